@@ -1,0 +1,1 @@
+"""Thin flask-smorest blueprints for what users do: keys, account, templates, renders, ..."""

@@ -1,0 +1,94 @@
+"""Schemas of batches over HTTP (SPEC section 7): JSON rows or a CSV upload in, the batch object out."""
+
+from __future__ import annotations
+
+import marshmallow as ma
+from marshmallow import fields, validate
+
+from .render_schemas import FORMATS
+from .schemas import ListArgsSchema
+
+
+class BatchCreateSchema(ma.Schema):
+    """Many renders of one template: one per row. (Or send a CSV: see the multipart form below.)"""
+
+    template_id = fields.String(required=True, metadata={"example": "tpl_0mhq3k2x1a2b3c4d5e6f7g8h"})
+    rows = fields.List(fields.Raw(allow_none=True), required=True, validate=validate.Length(min=1), metadata={
+        "description": "One object of field values per render, as `fields` of POST /renders (a row that is "
+                       "not an object fails alone).",
+        "example": [{"title": "First"}, {"title": "Second", "title.color": "#ff0055"}]})
+    format = fields.String(load_default="png", validate=validate.OneOf(FORMATS))
+    quality = fields.Integer(validate=validate.Range(1, 100), metadata={"description": "JPEG/WebP/PDF quality."})
+    scale = fields.Float(load_default=1.0, validate=validate.Range(0.1, 4),
+                         metadata={"description": "2 renders every row at twice the size (retina)."})
+    webhook_url = fields.String(validate=validate.Length(max=2048), metadata={
+        "description": "Called (signed, like hooks) with `batch.completed` when every row is done."})
+    metadata = fields.Dict(metadata={"description": "Echoed back on the batch and its event; at most 4 KB."})
+
+
+class BatchFormSchema(ma.Schema):
+    """The multipart form of a CSV batch (every part a string, `file` the CSV)."""
+
+    template_id = fields.String(required=True)
+    mapping = fields.String(metadata={"description": "JSON: `{\"csv column\": \"field name\"}`."})
+    format = fields.String(load_default="png", validate=validate.OneOf(FORMATS))
+    quality = fields.Integer(validate=validate.Range(1, 100))
+    scale = fields.Float(load_default=1.0, validate=validate.Range(0.1, 4))
+    webhook_url = fields.String(validate=validate.Length(max=2048))
+    metadata = fields.String(metadata={"description": "JSON object, echoed back; at most 4 KB."})
+
+
+_CSV_DOC = ("UTF-8 (with or without BOM), comma, semicolon or tab, quoted newlines; the first line names the "
+            "columns. At most 20 MB and 10,000 rows.")
+
+CREATE_BODY = {
+    "required": True,
+    "description": "JSON rows, or a CSV as a multipart form (`curl -F file=@rows.csv -F template_id=tpl_…`). "
+                   "CSV columns match field names (letter case aside) unless `mapping` says otherwise; columns "
+                   "that match no field are ignored and listed in `ignored_columns`; an empty cell keeps the "
+                   "template's default.",
+    "content": {
+        "application/json": {"schema": BatchCreateSchema},
+        "multipart/form-data": {"schema": {"type": "object", "required": ["file", "template_id"], "properties": {
+            "file": {"type": "string", "format": "binary", "description": _CSV_DOC},
+            "template_id": {"type": "string"},
+            "mapping": {"type": "string", "description": "JSON: `{\"csv column\": \"field name\"}`.",
+                        "example": "{\"Headline\": \"title\", \"Photo URL\": \"photo\"}"},
+            "format": {"type": "string", "enum": FORMATS, "default": "png"},
+            "quality": {"type": "integer", "minimum": 1, "maximum": 100},
+            "scale": {"type": "number", "minimum": 0.1, "maximum": 4, "default": 1},
+            "webhook_url": {"type": "string"},
+            "metadata": {"type": "string", "description": "A JSON object, echoed back."}}}},
+    },
+}
+
+
+class BatchSchema(ma.Schema):
+    """A batch: `status` is queued, running or completed; `completed` and `failed` count its rows."""
+
+    id = fields.String(required=True, metadata={"example": "bat_0mhq3k2x1a2b3c4d5e6f7g8h"})
+    status = fields.String(required=True, validate=validate.OneOf(["queued", "running", "completed"]))
+    template_id = fields.String(required=True)
+    template_version = fields.Integer(required=True, metadata={"description": "Every row renders this version."})
+    format = fields.String(required=True)
+    scale = fields.Float(required=True)
+    total = fields.Integer(required=True, metadata={"description": "Rows in the batch."})
+    completed = fields.Integer(required=True, metadata={"description": "Rows rendered."})
+    failed = fields.Integer(required=True, metadata={"description": "Rows that failed (each render says why)."})
+    ignored_columns = fields.List(fields.String(), required=True, metadata={
+        "description": "CSV columns that matched no field (empty for JSON rows)."})
+    metadata = fields.Dict(allow_none=True)
+    results_url = fields.String(required=True, metadata={
+        "description": "results.csv without a key (signed; works at any time)."})
+    archive_url = fields.String(required=True, metadata={
+        "description": "archive.zip without a key (signed; 409 until the batch is completed)."})
+    created_at = fields.String(required=True)
+    completed_at = fields.String(allow_none=True)
+    cancelled_at = fields.String(allow_none=True, metadata={"description": "When it was cancelled, if it was."})
+
+
+class BatchRendersArgsSchema(ListArgsSchema):
+    """A batch's renders in row order (row 1 first); `page` and `limit` walk through them."""
+
+    status = fields.String(validate=validate.OneOf(["queued", "rendering", "completed", "failed"]),
+                           metadata={"description": "Only renders of this status (`failed`: the rows to fix)."})

@@ -1,0 +1,274 @@
+"""Batches: many renders from JSON rows or a CSV file; their renders, a results CSV and a ZIP of the images."""
+
+from __future__ import annotations
+
+import json
+from functools import wraps
+
+import marshmallow as ma
+from flask import current_app, g, request, stream_with_context
+from flask.views import MethodView
+from flask_smorest import Blueprint, abort
+
+from connector import csvrows, signing
+from connector.batchfiles import archive, results_csv
+from connector.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from connector.keys import Scope
+
+from .batch_schemas import CREATE_BODY, BatchCreateSchema, BatchFormSchema, BatchRendersArgsSchema, BatchSchema
+from .common import IDEMPOTENCY_HEADER_DOC, connector, documents, fingerprint_form, idempotent, principal, requires
+from .render_schemas import RenderSchema
+from .renders import api_object
+from .schemas import ListArgsSchema
+
+blp = Blueprint("batches", __name__, url_prefix="/api/v1/batches",
+                description="Bulk generation: one render per row of JSON or CSV (scopes `renders:write`, "
+                            "`renders:read`).")
+
+_MULTIPART_SLACK = 64 * 1024
+MAX_METADATA = 4096
+
+
+def _load(schema: ma.Schema, data, location: str) -> dict:
+    try:
+        return schema.load(data)
+    except ma.ValidationError as exc:
+        abort(422, messages={location: exc.messages})
+
+
+_EXAMPLES = {"mapping": '{"Headline": "title"}', "metadata": '{"sheet": "June orders"}'}
+
+
+def _json_object(text: str | None, name: str) -> dict | None:
+    if not text:
+        return None
+    try:
+        value = json.loads(text)
+    except ValueError:
+        value = None
+    if not isinstance(value, dict):
+        raise ValidationFailed(f"{name} must be a JSON object, e.g. {_EXAMPLES[name]}.", details={"field": name})
+    return value
+
+
+def _takes_batch(view):
+    """Read the body (JSON rows, or a CSV in a multipart form with the CSV's larger size limit) before anything
+    else does; for a form, the Idempotency-Key fingerprint is taken from its parts, not its random boundary."""
+
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        conn = connector()
+        if request.mimetype == "multipart/form-data":
+            request.max_content_length = conn.settings.csv_max_bytes + _MULTIPART_SLACK
+            form = _load(BatchFormSchema(), request.form.to_dict(), "form")
+            upload = request.files.get("file")
+            if upload is None:
+                raise ValidationFailed("file is required: send the CSV as the multipart form field 'file' "
+                                       "(curl -F file=@rows.csv).", details={"field": "file"})
+            data = upload.read()
+            if len(data) > conn.settings.csv_max_bytes:
+                abort(413)
+            fingerprint_form(json.dumps(sorted(request.form.items(multi=True))).encode(), data)
+            form["mapping"] = _json_object(form.get("mapping"), "mapping")
+            form["metadata"] = _json_object(form.get("metadata"), "metadata")
+            g.batch_body = ("csv", form, data)
+        else:
+            body = request.get_json(silent=True)
+            if body is None and request.get_data(cache=True).strip():
+                abort(400, messages={"json": {"body": ["Not valid JSON."]}})
+            if not isinstance(body, dict):
+                raise ValidationFailed("Send JSON {\"template_id\": …, \"rows\": [{…}, …]} or a multipart form with "
+                                       "a CSV file and template_id.", details={"field": "body"})
+            g.batch_body = ("json", _load(BatchCreateSchema(), body, "json"), None)
+        return view(*args, **kwargs)
+
+    return wrapper
+
+
+@blp.route("")
+class Batches(MethodView):
+    @requires(Scope.RENDERS_WRITE)
+    @_takes_batch
+    @blp.doc(parameters=[IDEMPOTENCY_HEADER_DOC], requestBody=CREATE_BODY)
+    @idempotent(blp)
+    @documents(blp, 402, 403, 404, 413, 422)
+    @blp.response(202, BatchSchema)
+    def post(self):
+        """Start a batch
+
+        One render per row, from JSON `rows` or a CSV `file`; answers 202 at once. Each row's render carries the
+        `batch_id` and `metadata.row` (1-based). A row with a bad value fails alone, with its reason, and the
+        batch goes on. When every row is done, `batch.completed` fires (hooks, the polling trigger and this
+        batch's `webhook_url`). Batch rows wait behind single renders, so a big batch never slows your
+        one-off renders down. Every fresh row uses one credit (a PDF one per page); the batch is refused with
+        402 up front if the month's credits cannot cover every row.
+        """
+        conn, who = connector(), principal()
+        source, data, csv_bytes = g.batch_body
+        if data.get("webhook_url"):
+            try:
+                conn.fetcher.check_target(data["webhook_url"])
+            except ValueError as exc:
+                raise ValidationFailed(f"webhook_url: {exc}", details={"field": "webhook_url"}) from None
+        if data.get("metadata") is not None and len(json.dumps(data["metadata"])) > MAX_METADATA:
+            raise ValidationFailed("metadata is larger than 4 KB; keep it to ids and short notes.",
+                                   details={"field": "metadata"})
+        template = conn.templates.get(who.account.id, data["template_id"])
+        columns = mapping = None
+        delimiter = ","
+        if source == "csv":
+            columns, mapping, rows, delimiter = csvrows.parse(csv_bytes, template.template, data.get("mapping"),
+                                                              conn.settings.batch_max_rows)
+        else:
+            rows = [{"f": row} if isinstance(row, dict) else
+                    {"f": {}, "e": f"This row is {json.dumps(row)[:40]}, not an object of field values like "
+                                   "{\"title\": \"Hello\"}."} for row in data["rows"]]
+        batch = conn.batches.create(who, template, rows, fmt=data["format"], quality=data.get("quality"),
+                                    scale=data["scale"], webhook_url=data.get("webhook_url"),
+                                    metadata=data.get("metadata"), source=source, columns=columns, mapping=mapping,
+                                    delimiter=delimiter)
+        return conn.batches.api_object(batch, who.account.signing_secret), 202, \
+            {"Location": f"/api/v1/batches/{batch.id}"}
+
+    @requires(Scope.RENDERS_READ)
+    @documents(blp, 403, 422)
+    @blp.arguments(ListArgsSchema, location="query")
+    @blp.response(200, BatchSchema(many=True))
+    def get(self, args):
+        """List batches
+
+        Newest first.
+        """
+        conn, who = connector(), principal()
+        secret = who.account.signing_secret
+        return [conn.batches.api_object(b, secret) for b in conn.batches.list(who.account.id, args["limit"],
+                                                                              args["page"])]
+
+
+@blp.route("/<batch_id>")
+class BatchById(MethodView):
+    @requires(Scope.RENDERS_READ)
+    @documents(blp, 403, 404)
+    @blp.response(200, BatchSchema)
+    def get(self, batch_id):
+        """Show a batch
+
+        `completed` and `failed` count rows as they finish; `status` is `completed` once every row is done.
+        """
+        conn, account = connector(), principal().account
+        return conn.batches.api_object(conn.batches.get(account.id, batch_id), account.signing_secret)
+
+
+@blp.route("/<batch_id>/renders")
+class BatchRenders(MethodView):
+    @requires(Scope.RENDERS_READ)
+    @documents(blp, 403, 404, 422)
+    @blp.arguments(BatchRendersArgsSchema, location="query")
+    @blp.response(200, RenderSchema(many=True))
+    def get(self, args, batch_id):
+        """List a batch's renders
+
+        In row order (row 1 is the first row under the header), `limit` per page; `status=failed` lists the rows
+        that failed, each saying why in `error`.
+        """
+        conn = connector()
+        batch = conn.batches.get(principal().account.id, batch_id)
+        if args.get("status"):
+            found = conn.batches.renders_with_status(batch, args["status"], args["page"] * args["limit"],
+                                                     args["limit"])
+        else:
+            found = conn.batches.renders(batch, args["page"] * args["limit"], args["limit"])
+        return [api_object(r) for r in found]
+
+
+@blp.route("/<batch_id>/cancel")
+class BatchCancel(MethodView):
+    @requires(Scope.RENDERS_WRITE)
+    @documents(blp, 403, 404, 409)
+    @blp.response(202, BatchSchema)
+    def post(self, batch_id):
+        """Cancel a batch
+
+        Rows not rendered yet fail with `cancelled` (their credit comes back); rows being drawn right now finish.
+        The batch then completes as usual (`batch.completed` fires) with `cancelled_at` set. Cancelling again
+        changes nothing; a completed batch is a 409.
+        """
+        conn, account = connector(), principal().account
+        return conn.batches.api_object(conn.batches.cancel(account.id, batch_id), account.signing_secret)
+
+
+def _download(batch, name: str, mimetype: str, body):
+    response = current_app.response_class(stream_with_context(body), mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="{batch.id}-{name}"'
+    response.headers["Cache-Control"] = "private, no-store" if batch.status != "completed" else "private, max-age=60"
+    return response
+
+
+def _results(conn, batch):
+    return _download(batch, "results.csv", "text/csv", (part.encode() for part in results_csv(conn, batch)))
+
+
+def _archive(conn, batch):
+    if batch.status != "completed":
+        raise Conflict(f"Batch {batch.id} is still {batch.status} ({batch.completed + batch.failed} of "
+                       f"{batch.total} rows done); its archive is ready when batch.completed fires.",
+                       details={"status": batch.status}, headers={"Retry-After": "10"})
+    return _download(batch, "archive.zip", "application/zip", archive(conn, batch))
+
+
+@blp.route("/<batch_id>/results.csv")
+class BatchResults(MethodView):
+    @requires(Scope.RENDERS_READ)
+    @documents(blp, 403, 404)
+    @blp.response(200, description="The CSV.", content_type="text/csv")
+    def get(self, batch_id):
+        """Download the results as CSV
+
+        The rows as sent (the CSV's columns, with its delimiter, or the JSON rows' keys) plus `render_id`,
+        `status`, `url`, `error` and `warnings`, in row order. Available at any time; rows not rendered yet say
+        `queued`. The batch's `results_url` is the same file without a key.
+        """
+        conn = connector()
+        return _results(conn, conn.batches.get(principal().account.id, batch_id))
+
+
+@blp.route("/<batch_id>/archive.zip")
+class BatchArchive(MethodView):
+    @requires(Scope.RENDERS_READ)
+    @documents(blp, 403, 404, 409)
+    @blp.response(200, description="The ZIP.", content_type="application/zip")
+    def get(self, batch_id):
+        """Download every image as a ZIP
+
+        Files are named by row (`00001.png`; pages of a multi-page image `00001-p2.png`), with `results.csv`
+        beside them. Failed rows have no file. A batch still running is a 409: wait for `batch.completed`.
+        The batch's `archive_url` is the same file without a key.
+        """
+        conn = connector()
+        return _archive(conn, conn.batches.get(principal().account.id, batch_id))
+
+
+downloads = Blueprint("batch_downloads", __name__, description="Keyless, signed batch downloads.")
+
+
+@downloads.route("/batches/<batch_id>/<any(\"results.csv\", \"archive.zip\"):name>")
+@downloads.doc(security=[])
+@downloads.response(200, description="results.csv or archive.zip.", content_type="application/octet-stream")
+@downloads.alt_response(403, response="FORBIDDEN")
+@downloads.alt_response(404, response="NOT_FOUND")
+@downloads.alt_response(409, response="CONFLICT")
+def signed_download(batch_id, name):
+    """Download a batch's results without a key
+
+    The `results_url` and `archive_url` of a batch: signed with the account's secret, so they work in an email,
+    a browser or the next step of a zap. A changed or missing `s` is a 403.
+    """
+    conn = connector()
+    batch = conn.batches.load(batch_id)
+    if batch is None:
+        raise NotFound(f"There is no batch {batch_id}.")
+    account = conn.accounts.get_account(batch.account_id)
+    if not signing.verify(account.signing_secret, request.path, [], request.args.get(signing.SIGNATURE_PARAM)):
+        raise Forbidden("This download link's signature is missing or wrong: use the batch's results_url or "
+                        "archive_url as given.")
+    return _results(conn, batch) if name == "results.csv" else _archive(conn, batch)

@@ -1,0 +1,107 @@
+"""What every view shares: the connector, the caller, scope checks, idempotency and documented errors."""
+
+from __future__ import annotations
+
+import hashlib
+from functools import wraps
+from http import HTTPStatus
+
+from flask import current_app, g, make_response, request
+
+from connector import Connector
+from connector.accounts import Principal
+from connector.errors import Unauthorized
+from connector.idempotency import StoredResponse, fingerprint
+
+REPLAYED_HEADER = "Idempotent-Replayed"
+_KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Location")
+
+
+def connector() -> Connector:
+    return current_app.extensions["platen"]
+
+
+def principal() -> Principal:
+    """The authenticated caller; the app's before-request hook has already refused anyone else."""
+    who = g.get("principal")
+    if who is None:
+        raise Unauthorized("Send your API key in the X-API-Key header (or as 'Authorization: Bearer <key>').")
+    return who
+
+
+def requires(scope: str):
+    """Refuse, with a 403 naming it, a key that lacks ``scope``. Put it outermost so it runs before parsing."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(*args, **kwargs):
+            principal().require(scope)
+            return view(*args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+IDEMPOTENCY_HEADER_DOC = {
+    "in": "header", "name": "Idempotency-Key", "required": False, "schema": {"type": "string", "maxLength": 255},
+    "description": "Send the same value when retrying: within 24 h the first answer is replayed (with "
+                   "`Idempotent-Replayed: true`) and nothing is created twice. The same key with another body is "
+                   "a 422; while the first request is still running, a 409."}
+
+
+def fingerprint_form(*parts: bytes) -> None:
+    """For a multipart upload read by hand: make what ``@idempotent`` fingerprints (the body as read) the form's
+    content, not its wrapping, whose boundary each retry of a client picks anew."""
+    request._cached_data = b"multipart:" + b"".join(hashlib.sha256(part).digest() for part in parts)
+
+
+def idempotent(blp):
+    """Honour ``Idempotency-Key`` on a creating POST: replay the first 2xx answer, refuse a changed body (422)
+    and a duplicate still in flight (409). Answers other than 2xx release the key so the client can retry."""
+
+    def decorator(view):
+        return blp.doc(parameters=[IDEMPOTENCY_HEADER_DOC])(_idempotent(view))
+
+    return decorator
+
+
+def _idempotent(view):
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        key = request.headers.get("Idempotency-Key")
+        if key is None:
+            return view(*args, **kwargs)
+        account_id = principal().account.id
+        store = connector().idempotency
+        print_ = fingerprint(request.method, request.path, request.query_string, request.get_data(cache=True))
+        stored = store.begin(account_id, key, print_)
+        if stored is not None:
+            response = current_app.response_class(stored.body, status=stored.status, headers=stored.headers)
+            response.headers[REPLAYED_HEADER] = "true"
+            return response
+        try:
+            response = make_response(view(*args, **kwargs))
+        except BaseException:
+            store.release(account_id, key)
+            raise
+        if 200 <= response.status_code < 300:
+            headers = {h: response.headers[h] for h in _KEPT_HEADERS if h in response.headers}
+            store.finish(account_id, key, print_, StoredResponse(response.status_code, headers, response.get_data()))
+        else:
+            store.release(account_id, key)
+        return response
+
+    return wrapper
+
+
+def documents(blp, *statuses: int):
+    """Document error answers (the envelope) for ``statuses`` on a view, beside the 401 and 429 of every call."""
+
+    def decorator(view):
+        for status in sorted({401, 429, *statuses}, reverse=True):
+            view = blp.alt_response(status, response=HTTPStatus(status).name)(view)
+        return view
+
+    return decorator
+

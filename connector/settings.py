@@ -1,0 +1,131 @@
+"""Settings: one frozen dataclass built from ``PLATEN_*`` environment variables."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+
+_TRUE = {"1", "true", "yes", "on"}
+
+
+def _env(name: str, default: str | None = None, help: str = "") -> dict:  # noqa: A002
+    """Declare a setting: the environment variable it reads, its default and what it does."""
+    return {"env": name, "default": default, "help": help}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the service can be told from outside. The README's configuration table is generated from this."""
+
+    redis_url: str | None = field(default=None, metadata=_env(
+        "REDIS_URL", None,
+        "External Redis (redis://, rediss:// or unix://). Unset: an embedded Redis under PLATEN_DATA_DIR."))
+    data_dir: str = field(default="./data", metadata=_env(
+        "PLATEN_DATA_DIR", "./data", "Where the embedded Redis keeps its AOF and where local files live."))
+    redis_prefix: str = field(default="platen", metadata=_env(
+        "PLATEN_REDIS_PREFIX", "platen", "Prefix of every Redis key Platen writes (`platen:<kind>:<id>`)."))
+    monthly_credits: int = field(default=1000, metadata=_env(
+        "PLATEN_MONTHLY_CREDITS", "1000", "Credits (fresh renders) each account may use per calendar month (UTC)."))
+    rate_limit_reads: str = field(default="600 per minute", metadata=_env(
+        "PLATEN_RATE_LIMIT_READS", "600 per minute", "Per-key limit on GET requests."))
+    rate_limit_renders: str = field(default="120 per minute", metadata=_env(
+        "PLATEN_RATE_LIMIT_RENDERS", "120 per minute", "Per-key limit on render-creating requests."))
+    rate_limit_writes: str = field(default="120 per minute", metadata=_env(
+        "PLATEN_RATE_LIMIT_WRITES", "120 per minute", "Per-key limit on every other request."))
+    rate_limit_enabled: bool = field(default=True, metadata=_env(
+        "PLATEN_RATE_LIMIT_ENABLED", "1", "Set to 0 to switch rate limiting off (benchmarks)."))
+    max_body_bytes: int = field(default=5 * 1024 * 1024, metadata=_env(
+        "PLATEN_MAX_BODY_BYTES", "5242880", "Largest request body accepted (413 beyond)."))
+    idempotency_ttl: int = field(default=24 * 3600, metadata=_env(
+        "PLATEN_IDEMPOTENCY_TTL", "86400", "Seconds an Idempotency-Key and its response are remembered."))
+    trusted_proxies: int = field(default=0, metadata=_env(
+        "PLATEN_TRUSTED_PROXIES", "0",
+        "How many reverse proxies set X-Forwarded-For/-Proto in front of the web process."))
+    worker_stale_seconds: int = field(default=60, metadata=_env(
+        "PLATEN_WORKER_STALE_SECONDS", "60", "/readyz fails when no worker has sent a heartbeat for this long."))
+    metrics_token: str = field(default="", metadata=_env(
+        "PLATEN_METRICS_TOKEN", "", "When set, /metrics wants 'Authorization: Bearer <token>'."))
+    public_url: str = field(default="http://127.0.0.1:8000", metadata=_env(
+        "PLATEN_PUBLIC_URL", "http://127.0.0.1:8000",
+        "The address clients reach Platen at; absolute URLs (hosted files, signed URLs, webhooks) start with it."))
+    allow_private_networks: bool = field(default=False, metadata=_env(
+        "PLATEN_ALLOW_PRIVATE_NETWORKS", "0",
+        "1 lets image fetches and webhooks reach loopback/private addresses and any port (development, tests)."))
+    fetch_timeout: float = field(default=10.0, metadata=_env(
+        "PLATEN_FETCH_TIMEOUT", "10", "Seconds an image download may take in all."))
+    fetch_max_bytes: int = field(default=20 * 1024 * 1024, metadata=_env(
+        "PLATEN_FETCH_MAX_BYTES", "20971520", "Largest image download accepted."))
+    fetch_cache_bytes: int = field(default=128 * 1024 * 1024, metadata=_env(
+        "PLATEN_FETCH_CACHE_BYTES", "134217728", "Memory per worker for downloaded images (revalidated by ETag)."))
+    storage: str = field(default="local", metadata=_env(
+        "PLATEN_STORAGE", "local", "Where rendered files go: local (disk, served at /files/…) or s3."))
+    files_dir: str = field(default="", metadata=_env(
+        "PLATEN_FILES_DIR", "", "Folder of the local storage (default: PLATEN_DATA_DIR/files)."))
+    s3_bucket: str = field(default="", metadata=_env("PLATEN_S3_BUCKET", "", "S3 bucket for rendered files."))
+    s3_endpoint_url: str = field(default="", metadata=_env(
+        "PLATEN_S3_ENDPOINT_URL", "", "S3-compatible endpoint (MinIO, R2, …); empty for AWS."))
+    s3_region: str = field(default="", metadata=_env("PLATEN_S3_REGION", "", "S3 region."))
+    s3_prefix: str = field(default="", metadata=_env("PLATEN_S3_PREFIX", "", "Key prefix inside the bucket."))
+    s3_access_key_id: str = field(default="", metadata=_env(
+        "PLATEN_S3_ACCESS_KEY_ID", "", "S3 credentials (else boto3's usual chain: AWS_* variables, roles)."))
+    s3_secret_access_key: str = field(default="", metadata=_env(
+        "PLATEN_S3_SECRET_ACCESS_KEY", "", "S3 credentials (else boto3's usual chain)."))
+    s3_public_url: str = field(default="", metadata=_env(
+        "PLATEN_S3_PUBLIC_URL", "",
+        "Public base URL of the bucket or its CDN; empty: files are served through Platen's /files/…"))
+    retention_days: int = field(default=30, metadata=_env(
+        "PLATEN_RETENTION_DAYS", "30", "Rendered files (and their URLs) are kept this many days."))
+    render_job_timeout: int = field(default=60, metadata=_env(
+        "PLATEN_RENDER_JOB_TIMEOUT", "60", "Seconds a worker may spend on one render before it is stopped."))
+    render_cache_bytes: int = field(default=256 * 1024 * 1024, metadata=_env(
+        "PLATEN_RENDER_CACHE_BYTES", "268435456", "Memory per worker for decoded images, text layouts and masks."))
+    png_compression: str = field(default="fast", metadata=_env(
+        "PLATEN_PNG_COMPRESSION", "fast",
+        "PNG speed/size: fast (~10 ms a card, sizes like zlib level 1), balanced (level 6), small (level 9)."))
+    batch_max_rows: int = field(default=10_000, metadata=_env(
+        "PLATEN_BATCH_MAX_ROWS", "10000", "Most rows one batch may have (JSON rows or CSV lines)."))
+    csv_max_bytes: int = field(default=20 * 1024 * 1024, metadata=_env(
+        "PLATEN_CSV_MAX_BYTES", "20971520", "Largest CSV file a batch accepts (413 beyond)."))
+    font_dirs: str = field(default="", metadata=_env(
+        "PLATEN_FONT_DIRS", "", "Extra font folders, separated by ':' (system fonts are always found)."))
+    webhook_retry_schedule: str = field(default="", metadata=_env(
+        "PLATEN_WEBHOOK_RETRY_SCHEDULE", "",
+        "Seconds between webhook attempts, comma-separated (default: 5, 300, 1800, 7200, 18000, 36000, 36000 "
+        "with ±10 % jitter; read by the workers)."))
+    log_level: str = field(default="INFO", metadata=_env(
+        "PLATEN_LOG_LEVEL", "INFO", "Python log level of web and worker processes."))
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides) -> Settings:
+        """Read every setting from the environment; ``overrides`` win (tests, ``create_app(config)``)."""
+        environ = os.environ if environ is None else environ
+        values = {}
+        for f in fields(cls):
+            raw = environ.get(f.metadata["env"])
+            if raw is None or raw == "":
+                continue
+            values[f.name] = _coerce(f.name, f.type, raw)
+        values.update(overrides)
+        return cls(**values)
+
+    @classmethod
+    def documented(cls) -> list[tuple[str, str, str]]:
+        """(variable, default, meaning) for every setting, for the README and ``--help``."""
+        return [(f.metadata["env"], f.metadata["default"] or "", f.metadata["help"]) for f in fields(cls)]
+
+
+def _coerce(name: str, type_: str, raw: str):
+    if type_ == "bool":
+        return raw.strip().lower() in _TRUE
+    if type_ == "float":
+        try:
+            return float(raw)
+        except ValueError:
+            raise ValueError(f"setting {name} must be a number, got {raw!r}") from None
+    if type_ == "int":
+        try:
+            return int(raw)
+        except ValueError:
+            raise ValueError(f"setting {name} must be a whole number, got {raw!r}") from None
+    return raw

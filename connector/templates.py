@@ -1,0 +1,242 @@
+"""Templates in Redis: metadata in a hash, every version's JSON under its own key, never overwritten."""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import redis as redislib
+
+from renderer import InvalidTemplate, Template
+
+from .clock import isoformat, new_id, utcnow
+from .errors import Conflict, NotFound, ValidationFailed
+
+_TEMPLATE_ID = re.compile(r"tpl_[0-9a-z]{1,40}")
+
+MAX_TEMPLATE_BYTES = 1_000_000   # the JSON of one template; larger ones are refused with a 422
+_PARSED_CACHE_SIZE = 256         # versions never change, so parsed ones can be kept per process
+
+
+def validate_template(data) -> Template:
+    """A validated template, or ValidationFailed naming the path of the first problem (``layers[3].font_size``)."""
+    if isinstance(data, Template):
+        return data
+    try:
+        size = len(json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode())
+    except (TypeError, ValueError):
+        raise ValidationFailed("The template must be plain JSON: objects, lists, text, numbers, true/false, null.",
+                               details={"path": ""}) from None
+    if size > MAX_TEMPLATE_BYTES:
+        raise ValidationFailed(f"The template is too large: {size:,} bytes of JSON, the limit is "
+                               f"{MAX_TEMPLATE_BYTES:,}. Host images and fonts elsewhere and link to them.",
+                               details={"path": ""})
+    try:
+        return Template.from_dict(data)
+    except InvalidTemplate as exc:
+        message = f"{exc.path}: {exc.reason}" if exc.path else exc.reason
+        raise ValidationFailed(message, details={"path": exc.path}) from None
+
+
+def merge_patch(target, patch):
+    """RFC 7396 JSON merge patch: objects merge recursively, null deletes, anything else (arrays too) replaces."""
+    if not isinstance(patch, dict):
+        return patch
+    out = dict(target) if isinstance(target, dict) else {}
+    for key, value in patch.items():
+        if value is None:
+            out.pop(key, None)
+        else:
+            out[key] = merge_patch(out.get(key), value)
+    return out
+
+
+@dataclass(frozen=True)
+class TemplateRecord:
+    id: str
+    account_id: str
+    name: str
+    public: bool
+    version: int
+    created_at: str
+    updated_at: str
+    template: Template   # the current version, validated
+
+    def to_dict(self) -> dict:
+        """The API object: the model's own dict between the id and the version/timestamps."""
+        model = self.template.to_dict()
+        out = {"id": self.id, "name": model.pop("name"), "description": model.pop("description", "")}
+        out.update(model)
+        out.update(version=self.version, created_at=self.created_at, updated_at=self.updated_at)
+        return out
+
+    def summary(self) -> dict:
+        """What a template dropdown needs, without the layers (which may carry inlined images)."""
+        return {"id": self.id, "name": self.name, "description": self.template.description,
+                "width": self.template.width, "height": self.template.height, "public": self.public,
+                "page_count": len(self.template.pages), "version": self.version, "created_at": self.created_at,
+                "updated_at": self.updated_at}
+
+
+class TemplateStore:
+    """``<prefix>:template:<id>`` (hash: metadata and current version), ``<prefix>:template:<id>:v:<n>`` (one
+    version's JSON) and ``<prefix>:account:<id>:templates`` (sorted set by creation time, for listing)."""
+
+    def __init__(self, redis, prefix: str):
+        self.redis = redis
+        self.p = prefix
+        self._parsed: OrderedDict[tuple[str, int], Template] = OrderedDict()
+        self._parsed_lock = threading.Lock()
+
+    def _meta(self, template_id: str) -> str:
+        if not _TEMPLATE_ID.fullmatch(template_id):   # tpl_x:v:1 would name a version key: a 404, not a 500
+            raise _not_found(template_id)
+        return f"{self.p}:template:{template_id}"
+
+    def _vkey(self, template_id: str, version: int) -> str:
+        return f"{self.p}:template:{template_id}:v:{version}"
+
+    def _index(self, account_id: str) -> str:
+        return f"{self.p}:account:{account_id}:templates"
+
+    # --- reading --------------------------------------------------------------------------------------------
+    def get(self, account_id: str, template_id: str) -> TemplateRecord:
+        """This account's live template; missing, deleted and another account's all read the same 404."""
+        meta = self.redis.hgetall(self._meta(template_id))
+        if not meta or meta.get("deleted_at") or meta.get("account_id") != account_id:
+            raise _not_found(template_id)
+        return self._record(meta)
+
+    def get_public(self, template_id: str) -> TemplateRecord:
+        """A live template by id alone (public and signed URLs decide access themselves)."""
+        meta = self.redis.hgetall(self._meta(template_id))
+        if not meta or meta.get("deleted_at"):
+            raise _not_found(template_id)
+        return self._record(meta)
+
+    def version(self, template_id: str, version: int) -> Template:
+        """Any version ever stored, even of a deleted template: renders that used it stay renderable."""
+        cache_key = (template_id, int(version))
+        with self._parsed_lock:
+            cached = self._parsed.get(cache_key)
+            if cached is not None:
+                self._parsed.move_to_end(cache_key)
+                return cached
+        raw = self.redis.get(self._vkey(template_id, int(version)))
+        if raw is None:
+            raise NotFound(f"There is no version {version} of template {template_id}.")
+        return self._remember(template_id, int(version), Template.from_dict(json.loads(raw)))
+
+    def _remember(self, template_id: str, version: int, template: Template) -> Template:
+        with self._parsed_lock:
+            self._parsed[(template_id, version)] = template
+            if len(self._parsed) > _PARSED_CACHE_SIZE:
+                self._parsed.popitem(last=False)
+        return template
+
+    def list(self, account_id: str, *, q: str = "", limit: int = 20, page: int = 0) -> list[TemplateRecord]:
+        """Newest first; ``q`` keeps templates whose name contains it, ignoring case."""
+        start = page * limit
+        if not q:
+            ids = self.redis.zrevrange(self._index(account_id), start, start + limit - 1)
+        else:
+            every = self.redis.zrevrange(self._index(account_id), 0, -1)
+            pipe = self.redis.pipeline(transaction=False)
+            for template_id in every:
+                pipe.hget(self._meta(template_id), "name")
+            needle = q.casefold()
+            ids = [i for i, name in zip(every, pipe.execute(), strict=True) if needle in (name or "").casefold()]
+            ids = ids[start:start + limit]
+        pipe = self.redis.pipeline(transaction=False)
+        for template_id in ids:
+            pipe.hgetall(self._meta(template_id))
+        return [self._record(meta) for meta in pipe.execute() if meta and not meta.get("deleted_at")]
+
+    def _record(self, meta: dict) -> TemplateRecord:
+        version = int(meta["version"])
+        return TemplateRecord(id=meta["id"], account_id=meta["account_id"], name=meta.get("name", ""),
+                              public=meta.get("public") == "1", version=version, created_at=meta["created_at"],
+                              updated_at=meta["updated_at"], template=self.version(meta["id"], version))
+
+    # --- writing --------------------------------------------------------------------------------------------
+    def create(self, account_id: str, data: dict) -> TemplateRecord:
+        """Validate and store as version 1."""
+        template = validate_template(data)
+        now = utcnow()
+        template_id, stamp = new_id("tpl"), isoformat(now)
+        meta = {"id": template_id, "account_id": account_id, "version": "1", "created_at": stamp,
+                "updated_at": stamp, **_summary(template)}
+        pipe = self.redis.pipeline()
+        pipe.set(self._vkey(template_id, 1), _dump(template), nx=True)
+        pipe.hset(self._meta(template_id), mapping=meta)
+        pipe.zadd(self._index(account_id), {template_id: now.timestamp()})
+        pipe.execute()
+        self._remember(template_id, 1, template)
+        return self._record(meta)
+
+    def replace(self, account_id: str, template_id: str, data: dict) -> TemplateRecord:
+        """PUT: the body is the whole new template; a new version unless it is identical to the current one."""
+        return self._update(account_id, template_id, lambda _current: data)
+
+    def patch(self, account_id: str, template_id: str, data: dict) -> TemplateRecord:
+        """PATCH: a JSON merge patch (RFC 7396) onto the current template; a new version only if it changes it."""
+        if not isinstance(data, dict):
+            raise ValidationFailed("A PATCH body must be a JSON object (a JSON merge patch): the properties to "
+                                   "change, null for those to remove.", details={"path": ""})
+        return self._update(account_id, template_id, lambda current: merge_patch(current, data))
+
+    def delete(self, account_id: str, template_id: str) -> None:
+        """Gone from lists and lookups at once; its versions stay for the renders that used them."""
+        meta_key = self._meta(template_id)
+
+        def mark(pipe) -> None:
+            meta = pipe.hgetall(meta_key)
+            if not meta or meta.get("deleted_at") or meta.get("account_id") != account_id:
+                raise _not_found(template_id)
+            pipe.multi()
+            pipe.hset(meta_key, "deleted_at", isoformat(utcnow()))
+            pipe.zrem(self._index(account_id), template_id)
+
+        self.redis.transaction(mark, meta_key)
+
+    def _update(self, account_id: str, template_id: str, change: Callable[[dict], object]) -> TemplateRecord:
+        """Read, change and write under WATCH, so two concurrent edits never share or skip a version number."""
+        meta_key = self._meta(template_id)
+        for _ in range(20):
+            with self.redis.pipeline() as pipe:
+                try:
+                    pipe.watch(meta_key)
+                    meta = pipe.hgetall(meta_key)
+                    if not meta or meta.get("deleted_at") or meta.get("account_id") != account_id:
+                        raise _not_found(template_id)
+                    version = int(meta["version"])
+                    current = self.version(template_id, version).to_dict()
+                    template = validate_template(change(current))
+                    if template.to_dict() == current:
+                        return self._record(meta)
+                    meta.update(version=str(version + 1), updated_at=isoformat(utcnow()), **_summary(template))
+                    pipe.multi()
+                    pipe.set(self._vkey(template_id, version + 1), _dump(template), nx=True)
+                    pipe.hset(meta_key, mapping=meta)
+                    pipe.execute()
+                    self._remember(template_id, version + 1, template)
+                    return self._record(meta)
+                except redislib.WatchError:
+                    continue
+        raise Conflict(f"Template {template_id} is being changed by another request right now; try again.")
+
+
+def _summary(template: Template) -> dict:
+    return {"name": template.name, "public": "1" if template.public else "0"}
+
+
+def _dump(template: Template) -> str:
+    return json.dumps(template.to_dict(), separators=(",", ":"), ensure_ascii=False)
+
+
+def _not_found(template_id: str) -> NotFound:
+    return NotFound(f"There is no template {template_id}.")

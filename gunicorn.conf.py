@@ -1,0 +1,22 @@
+"""gunicorn settings for the web process: threads, because sync renders wait on their job."""
+
+import os
+
+bind = f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"
+workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+worker_class = "gthread"
+threads = int(os.environ.get("PLATEN_WEB_THREADS", "8"))
+timeout = 90             # longer than the longest synchronous render wait (60 s)
+graceful_timeout = 30
+keepalive = 5
+accesslog = None         # the app logs one line per request, with its request_id
+preload_app = False
+control_socket_disable = True  # several Platen web processes may share a machine; we do not use gunicornc
+
+
+def child_exit(server, worker):
+    """Keep Prometheus' multi-process files consistent when a web worker exits."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(worker.pid)

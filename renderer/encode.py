@@ -1,0 +1,82 @@
+"""Encoders: PNG (fast by default), JPEG, WebP and multi-page PDF; the same pixels always give the same bytes."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from PIL import Image
+
+from .errors import OutputError
+from .png import encode_png
+
+FORMATS = {"png": "image/png", "jpeg": "image/jpeg", "webp": "image/webp", "pdf": "application/pdf"}
+ALIASES = {"jpg": "jpeg"}
+EXTENSIONS = {"png": "png", "jpeg": "jpg", "webp": "webp", "pdf": "pdf"}
+PNG_COMPRESSION = ("fast", "balanced", "small")
+DEFAULT_QUALITY = {"jpeg": 85, "webp": 80, "pdf": 92}
+_EPOCH = "D:20000101000000Z"   # a fixed PDF date: the same render gives the same bytes
+
+
+@dataclass(frozen=True)
+class Output:
+    """How to encode: format, quality (JPEG/WebP/PDF), progressive JPEG, PNG speed/size trade-off."""
+
+    format: str = "png"
+    quality: int | None = None
+    progressive: bool = False
+    png_compression: str = "fast"
+
+    @classmethod
+    def of(cls, format: str = "png", quality=None, progressive: bool = False,  # noqa: A002
+           png_compression: str = "fast") -> Output:
+        fmt = ALIASES.get(str(format).lower(), str(format).lower())
+        if fmt not in FORMATS:
+            raise OutputError(f"format must be one of png, jpeg, webp, pdf (got {format!r})", "format")
+        if quality is not None and (isinstance(quality, bool) or not isinstance(quality, int)
+                                    or not 1 <= quality <= 100):
+            raise OutputError("quality must be a whole number from 1 to 100", "quality")
+        if png_compression not in PNG_COMPRESSION:
+            raise OutputError(f"png_compression must be one of {', '.join(PNG_COMPRESSION)}", "png_compression")
+        return cls(fmt, quality, bool(progressive), png_compression)
+
+    @property
+    def media_type(self) -> str:
+        return FORMATS[self.format]
+
+    @property
+    def opaque(self) -> bool:
+        """JPEG and PDF have no transparency: pages are flattened onto white."""
+        return self.format in ("jpeg", "pdf")
+
+
+def flatten(image: Image.Image) -> Image.Image:
+    if image.mode == "RGB":
+        return image
+    base = Image.new("RGB", image.size, (255, 255, 255))
+    base.paste(image, mask=image.getchannel("A"))
+    return base
+
+
+def encode(image: Image.Image, out: Output) -> bytes:
+    if out.format == "png":
+        return encode_png(image, out.png_compression)
+    buf = io.BytesIO()
+    quality = out.quality or DEFAULT_QUALITY[out.format]
+    if out.format == "jpeg":
+        flatten(image).save(buf, "JPEG", quality=quality, progressive=out.progressive, optimize=out.progressive)
+    elif out.format == "webp":
+        image.save(buf, "WEBP", quality=quality, lossless=quality == 100)
+    else:
+        return encode_pdf([image], out)
+    return buf.getvalue()
+
+
+def encode_pdf(pages: list[Image.Image], out: Output, dpi: float = 72.0) -> bytes:
+    """One PDF page per page, each the size of the canvas at ``dpi`` (72: one px is one point)."""
+    images = [flatten(page) for page in pages]
+    buf = io.BytesIO()
+    images[0].save(buf, "PDF", save_all=True, append_images=images[1:], resolution=dpi,
+                   quality=out.quality or DEFAULT_QUALITY["pdf"], creationDate=_EPOCH, modDate=_EPOCH,
+                   producer="Platen", creator="Platen")
+    return buf.getvalue()

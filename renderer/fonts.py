@@ -1,0 +1,315 @@
+"""Font registry: finds faces on disk, matches family/weight/style the CSS way, loads Pillow fonts, knows coverage."""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import os
+import struct
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from fontTools.ttLib import TTFont
+from PIL import ImageFont
+
+log = logging.getLogger(__name__)
+
+SYSTEM_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts")
+SFNT_EXTENSIONS = (".ttf", ".otf", ".ttc", ".otc")
+WEB_EXTENSIONS = (".woff", ".woff2")
+# Emoji sits right after CJK: later fonts (Symbols, DejaVu Sans Mono) have monochrome glyphs for many emoji.
+FALLBACK_FAMILIES = (
+    "Noto Sans", "DejaVu Sans", "Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans CJK JP", "Noto Color Emoji",
+    "Noto Sans Thai", "Noto Sans Devanagari", "Noto Sans Bengali", "Noto Sans Tamil", "Noto Sans Armenian",
+    "Noto Sans Georgian", "Noto Sans Ethiopic", "Noto Sans Symbols", "Noto Sans Symbols 2", "Noto Sans Math",
+    "DejaVu Sans Mono",
+)
+PREFERRED_DEFAULTS = ("DejaVu Sans", "Noto Sans")
+FONT_CACHE_SIZE = 512
+_TOKENS = itertools.count(1)
+
+_WEB_MAGICS = (b"wOFF", b"wOF2")
+
+
+@dataclass(frozen=True)
+class FontFace:
+    """One face of a font file: what matching needs, and what Pillow needs to load it."""
+
+    path: str
+    index: int
+    family: str
+    weight: int
+    italic: bool
+    bitmap_size: int | None = None  # the one strike size of a bitmap-only (CBDT/sbix) face, else None
+
+
+def _norm(family: str) -> str:
+    return "".join(ch for ch in family.casefold() if ch not in " -_")
+
+
+def _css_weight(raw: int) -> int:
+    if raw <= 0:
+        return 400
+    if raw < 10:  # some old fonts store 1..9 meaning 100..900
+        return raw * 100
+    return min(900, max(100, (raw + 50) // 100 * 100))
+
+
+def _weight_rank(have: int, want: int) -> tuple[int, int]:
+    """CSS Fonts 4 §5.2 weight order as a sort key: lower is better."""
+    if 400 <= want <= 500:
+        if want <= have <= 500:
+            return 0, have - want
+        return (1, want - have) if have < want else (2, have - want)
+    if want < 400:
+        return (0, want - have) if have <= want else (1, have - want)
+    return (0, have - want) if have >= want else (1, want - have)
+
+
+def _bitmap_size(font: TTFont) -> int | None:
+    # Outlines make the face scalable for FreeType whatever bitmaps it also carries.
+    if any(tag in font for tag in ("glyf", "CFF ", "CFF2")):
+        return None
+    # Raw table bytes: decompiling Noto Color Emoji's CBLC alone takes 20 ms, a tenth of a whole system scan.
+    sizes = []
+    if "CBLC" in font:
+        data = font.reader["CBLC"]
+        (count,) = struct.unpack_from(">I", data, 4)
+        sizes = [data[8 + 48 * i + 45] for i in range(count)]  # BitmapSize record is 48 bytes, ppemY at +45
+    elif "sbix" in font:
+        data = font.reader["sbix"]
+        (count,) = struct.unpack_from(">I", data, 4)
+        offsets = struct.unpack_from(f">{count}I", data, 8)
+        sizes = [struct.unpack_from(">H", data, off)[0] for off in offsets]
+    # The largest strike: the caller scales the drawing down, which looks better than scaling up.
+    return max(sizes) if sizes else None
+
+
+def _describe(font: TTFont, path: str, index: int) -> tuple[FontFace, int]:
+    """The face and its OS/2 width class (only used to prefer normal width among otherwise equal faces)."""
+    name, head = font["name"], font["head"]
+    family = name.getDebugName(16) or name.getDebugName(1) or Path(path).stem
+    italic = bool(head.macStyle & 2)
+    if "OS/2" in font:
+        os2 = font["OS/2"]
+        weight, width = _css_weight(os2.usWeightClass), os2.usWidthClass
+        italic = italic or bool(os2.fsSelection & 0x201)  # bit 0 italic, bit 9 oblique
+    else:
+        weight, width = (700 if head.macStyle & 1 else 400), 5
+    return FontFace(path, index, family, weight, italic, _bitmap_size(font)), width
+
+
+def _read_faces(path: str) -> list[tuple[FontFace, int]]:
+    with open(path, "rb") as fh:
+        header = fh.read(12)
+    count = struct.unpack(">I", header[8:])[0] if header[:4] == b"ttcf" and len(header) == 12 else 1
+    faces = []
+    for index in range(count):  # fontTools ignores fontNumber outside collections
+        with TTFont(path, lazy=True, fontNumber=index) as font:
+            faces.append(_describe(font, path, index))
+    return faces
+
+
+def _decompress_web_font(path: str) -> str:
+    """The path of an sfnt copy of a WOFF/WOFF2 file, converted once, since Pillow's FreeType may lack WOFF2."""
+    out = path + ".sfnt"
+    if os.path.exists(out) and os.path.getmtime(out) >= os.path.getmtime(path):
+        return out
+    tmp = f"{out}.{os.getpid()}.{threading.get_ident()}.tmp"
+    try:
+        font = TTFont(path)
+        font.flavor = None
+        font.save(tmp)
+        os.replace(tmp, out)  # atomic, so another worker never loads a half-written file
+    except OSError:
+        raise  # e.g. a read-only directory: not the font's fault
+    except Exception as exc:
+        raise ValueError(f"not a font file I can read: {path}: {exc}") from exc
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return out
+
+
+class FontRegistry:
+    """The faces in some directories (and the system's), plus uploaded files; safe to share between threads."""
+
+    def __init__(self, dirs: Iterable[str] = (), system: bool = True):
+        # Caches key work by registry (an account's fonts differ); id() can be reused, this never is.
+        self.token = next(_TOKENS)
+        # (directory, ours): web fonts are converted only in our own dirs, as that writes a file beside them.
+        self._roots = [(os.path.expanduser(os.fspath(d)), True) for d in dirs]
+        self._roots += [(os.path.expanduser(d), False) for d in SYSTEM_DIRS] if system else []
+        self._lock = threading.RLock()
+        self._scanned = False
+        self._by_family: dict[str, list[FontFace]] = {}
+        self._names: dict[str, str] = {}  # normalised -> as the font spells it, in the order found
+        self._widths: dict[FontFace, int] = {}
+        self._default: str | None = None
+        self._coverage: dict[FontFace, frozenset[int]] = {}
+        self._chains: dict[FontFace, list[FontFace]] = {}
+        self._generation = 0  # bumped whenever chains may change, so a chain built meanwhile is not cached
+        self._fonts: OrderedDict[tuple[str, int, float], ImageFont.FreeTypeFont] = OrderedDict()
+
+    def _ensure_scanned(self) -> None:
+        if self._scanned:
+            return
+        with self._lock:
+            if self._scanned:
+                return
+            seen_dirs, seen_files = set[str](), set[str]()
+            for root, own in self._roots:
+                self._scan_dir(root, own, seen_dirs, seen_files)
+            self._scanned = True
+
+    def _scan_dir(self, root: str, own: bool, seen_dirs: set[str], seen_files: set[str]) -> None:
+        extensions = SFNT_EXTENSIONS + WEB_EXTENSIONS if own else SFNT_EXTENSIONS
+        for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+            real = os.path.realpath(dirpath)
+            if real in seen_dirs:  # symlink loops, and the same tree reachable twice
+                dirnames[:] = []
+                continue
+            seen_dirs.add(real)
+            dirnames.sort()
+            for filename in sorted(filenames):
+                path = os.path.join(dirpath, filename)
+                if not filename.lower().endswith(extensions) or os.path.realpath(path) in seen_files:
+                    continue
+                seen_files.add(os.path.realpath(path))
+                try:
+                    if filename.lower().endswith(WEB_EXTENSIONS):
+                        path = _decompress_web_font(path)
+                    for face, width in _read_faces(path):
+                        self._index(face, width)
+                except Exception as exc:  # fontTools raises all sorts on damaged files
+                    log.debug("skipping font %s: %s", path, exc)
+
+    def _index(self, face: FontFace, width: int) -> None:
+        with self._lock:
+            if face in self._widths:
+                return
+            key = _norm(face.family)
+            self._by_family.setdefault(key, []).append(face)
+            self._names.setdefault(key, face.family)
+            self._widths[face] = width
+            self._generation += 1  # a new family can join existing chains
+            self._chains.clear()
+
+    def add_file(self, path: str) -> list[FontFace]:
+        """Register an uploaded TTF/OTF/TTC/WOFF/WOFF2 file; WOFF* gets an sfnt copy at `path + ".sfnt"`."""
+        path = os.fspath(path)
+        with open(path, "rb") as fh:  # a missing file is the caller's bug, not a bad font: let OSError through
+            magic = fh.read(4)
+        if magic in _WEB_MAGICS:
+            path = _decompress_web_font(path)
+        try:
+            described = _read_faces(path)
+        except Exception as exc:
+            raise ValueError(f"not a font file I can read: {path}: {exc}") from exc
+        for face, width in described:
+            self._index(face, width)
+        return [face for face, _ in described]
+
+    def families(self) -> list[str]:
+        self._ensure_scanned()
+        return sorted(self._names.values())
+
+    @property
+    def default_family(self) -> str:
+        """Explicitly set, else DejaVu Sans, else Noto Sans, else the first family found ("" when there is none)."""
+        if self._default is not None:
+            return self._default
+        self._ensure_scanned()
+        for family in PREFERRED_DEFAULTS:
+            if _norm(family) in self._names:
+                return self._names[_norm(family)]
+        return next(iter(self._names.values()), "")
+
+    @default_family.setter
+    def default_family(self, family: str) -> None:
+        self._ensure_scanned()
+        if _norm(family) not in self._names:
+            raise ValueError(f"no such font family: {family!r}")
+        with self._lock:
+            self._default = self._names[_norm(family)]
+            self._generation += 1
+            self._chains.clear()
+
+    def match(self, family: str | None, weight: int = 400, italic: bool = False) -> tuple[FontFace, bool]:
+        """The best face for family/weight/italic, and whether the default family stood in for a missing one."""
+        self._ensure_scanned()
+        faces = self._by_family.get(_norm(family or ""))
+        substituted = False
+        if not faces:
+            substituted = bool(family)
+            faces = self._by_family.get(_norm(self.default_family))
+            if not faces:
+                raise LookupError("no fonts registered")
+        # CSS matches style before weight: an upright face only stands in when there is no italic one.
+        pool = [f for f in faces if f.italic == italic] or faces
+        best = min(pool, key=lambda f: (_weight_rank(f.weight, weight), abs(self._widths[f] - 5), f.path, f.index))
+        return best, substituted
+
+    def font(self, face: FontFace, size: float) -> ImageFont.FreeTypeFont:
+        """A Pillow font for face at size px; bitmap faces always come at their one strike size."""
+        size = face.bitmap_size or size  # FreeType says "invalid pixel size" for any other size
+        key = (face.path, face.index, size)
+        with self._lock:
+            if (cached := self._fonts.get(key)) is not None:
+                self._fonts.move_to_end(key)
+                return cached
+        # Loaded outside the lock: a slow CJK load should not stall other threads' lookups.
+        loaded = ImageFont.truetype(face.path, size, index=face.index, layout_engine=ImageFont.Layout.RAQM)
+        with self._lock:
+            self._fonts[key] = loaded
+            while len(self._fonts) > FONT_CACHE_SIZE:
+                self._fonts.popitem(last=False)
+        return loaded
+
+    def coverage(self, face: FontFace) -> frozenset[int]:
+        cached = self._coverage.get(face)
+        if cached is None:
+            with TTFont(face.path, lazy=True, fontNumber=face.index) as font:
+                cached = frozenset(font.getBestCmap() or ()) if "cmap" in font else frozenset()
+            self._coverage[face] = cached  # a racing thread computes the same set; either one is fine
+        return cached
+
+    def covers(self, face: FontFace, char: str) -> bool:
+        """Whether face has a glyph for char (for several characters: for each of them)."""
+        cov = self.coverage(face)
+        return bool(char) and all(ord(c) in cov for c in char)
+
+    def fallback_chain(self, face: FontFace) -> list[FontFace]:
+        """face, then the same weight/style of each fallback family present, for per-character fallback."""
+        chain = self._chains.get(face)
+        if chain is None:
+            generation = self._generation
+            chain = [face]
+            # A Noto face (Arabic, Hebrew, CJK …) falls back to Noto Sans first, so Latin words and digits inside
+            # it share its design instead of jumping to the default family.
+            first = ("Noto Sans",) if face.family.lower().startswith("noto") else ()
+            for family in (*first, self.default_family, *FALLBACK_FAMILIES):
+                if _norm(family) in self._by_family:
+                    candidate, _ = self.match(family, face.weight, face.italic)
+                    if candidate not in chain:
+                        chain.append(candidate)
+            with self._lock:
+                if generation == self._generation:
+                    self._chains[face] = chain
+        return list(chain)
+
+
+_default_registry: FontRegistry | None = None
+_default_registry_lock = threading.Lock()
+
+
+def default_registry() -> FontRegistry:
+    """The process-wide registry of system fonts (scanned on first lookup)."""
+    global _default_registry
+    with _default_registry_lock:
+        if _default_registry is None:
+            _default_registry = FontRegistry()
+        return _default_registry

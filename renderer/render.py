@@ -1,0 +1,169 @@
+"""``render()``: template + field values → image bytes, drawing layer after layer onto one canvas per page."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import threading
+from dataclasses import dataclass, field
+from urllib.parse import unquote_to_bytes
+
+from PIL import Image, ImageDraw
+
+from .cache import NoCache, RenderCache
+from .colors import is_opaque, rgba
+from .encode import Output, encode, encode_pdf
+from .errors import OutputError, RendererError
+from .fields import apply_fields
+from .fonts import FontRegistry, default_registry
+from .images import paint_image
+from .paint import Tile, gradient, pixel_box, place
+from .shapes import paint_ellipse, paint_line, paint_qr, paint_rect
+from .template import Template
+from .textdraw import paint_text
+
+MAX_OUTPUT_SIDE = 8192
+PAINTERS = {"text": paint_text, "image": lambda ctx, layer, box: [t for t in [paint_image(ctx, layer, box)] if t],
+            "rect": paint_rect, "ellipse": paint_ellipse, "line": paint_line, "qr": paint_qr}
+_default_cache: RenderCache | None = None
+_cache_lock = threading.Lock()
+
+
+@dataclass
+class Rendered:
+    """The result: ``data`` (the first page for image formats), every page's bytes, size and warnings."""
+
+    data: bytes
+    media_type: str
+    width: int
+    height: int
+    format: str
+    warnings: list[dict] = field(default_factory=list)
+    pages: list[bytes] = field(default_factory=list)
+
+    @property
+    def page_count(self) -> int:
+        return max(1, len(self.pages))
+
+
+class Context:
+    """What painters share during one render: fonts, cache, the image loader, the scale, the warnings."""
+
+    def __init__(self, fonts: FontRegistry, cache: RenderCache, load_image, scale: float):
+        self.fonts, self.cache, self.load_image, self.scale = fonts, cache, load_image, scale
+        self.warnings: list[dict] = []
+
+    def warn(self, code: str, layer: str | None, message: str) -> None:
+        entry = {"code": code, "layer": layer, "message": message}
+        if entry not in self.warnings:
+            self.warnings.append(entry)
+
+
+def default_cache() -> RenderCache:
+    """The process-wide cache renders share unless told otherwise (bounded: 256 MB)."""
+    global _default_cache
+    with _cache_lock:
+        if _default_cache is None:
+            _default_cache = RenderCache()
+        return _default_cache
+
+
+def load_data_url(url: str) -> bytes:
+    """The loader used when none is given: ``data:`` URLs only (the renderer itself never touches the network)."""
+    if not url.startswith("data:"):
+        raise ValueError("only data: URLs can be loaded here (no image loader was given)")
+    header, _, payload = url[5:].partition(",")
+    try:
+        return base64.b64decode(payload, validate=False) if header.endswith(";base64") else unquote_to_bytes(payload)
+    except (binascii.Error, ValueError):
+        raise ValueError("the data: URL is not valid base64") from None
+
+
+def render(template, fields: dict | None = None, *, format: str = "png", quality: int | None = None,  # noqa: A002
+           load_image=None, scale: float = 1.0, page: int | None = None, png_compression: str = "fast",
+           progressive: bool = False, watermark: str | None = None, fonts: FontRegistry | None = None,
+           cache: RenderCache | bool | None = None) -> Rendered:
+    """Render ``template`` (a dict or Template) with ``fields`` applied.
+
+    ``page`` (1-based) picks one page of a multi-page template; without it a PDF holds every page and image
+    formats return every page in ``.pages`` (``.data`` is the first). ``cache``: None shares the process-wide
+    cache, False keeps nothing, or pass a RenderCache.
+    """
+    out = Output.of(format, quality, progressive, png_compression)
+    if isinstance(scale, bool) or not isinstance(scale, int | float) or not 0.1 <= scale <= 4:
+        raise OutputError("scale must be a number from 0.1 to 4 (2 for retina)", "scale")
+    tpl = apply_fields(Template.from_dict(template), fields)
+    width, height = round(tpl.width * scale), round(tpl.height * scale)
+    if max(width, height) > MAX_OUTPUT_SIDE:
+        raise OutputError(f"the output would be {width}×{height} px; at most {MAX_OUTPUT_SIDE} px a side", "scale")
+    pages = list(range(len(tpl.pages)))
+    if page is not None:
+        if isinstance(page, bool) or not isinstance(page, int) or not 1 <= page <= len(tpl.pages):
+            raise OutputError(f"page must be from 1 to {len(tpl.pages)}", "page")
+        pages = [page - 1]
+    store = NoCache() if cache is False else default_cache() if cache in (None, True) else cache
+    ctx = Context(fonts or default_registry(), store, load_image or load_data_url, scale)
+    canvases = [draw_page(ctx, tpl, index, (width, height), out.opaque, watermark) for index in pages]
+    if out.format == "pdf":
+        data = encode_pdf(canvases, out)
+        encoded = [data]
+    else:
+        encoded = [encode(canvas, out) for canvas in canvases]
+        data = encoded[0]
+    return Rendered(data=data, media_type=out.media_type, width=width, height=height, format=out.format,
+                    warnings=ctx.warnings, pages=encoded)
+
+
+def draw_page(ctx: Context, tpl: Template, index: int, size: tuple[int, int], opaque: bool,
+              watermark: str | None) -> Image.Image:
+    background = tpl.background
+    image_background = hasattr(background, "src")
+    paint = "#ffffff" if image_background else background   # an image background sits on white
+    mode = "RGB" if opaque or is_opaque(paint) else "RGBA"
+    if isinstance(paint, str):
+        colour = rgba(paint)
+        canvas = Image.new(mode, size, colour[:3] if mode == "RGB" else colour)
+        if mode == "RGB" and colour[3] < 255:   # a translucent background on an opaque format: over white
+            canvas = Image.new("RGB", size, (255, 255, 255))
+            place(canvas, Tile(colour, (0, 0, *size)))
+    else:
+        canvas = Image.new(mode, size, (255, 255, 255) if mode == "RGB" else (0, 0, 0, 0))
+        place(canvas, Tile(ctx.cache.get(("gradient", *size, str(paint)), lambda: gradient(*size, paint)),
+                           (0, 0, *size)))
+    if image_background:
+        _draw(ctx, canvas, background)
+    for layer in tpl.pages[index]:
+        _draw(ctx, canvas, layer)
+    if watermark:
+        _watermark(ctx, canvas, watermark)
+    return canvas
+
+
+def _draw(ctx: Context, canvas: Image.Image, layer) -> None:
+    if layer.hidden or layer.opacity <= 0:
+        return
+    box = pixel_box(layer.x, layer.y, layer.width, layer.height, ctx.scale)
+    try:
+        tiles = PAINTERS[layer.type](ctx, layer, box)
+    except RendererError:
+        raise
+    except ValueError as exc:
+        raise RendererError(str(exc), f"layer '{layer.name}'") from None
+    for tile in tiles:
+        place(canvas, tile, layer.opacity, layer.rotation)
+
+
+def _watermark(ctx: Context, canvas: Image.Image, text: str) -> None:
+    """A diagonal, repeated, translucent word over everything: test renders must not pass for real ones."""
+    w, h = canvas.size
+    face, _ = ctx.fonts.match(None, 700)
+    size = max(12, min(w, h) // 6)
+    font = ctx.fonts.font(face, size)
+    stamp = Image.new("L", (w * 2, h * 2), 0)
+    draw = ImageDraw.Draw(stamp)
+    step_x, step_y = int(font.getlength(text + "   ")) or size, int(size * 2.2)
+    for row, y in enumerate(range(0, h * 2, step_y)):
+        for x in range(-(row % 2) * step_x // 2, w * 2, step_x):
+            draw.text((x, y), text, font=font, fill=255)
+    stamp = stamp.rotate(30, resample=Image.BICUBIC).crop((w // 2, h // 2, w // 2 + w, h // 2 + h))
+    place(canvas, Tile((225, 29, 72, 255), (0, 0, w, h), stamp), opacity=0.35)

@@ -1,0 +1,97 @@
+"""Unicode facts text layout needs: direction of characters, line-break opportunities, emoji, joiners."""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+# Kinsoku: characters that must not start a line, and ones that must not end one (Japanese and Chinese rules,
+# plus their ASCII cousins).
+NO_BREAK_BEFORE = frozenset("、。，．・：；？！ー）」』】〉》〕］｝ぁぃぅぇぉっゃゅょゎ"
+                            "ァィゥェォッャュョヮヵヶ々〜…‥,.!?;:)]}%")
+NO_BREAK_AFTER = frozenset("（「『【〈《〔［｛([{¥$£€#")
+BREAK_AFTER = frozenset("-–—/")
+ZWJ = "\u200d"
+
+
+@lru_cache(maxsize=4096)
+def strong_direction(ch: str) -> str:
+    """'ltr', 'rtl', 'num' (digits: a left-to-right island inside right-to-left text) or '' (neutral)."""
+    kind = unicodedata.bidirectional(ch)
+    if kind == "L":
+        return "ltr"
+    if kind in ("R", "AL"):
+        return "rtl"
+    if kind in ("EN", "AN"):
+        return "num"
+    return ""
+
+
+def base_direction(text: str, default: str = "ltr") -> str:
+    """The paragraph's direction: that of its first strong character (Unicode rules P2/P3)."""
+    for ch in text:
+        direction = strong_direction(ch)
+        if direction in ("ltr", "rtl"):
+            return direction
+    return default
+
+
+@lru_cache(maxsize=4096)
+def is_cjk(ch: str) -> bool:
+    """Scripts written without spaces, where a line may break between any two characters."""
+    cp = ord(ch)
+    return (0x2E80 <= cp <= 0x9FFF or 0xF900 <= cp <= 0xFAFF or 0xFF00 <= cp <= 0xFFEF
+            or 0x20000 <= cp <= 0x2FFFF or 0x3000 <= cp <= 0x303F)
+
+
+@lru_cache(maxsize=4096)
+def attaches(ch: str) -> bool:
+    """Characters that belong to the one before them: marks, joiners, variation selectors, skin tones, tags."""
+    cp = ord(ch)
+    if ch == ZWJ or 0xFE00 <= cp <= 0xFE0F or 0x1F3FB <= cp <= 0x1F3FF or 0xE0020 <= cp <= 0xE007F:
+        return True
+    return unicodedata.category(ch) in ("Mn", "Me", "Mc")
+
+
+@lru_cache(maxsize=4096)
+def is_emoji(ch: str) -> bool:
+    """Pictographs drawn from the colour emoji font even when a text font also has a (monochrome) glyph."""
+    cp = ord(ch)
+    return 0x1F000 <= cp <= 0x1FAFF or 0x2600 <= cp <= 0x27BF or 0x1F1E6 <= cp <= 0x1F1FF
+
+
+@lru_cache(maxsize=4096)
+def invisible(ch: str) -> bool:
+    """Control and format characters that draw nothing (and must not count as a missing glyph)."""
+    return unicodedata.category(ch) in ("Cc", "Cf") and not attaches(ch)
+
+
+def break_opportunities(text: str) -> list[int]:
+    """Indices i where a line may break before text[i] (0 < i < len(text)), in order."""
+    out = []
+    for i in range(1, len(text)):
+        prev, cur = text[i - 1], text[i]
+        if cur.isspace() or attaches(cur) or prev == ZWJ:
+            continue
+        if prev.isspace():
+            out.append(i)
+        elif (is_cjk(prev) or is_cjk(cur)) and cur not in NO_BREAK_BEFORE and prev not in NO_BREAK_AFTER:
+            out.append(i)
+        elif prev in BREAK_AFTER and i >= 2 and text[i - 2].isalnum() and cur.isalnum():
+            out.append(i)
+    return out
+
+
+def grapheme_starts(text: str) -> list[int]:
+    """Indices where a user-perceived character starts (approximately: a non-attaching character)."""
+    return [i for i, ch in enumerate(text) if i == 0 or not (attaches(ch) or text[i - 1] == ZWJ)]
+
+
+def transform(text: str, how: str) -> str:
+    if how == "uppercase":
+        return text.upper()
+    if how == "lowercase":
+        return text.lower()
+    if how == "capitalize":
+        return " ".join(word[:1].upper() + word[1:] for word in text.split(" "))
+    return text

@@ -1,0 +1,87 @@
+"""Drawing laid-out text: a coverage mask for plain text, an RGBA tile when colour emoji are in it."""
+
+from __future__ import annotations
+
+import math
+
+from PIL import Image, ImageDraw
+
+from .colors import rgba
+from .paint import Tile
+from .script import transform
+from .text import TextLayout, TextSpec, graphemes, layout
+
+
+def text_spec(layer, w: int, h: int, scale: float) -> TextSpec:
+    size = layer.font_size * scale
+    minimum = layer.min_font_size if layer.min_font_size is not None else max(8.0, layer.font_size / 4)
+    return TextSpec(text=transform(layer.text, layer.transform), family=layer.font, weight=layer.font_weight,
+                    italic=layer.font_style == "italic", size=size, min_size=min(minimum * scale, size),
+                    line_height=layer.line_height, letter_spacing=layer.letter_spacing * scale,
+                    max_lines=layer.max_lines, align=layer.align, valign=layer.valign, overflow=layer.overflow,
+                    direction=layer.direction, language=layer.language, width=w, height=h)
+
+
+def draw_layout(lay: TextLayout, spec: TextSpec, registry, fill) -> Image.Image:
+    """The text of ``lay`` in a box-sized image: mode L (coverage) when ``fill`` is None, else RGBA."""
+    mode = "L" if fill is None else "RGBA"
+    tile = Image.new(mode, (spec.width, spec.height), 0)
+    draw = ImageDraw.Draw(tile)
+    ink = 255 if fill is None else fill
+    language = spec.language or None
+    for units, baseline in zip(lay.lines, lay.baselines, strict=True):
+        for unit in units:
+            face = unit.face
+            if face.bitmap_size:
+                _draw_bitmap(tile, unit, baseline, lay.size, registry)
+                continue
+            font = registry.font(face, lay.size)
+            if spec.letter_spacing and not unit.rtl:
+                x = unit.x
+                for g in graphemes(unit.text):
+                    draw.text((x, baseline), g, font=font, fill=ink, anchor="ls", language=language)
+                    x += font.getlength(g) + spec.letter_spacing
+                continue
+            draw.text((unit.x, baseline), unit.text, font=font, fill=ink, anchor="ls",
+                      direction="rtl" if unit.rtl else "ltr", language=language)
+    return tile
+
+
+def _draw_bitmap(tile: Image.Image, unit, baseline: float, size: float, registry) -> None:
+    """Colour emoji exist at one pixel size: draw them there and scale the picture to the text size."""
+    font = registry.font(unit.face, unit.face.bitmap_size)
+    ascent, descent = font.getmetrics()
+    natural_w = math.ceil(font.getlength(unit.text)) or 1
+    picture = Image.new("RGBA", (natural_w, ascent + descent), (0, 0, 0, 0))
+    ImageDraw.Draw(picture).text((0, ascent), unit.text, font=font, anchor="ls", embedded_color=True)
+    factor = size / unit.face.bitmap_size
+    w, h = max(1, round(natural_w * factor)), max(1, round((ascent + descent) * factor))
+    picture = picture.resize((w, h), Image.LANCZOS)
+    x, y = round(unit.x), round(baseline - ascent * factor)
+    if tile.mode == "L":   # coverage only: emoji drawn in the text colour (only when no colour tile is wanted)
+        tile.paste(picture.getchannel("A"), (x, y), picture.getchannel("A"))
+    else:
+        tile.alpha_composite(picture, dest=(max(0, x), max(0, y)))
+
+
+def paint_text(ctx, layer, box) -> list[Tile]:
+    left, top, w, h = box
+    tiles = []
+    if layer.background:
+        tiles.append(Tile(rgba(layer.background), box, None))
+    if not layer.text.strip() or w <= 0 or h <= 0:
+        return tiles
+    spec = text_spec(layer, w, h, ctx.scale)
+    lay = ctx.cache.get(("layout", spec, ctx.fonts.token), lambda: layout(spec, ctx.fonts), second_sight=True)
+    for code, message in lay.warnings:
+        ctx.warn(code, layer.name, message)
+    if lay.color_glyphs:
+        colour = rgba(layer.color)
+        picture = ctx.cache.get(("text-rgba", spec, colour, ctx.fonts.token),
+                                lambda: draw_layout(lay, spec, ctx.fonts, colour), second_sight=True)
+        tiles.append(Tile(picture, box, None))
+    else:
+        mask = ctx.cache.get(("text-mask", spec, ctx.fonts.token), lambda: draw_layout(lay, spec, ctx.fonts, None),
+                             second_sight=True)
+        tiles.append(Tile(rgba(layer.color), box, mask))
+    return tiles

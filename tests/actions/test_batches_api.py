@@ -1,0 +1,378 @@
+"""Batches over HTTP (SPEC section 7), against real Redis; the worker's jobs are run in-process by ``drain``."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+
+import pytest
+from rq.job import Job
+from rq.serializers import JSONSerializer
+
+from connector import batches, batchjobs, queues
+from connector.rendering import run_render
+from tests.conftest import Caller, assert_envelope
+
+CARD = {"name": "Card", "width": 120, "height": 60, "background": "#0f172a", "layers": [
+    {"type": "text", "name": "title", "text": "Hello", "font_size": 20, "color": "#ffffff"},
+    {"type": "rect", "name": "badge", "x": 100, "y": 0, "width": 20, "height": 20, "fill": "#22c55e"}]}
+
+
+def drain(conn) -> dict:
+    """Run every queued job as a worker would (renders before webhooks before batches), until none is left.
+    Webhook deliveries are dropped: there is no receiver here. Returns how many jobs of each kind ran."""
+    ran = {"render": 0, "batch": 0}
+    order = [conn.queue(name) for name in queues.ALL]
+    while True:
+        queue = next((q for q in order if len(q)), None)
+        if queue is None:
+            return ran
+        job_id = conn.rq_redis.lpop(queue.key).decode()
+        job = Job.fetch(job_id, connection=conn.rq_redis, serializer=JSONSerializer)
+        if job.func_name == "connector.jobs.render_image":
+            run_render(conn, job.args[0])
+            ran["render"] += 1
+        elif job.func_name == "connector.jobs.expand_batch":
+            batchjobs.expand(conn, job.args[0], job_id=job.id)
+            ran["batch"] += 1
+        elif job.func_name == "connector.jobs.cancel_batch":
+            batchjobs.fail_queued_rows(conn, job.args[0])
+
+
+@pytest.fixture
+def conn(app):
+    return app.extensions["platen"]
+
+
+@pytest.fixture
+def template_id(client, alice):
+    answer = client.post("/api/v1/templates", json=CARD, headers=alice.headers)
+    assert answer.status_code == 201
+    return answer.get_json()["id"]
+
+
+def post_csv(client, caller, template_id, text: str | bytes, **form):
+    data = {"template_id": template_id, **form,
+            "file": (io.BytesIO(text.encode() if isinstance(text, str) else text), "rows.csv")}
+    return client.post("/api/v1/batches", data=data, headers=caller.headers, content_type="multipart/form-data")
+
+
+def test_json_rows_become_renders_and_a_bad_row_fails_alone(client, conn, alice, template_id):
+    rows = [{"title": "One"}, {"titel": "Typo"}, {"title": "Three", "badge": "#ff0000"}]
+    answer = client.post("/api/v1/batches", json={"template_id": template_id, "rows": rows}, headers=alice.headers)
+    assert answer.status_code == 202, answer.get_json()
+    batch = answer.get_json()
+    assert batch["id"].startswith("bat_") and answer.headers["Location"] == f"/api/v1/batches/{batch['id']}"
+    assert (batch["status"], batch["total"], batch["completed"], batch["failed"]) == ("queued", 3, 0, 0)
+    assert batch["template_version"] == 1 and batch["completed_at"] is None
+    drain(conn)
+    done = client.get(f"/api/v1/batches/{batch['id']}", headers=alice.headers).get_json()
+    assert (done["status"], done["completed"], done["failed"]) == ("completed", 2, 1)
+    assert done["completed_at"] >= done["created_at"]
+    renders = client.get(f"/api/v1/batches/{batch['id']}/renders", headers=alice.headers).get_json()
+    assert [r["metadata"]["row"] for r in renders] == [1, 2, 3]
+    assert all(r["batch_id"] == batch["id"] for r in renders)
+    assert [r["status"] for r in renders] == ["completed", "failed", "completed"]
+    assert "Row 2" in renders[1]["error"]["message"] and "titel" in renders[1]["error"]["message"]
+    assert renders[1]["error"]["error"] == "validation_failed"
+    assert client.get("/api/v1/usage", headers=alice.headers).get_json()["used"] == 2, "the bad row cost nothing"
+    listed = client.get(f"/api/v1/renders?batch_id={batch['id']}", headers=alice.headers).get_json()
+    assert sorted(r["id"] for r in listed) == sorted(r["id"] for r in renders)
+    polled = client.get("/api/v1/triggers/batch.completed", headers=alice.headers).get_json()
+    assert polled == [done], "batch.completed carries the batch object, as GET shows it"
+    failed = client.get("/api/v1/triggers/render.failed", headers=alice.headers).get_json()
+    assert [r["id"] for r in failed] == [renders[1]["id"]]
+    second_page = client.get(f"/api/v1/batches/{batch['id']}/renders?limit=2&page=1", headers=alice.headers)
+    assert [r["metadata"]["row"] for r in second_page.get_json()] == [3]
+    assert client.get("/api/v1/batches", headers=alice.headers).get_json()[0]["id"] == batch["id"]
+
+
+def test_a_csv_with_bom_semicolons_quoted_newlines_and_a_mapping(client, conn, alice, template_id):
+    text = ("\ufeffHeadline;Colour;Notes\r\n"
+            "\"First; with a semicolon\";#ff0000;keep\r\n"
+            "\"Two\nlines\";;\"ignored, really\"\r\n"
+            "\r\n"
+            "Third;#00ff00;x\r\n")
+    answer = post_csv(client, alice, template_id, text, mapping=json.dumps({"Headline": "title", "Colour": "badge"}))
+    assert answer.status_code == 202, answer.get_json()
+    batch = answer.get_json()
+    assert batch["total"] == 3 and batch["ignored_columns"] == ["Notes"]
+    drain(conn)
+    renders = client.get(f"/api/v1/batches/{batch['id']}/renders", headers=alice.headers).get_json()
+    assert [r["status"] for r in renders] == ["completed"] * 3
+    stored = [conn.render_store.load(r["id"]).fields for r in renders]
+    assert stored == [{"title": "First; with a semicolon", "badge": "#ff0000"}, {"title": "Two\nlines"},
+                      {"title": "Third", "badge": "#00ff00"}], "an empty cell keeps the default"
+    results = client.get(f"/api/v1/batches/{batch['id']}/results.csv", headers=alice.headers)
+    assert results.status_code == 200 and results.mimetype == "text/csv"
+    assert 'filename="' in results.headers["Content-Disposition"]
+    text = results.get_data(as_text=True)
+    assert text.startswith("\ufeffHeadline;Colour;Notes;render_id"), "written back with the upload's delimiter"
+    table = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
+    assert list(table[0]) == ["Headline", "Colour", "Notes", "render_id", "status", "url", "error", "warnings"]
+    assert [row["Headline"] for row in table] == ["First; with a semicolon", "Two\nlines", "Third"]
+    assert [row["render_id"] for row in table] == [r["id"] for r in renders]
+    assert all(row["status"] == "completed" and row["url"] == r["url"] for row, r in zip(table, renders,
+                                                                                          strict=True))
+    archive = client.get(f"/api/v1/batches/{batch['id']}/archive.zip", headers=alice.headers)
+    assert archive.status_code == 200 and archive.mimetype == "application/zip"
+    with zipfile.ZipFile(io.BytesIO(archive.data)) as zf:
+        assert zf.namelist() == ["00001.png", "00002.png", "00003.png", "results.csv"]
+        assert zf.read("00001.png").startswith(b"\x89PNG")
+        assert zf.read("results.csv") == results.data
+
+
+def test_csv_columns_match_field_names_by_default_letter_case_aside(client, conn, alice, template_id):
+    answer = post_csv(client, alice, template_id, "Title,badge.opacity,extra\nHi,0.5,z\n")
+    assert answer.status_code == 202, answer.get_json()
+    assert answer.get_json()["ignored_columns"] == ["extra"]
+    drain(conn)
+    [render] = client.get(f"/api/v1/batches/{answer.get_json()['id']}/renders", headers=alice.headers).get_json()
+    assert conn.render_store.load(render["id"]).fields == {"title": "Hi", "badge.opacity": "0.5"}
+    assert render["status"] == "completed"
+
+
+def test_a_csv_line_with_too_many_cells_fails_alone(client, conn, alice, template_id):
+    answer = post_csv(client, alice, template_id, "title\nFine\nOne, two\n")
+    drain(conn)
+    renders = client.get(f"/api/v1/batches/{answer.get_json()['id']}/renders", headers=alice.headers).get_json()
+    assert [r["status"] for r in renders] == ["completed", "failed"]
+    assert "2 cells but the header has 1" in renders[1]["error"]["message"]
+
+
+@pytest.mark.parametrize("text, mapping, words", [
+    (b"title\n\x81\n", None, "not UTF-8"),
+    ("name,price\nA,1\n", None, "none of the CSV's columns ('name', 'price')"),
+    ('title,name\n"oops,Ann\nnext,Bob\n', None, "line 2 opens a quoted value"),
+    ("Headline,Writer\nA,B\n", {"Headline": "title", "Writer": "title"}, "'Headline' and 'Writer' both map"),
+    ("Headline\nA\n", {"Headline": "titel"}, "Did you mean 'title'?"),
+    ("Headline\nA\n", {"Heading": "title"}, "no column 'Heading'"),
+    ("title,title\nA,B\n", None, "more than once"),
+    ("title\n", None, "no rows"),
+    ("", None, "empty"),
+])
+def test_bad_csvs_are_422_with_a_reason(client, alice, template_id, text, mapping, words):
+    form = {"mapping": json.dumps(mapping)} if mapping else {}
+    body = assert_envelope(post_csv(client, alice, template_id, text, **form), 422, "validation_failed")
+    assert words in body["message"], body["message"]
+
+
+def test_bad_batches_are_refused_before_anything_is_made(client, conn, alice, bob, template_id, make_app):
+    def post(body, who=alice):
+        return client.post("/api/v1/batches", json=body, headers=who.headers)
+
+    assert "rows" in assert_envelope(post({"template_id": template_id, "rows": []}), 422,
+                                     "validation_failed")["message"]
+    assert_envelope(post({"rows": [{}]}), 422, "validation_failed")
+    assert_envelope(post({"template_id": template_id, "rows": [{}]}, who=bob), 404, "not_found")
+    assert_envelope(post({"template_id": template_id, "rows": [{}], "format": "gif"}), 422, "validation_failed")
+    assert_envelope(post({"template_id": template_id, "rows": [{}], "webhook_url": "http://127.0.0.1/x"}), 422,
+                    "validation_failed")
+    missing = client.post("/api/v1/batches", data={"template_id": template_id}, headers=alice.headers,
+                          content_type="multipart/form-data")
+    assert "file is required" in assert_envelope(missing, 422, "validation_failed")["message"]
+    bad_mapping = post_csv(client, alice, template_id, "title\nA\n", mapping="[1]")
+    assert "mapping must be a JSON object" in assert_envelope(bad_mapping, 422, "validation_failed")["message"]
+    assert conn.batches.list(alice.account.id) == [], "nothing was made"
+    made = post({"template_id": template_id, "rows": [{}]}).get_json()
+    for path in ("", "/renders", "/results.csv", "/archive.zip"):
+        assert_envelope(client.get(f"/api/v1/batches/{made['id']}{path}", headers=bob.headers), 404, "not_found")
+    running = client.get(f"/api/v1/batches/{made['id']}/archive.zip", headers=alice.headers)
+    assert "still queued" in assert_envelope(running, 409, "conflict")["message"]
+
+
+def test_too_many_rows_and_too_few_credits(make_app):
+    app = make_app(batch_max_rows=3, monthly_credits=2)
+    client, conn = app.test_client(), app.extensions["platen"]
+    alice = Caller(conn, "Alice")
+    tpl = client.post("/api/v1/templates", json=CARD, headers=alice.headers).get_json()["id"]
+    four = client.post("/api/v1/batches", json={"template_id": tpl, "rows": [{}] * 4}, headers=alice.headers)
+    assert "more than the 3 one batch takes" in assert_envelope(four, 422, "validation_failed")["message"]
+    csv_four = post_csv(client, alice, tpl, "title\na\nb\nc\nd\n")
+    assert "more than 3 rows" in assert_envelope(csv_four, 422, "validation_failed")["message"]
+    three = client.post("/api/v1/batches", json={"template_id": tpl, "rows": [{}] * 3}, headers=alice.headers)
+    body = assert_envelope(three, 402, "insufficient_credits")
+    assert body["details"]["needed"] == 3 and body["details"]["remaining"] == 2
+    two = client.post("/api/v1/batches", json={"template_id": tpl, "rows": [{}] * 2}, headers=alice.headers)
+    assert two.status_code == 202
+    again = client.post("/api/v1/batches", json={"template_id": tpl, "rows": [{"title": "x"}]},
+                        headers=alice.headers)
+    body = assert_envelope(again, 402, "insufficient_credits")
+    assert body["details"]["promised"] == 2 and "promised to rows of your batches still running" in body["message"]
+    _, test_secret = conn.accounts.create_key(alice.account.id, mode="test")
+    free = client.post("/api/v1/batches", json={"template_id": tpl, "rows": [{}] * 3},
+                       headers={"X-API-Key": test_secret})
+    assert free.status_code == 202, "test keys use no credits"
+
+
+def test_a_chunk_run_twice_makes_no_duplicate_and_charges_once(client, conn, alice, template_id, monkeypatch):
+    monkeypatch.setattr(batchjobs, "CHUNK", 2)
+    rows = [{"title": f"Row {i}"} for i in range(5)]
+    batch = client.post("/api/v1/batches", json={"template_id": template_id, "rows": rows},
+                        headers=alice.headers).get_json()
+    first_job = conn.batches.load(batch["id"]).job_id
+    batchjobs.expand(conn, batch["id"], job_id=first_job)   # rows 1-2, then the next chunk is queued
+    assert conn.batches.load(batch["id"]).expanded == 2
+    conn.redis.hset(conn.batches.key(batch["id"]), "expanded", 0)   # as if its worker died before saying so
+    batchjobs.expand(conn, batch["id"])
+    ran = drain(conn)
+    # the first job (never taken) and the one the first run queued are stale and do nothing; two chunks remain
+    assert ran["batch"] == 4
+    done = conn.batches.load(batch["id"])
+    assert (done.status, done.completed, done.failed) == ("completed", 5, 0)
+    assert client.get("/api/v1/usage", headers=alice.headers).get_json()["used"] == 5
+    assert len(conn.render_store.list(alice.account.id, batch_id=batch["id"], limit=100)) == 5
+
+
+def test_row_renders_wait_behind_single_renders(client, conn, alice, template_id):
+    assert queues.ALL.index(queues.RENDERS) < queues.ALL.index(queues.BATCHES)
+    batch = client.post("/api/v1/batches", json={"template_id": template_id, "rows": [{"title": "b"}]},
+                        headers=alice.headers).get_json()
+    batchjobs.expand(conn, batch["id"])
+    single = client.post("/api/v1/renders", json={"template_id": template_id, "wait": False},
+                         headers=alice.headers).get_json()
+    assert conn.queue(queues.RENDERS).job_ids == [conn.render_store.load(single["id"]).job_id]
+    row = conn.render_store.list(alice.account.id, batch_id=batch["id"])[0]
+    assert row.job_id in conn.queue(queues.BATCHES).job_ids
+
+
+def test_the_reconciler_requeues_a_batch_whose_job_was_lost(client, conn, alice, template_id):
+    import time
+
+    batch = client.post("/api/v1/batches", json={"template_id": template_id, "rows": [{}]},
+                        headers=alice.headers).get_json()
+    later = time.time() + batches.JOB_TIMEOUT + batches.GRACE + 1
+    assert batchjobs.reconcile(conn, later) == {"requeued": 0, "waiting": 1}
+    conn.rq_redis.lpop(conn.queue(queues.BATCHES).key)   # its worker died holding it
+    assert batchjobs.reconcile(conn, later + 1000) == {"requeued": 1, "waiting": 0}
+    drain(conn)
+    assert conn.batches.load(batch["id"]).status == "completed"
+
+
+def test_a_csv_batch_is_idempotent_across_multipart_boundaries(client, conn, alice, template_id):
+    headers = {**alice.headers, "Idempotency-Key": "csv-1"}
+    answers = [client.post("/api/v1/batches", headers=headers, content_type="multipart/form-data",
+                           data={"template_id": template_id, "file": (io.BytesIO(b"title\nA\n"), "rows.csv")})
+               for _ in range(2)]
+    assert [a.status_code for a in answers] == [202, 202]
+    assert answers[0].get_json()["id"] == answers[1].get_json()["id"]
+    assert answers[1].headers["Idempotent-Replayed"] == "true"
+    changed = client.post("/api/v1/batches", headers=headers, content_type="multipart/form-data",
+                          data={"template_id": template_id, "file": (io.BytesIO(b"title\nB\n"), "rows.csv")})
+    assert_envelope(changed, 422, "idempotency_key_reused")
+
+
+def test_keyless_signed_links_a_status_filter_and_the_callback_log(client, conn, alice, template_id):
+    rows = [{"title": "ok"}, {"badge": "not a colour"}, {"title": "=HYPERLINK(\"http://evil.test\",\"x\")"},
+            None, {"title": "-5"}]
+    batch = client.post("/api/v1/batches", json={"template_id": template_id, "rows": rows, "scale": 2},
+                        headers=alice.headers).get_json()
+    assert batch.get("scale") == 2 and batch["total"] == 5, batch
+    early = client.get(batch["archive_url"].removeprefix("http://127.0.0.1:8000"))
+    assert_envelope(early, 409, "conflict")
+    assert early.headers["Retry-After"] == "10"
+    drain(conn)
+    done = client.get(f"/api/v1/batches/{batch['id']}", headers=alice.headers).get_json()
+    assert (done["completed"], done["failed"]) == (3, 2)
+    assert done["results_url"] == batch["results_url"] and "?s=" in done["archive_url"]
+    keyless = client.get(done["results_url"].removeprefix("http://127.0.0.1:8000"))
+    assert keyless.status_code == 200 and keyless.mimetype == "text/csv"
+    text = keyless.get_data(as_text=True)   # a streamed answer: read before the next request
+    with_key = client.get(f"/api/v1/batches/{batch['id']}/results.csv", headers=alice.headers)
+    assert text == with_key.get_data(as_text=True)
+    table = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    assert table[2]["title"].startswith("'=HYPERLINK"), "a formula is neutralised for spreadsheets"
+    assert table[4]["title"] == "-5", "a number stays a number"
+    assert "not an object of field values" in table[3]["error"]
+    assert table[1]["error"].startswith("Row 2: badge") and table[0]["status"] == "completed"
+    zipped = client.get(done["archive_url"].removeprefix("http://127.0.0.1:8000"))
+    with zipfile.ZipFile(io.BytesIO(zipped.data)) as zf:
+        assert zf.namelist() == ["00001.png", "00003.png", "00005.png", "results.csv"]
+        from PIL import Image
+
+        assert Image.open(io.BytesIO(zf.read("00001.png"))).size == (240, 120), "scale 2"
+    forged = done["archive_url"].removeprefix("http://127.0.0.1:8000").replace("archive.zip", "results.csv")
+    assert_envelope(client.get(forged), 403, "forbidden")
+    assert_envelope(client.get(f"/batches/{done['id']}/results.csv"), 403, "forbidden")
+    failed = client.get(f"/api/v1/batches/{batch['id']}/renders?status=failed", headers=alice.headers).get_json()
+    assert [r["metadata"]["row"] for r in failed] == [2, 4]
+    second = client.get(f"/api/v1/batches/{batch['id']}/renders?status=failed&limit=1&page=1",
+                        headers=alice.headers).get_json()
+    assert [r["metadata"]["row"] for r in second] == [4]
+    assert client.get(f"/api/v1/batches/{batch['id']}/deliveries", headers=alice.headers).get_json() == []
+
+
+def test_malformed_ids_are_404s_not_errors(client, alice):
+    for path in ("/api/v1/batches/bat_x:rows", "/api/v1/renders/rnd_x:done", "/api/v1/templates/tpl_a:b",
+                 "/api/v1/batches/bat_0123456789012345678901:done/renders"):
+        assert_envelope(client.get(path, headers=alice.headers), 404, "not_found")
+
+
+def test_a_template_deleted_mid_batch_fails_the_rows_not_yet_made(client, conn, alice, template_id, monkeypatch):
+    monkeypatch.setattr(batchjobs, "CHUNK", 2)
+    batch = client.post("/api/v1/batches", json={"template_id": template_id, "rows": [{"title": str(i)}
+                                                                                     for i in range(5)]},
+                        headers=alice.headers).get_json()
+    batchjobs.expand(conn, batch["id"], job_id=conn.batches.load(batch["id"]).job_id)
+    assert client.delete(f"/api/v1/templates/{template_id}", headers=alice.headers).status_code == 204
+    drain(conn)
+    done = conn.batches.load(batch["id"])
+    assert (done.status, done.completed, done.failed) == ("completed", 2, 3), "rows already queued still render"
+    failed = client.get(f"/api/v1/batches/{batch['id']}/renders?status=failed", headers=alice.headers).get_json()
+    assert "was deleted while the batch ran" in failed[0]["error"]["message"]
+    assert client.get("/api/v1/usage", headers=alice.headers).get_json()["used"] == 2
+
+
+def test_a_replayed_chunk_refunds_a_row_that_turned_into_a_cache_hit(client, conn, alice, template_id):
+    batch = client.post("/api/v1/batches", json={"template_id": template_id, "rows": [{"title": "same"}]},
+                        headers=alice.headers).get_json()
+    row_id = batches.row_render_id(batch["id"], 0)
+    conn.credits.charge(alice.account, 1, row_id)   # charged, then the worker died before saving the row
+    assert client.post("/api/v1/renders", json={"template_id": template_id, "fields": {"title": "same"},
+                                                "wait": False}, headers=alice.headers).status_code == 202
+    drain(conn)   # the single render fills the cache; the replayed chunk finds the row cached
+    assert conn.render_store.load(row_id).cached is True
+    assert client.get("/api/v1/usage", headers=alice.headers).get_json()["used"] == 1, "only the single render"
+
+
+def test_json_rows_naming_too_many_fields_are_refused(client, alice, template_id):
+    rows = [{f"f{i}": "x" for i in range(501)}]
+    answer = client.post("/api/v1/batches", json={"template_id": template_id, "rows": rows}, headers=alice.headers)
+    assert "at most 500" in assert_envelope(answer, 422, "validation_failed")["message"]
+
+
+def test_cancelling_fails_the_rows_not_rendered_and_gives_their_credit_back(client, conn, alice, bob, template_id,
+                                                                             monkeypatch):
+    monkeypatch.setattr(batchjobs, "CHUNK", 3)
+    rows = [{"title": f"Row {i}"} for i in range(10)]
+    batch = client.post("/api/v1/batches", json={"template_id": template_id, "rows": rows},
+                        headers=alice.headers).get_json()
+    batchjobs.expand(conn, batch["id"], job_id=conn.batches.load(batch["id"]).job_id)   # rows 1-3 made, queued
+    run_render(conn, batches.row_render_id(batch["id"], 0))                          # row 1 rendered
+    assert_envelope(client.post(f"/api/v1/batches/{batch['id']}/cancel", headers=bob.headers), 404, "not_found")
+    answer = client.post(f"/api/v1/batches/{batch['id']}/cancel", headers=alice.headers)
+    assert answer.status_code == 202 and answer.get_json()["cancelled_at"]
+    again = client.post(f"/api/v1/batches/{batch['id']}/cancel", headers=alice.headers).get_json()
+    assert again["cancelled_at"] == answer.get_json()["cancelled_at"]
+    drain(conn)
+    done = client.get(f"/api/v1/batches/{batch['id']}", headers=alice.headers).get_json()
+    assert (done["status"], done["completed"], done["failed"]) == ("completed", 1, 9)
+    failed = client.get(f"/api/v1/batches/{batch['id']}/renders?status=failed", headers=alice.headers).get_json()
+    assert {r["error"]["error"] for r in failed} == {"cancelled"} and "Row 2" in failed[0]["error"]["message"]
+    assert client.get("/api/v1/usage", headers=alice.headers).get_json()["used"] == 1, "only row 1 paid"
+    assert client.get("/api/v1/triggers/batch.completed", headers=alice.headers).get_json()[0]["id"] == batch["id"]
+    late = client.post(f"/api/v1/batches/{batch['id']}/cancel", headers=alice.headers)
+    assert "already completed" in assert_envelope(late, 409, "conflict")["message"]
+
+
+def test_a_batch_hooks_test_event_carries_a_batch_object_of_the_real_shape(client, conn, alice, template_id):
+    from connector.hooks import sample_object
+
+    hook = conn.hooks.create(alice.account.id, "https://example.com/b", "batch.completed")
+    sample = sample_object(conn, hook)
+    real = client.post("/api/v1/batches", json={"template_id": template_id, "rows": [{}]},
+                       headers=alice.headers).get_json()
+    assert set(sample) == set(real)
+    assert sample["status"] == "completed" and sample["total"] == sample["completed"] == 2

@@ -1,0 +1,48 @@
+"""The OpenAPI document describes every endpoint, with schemas and the error envelope."""
+
+import re
+
+import pytest
+
+
+@pytest.fixture
+def spec(client):
+    response = client.get("/api/v1/openapi.json")
+    assert response.status_code == 200
+    return response.get_json()
+
+
+def test_every_route_of_the_app_is_documented(app, spec):
+    documented = {(path, method.upper()) for path, ops in spec["paths"].items() for method in ops
+                  if method != "parameters"}
+    for rule in app.url_map.iter_rules():
+        path = re.sub(r"<(?:[^:>]+:)?([^>]+)>", r"{\1}", rule.rule)
+        if rule.endpoint == "static" or rule.endpoint.startswith("api-docs"):
+            continue
+        for method in rule.methods - {"HEAD", "OPTIONS"}:
+            assert (path, method) in documented, f"{method} {path} is not in the OpenAPI document"
+
+
+def test_api_operations_document_the_envelope_and_auth(spec):
+    assert set(spec["components"]["schemas"]["Error"]["required"]) == {"error", "message", "status", "request_id"}
+    assert {"ApiKey", "Bearer"} <= set(spec["components"]["securitySchemes"])
+    for path, ops in spec["paths"].items():
+        for method, op in ops.items():
+            if method == "parameters":
+                continue
+            assert op.get("summary"), f"{method} {path} has no summary"
+            if path.startswith("/api/v1/"):
+                assert {"401", "429"} <= set(op["responses"]), f"{method} {path}"
+                assert any(code.startswith("2") for code in op["responses"])
+            else:
+                assert op.get("security") == []
+
+
+def test_creating_posts_document_idempotency(spec):
+    params = spec["paths"]["/api/v1/keys"]["post"].get("parameters", [])
+    assert any(p["name"] == "Idempotency-Key" and p["in"] == "header" for p in params)
+
+
+def test_docs_page_is_served_without_a_key(client):
+    response = client.get("/api/v1/docs")
+    assert response.status_code == 200 and b"swagger" in response.data.lower()

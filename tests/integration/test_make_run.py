@@ -1,0 +1,110 @@
+"""``make run``'s supervisor: embedded Redis with AOF, first account and key printed, clean stop, data kept."""
+
+import os
+import re
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import psutil
+import pytest
+import requests
+
+from tests.conftest import free_port
+
+from .processes import ROOT, Proc, wait_for
+
+KEY = re.compile(r"plt_live_[0-9A-Za-z]{39}")
+
+
+def start(data_dir: Path, port: int, log: Path, **env) -> Proc:
+    return Proc([sys.executable, "run.py"], {"PORT": str(port), "PLATEN_DATA_DIR": str(data_dir),
+                                              "REDIS_URL": "", **env}, log)
+
+
+def descendants(proc: Proc) -> list[psutil.Process]:
+    return psutil.Process(proc.pid).children(recursive=True)
+
+
+def redis_servers_of(data_dir: Path) -> list[psutil.Process]:
+    found = []
+    for p in psutil.process_iter(["cmdline"]):
+        try:
+            if "redis-server" in " ".join(p.info["cmdline"] or []) and p.cwd() == str(data_dir):
+                found.append(p)
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            pass
+    return found
+
+
+def test_make_run_with_embedded_redis(tmp_path):
+    data, port = tmp_path / "data", free_port()
+    base = f"http://127.0.0.1:{port}"
+    with start(data, port, tmp_path / "run1.log") as run:
+        wait_for(f"{base}/readyz", run, timeout=60)
+        key = KEY.search(run.output()).group(0)
+        me = requests.get(f"{base}/api/v1/me", headers={"X-API-Key": key}, timeout=5)
+        assert me.status_code == 200 and me.json()["scopes"][-1] == "keys:write"
+        children = descendants(run)
+        servers = redis_servers_of(data)
+        assert len(servers) == 1, "the embedded redis-server should run with its data dir as working dir"
+        assert run.stop(signal.SIGINT) == 0
+        assert "Platen stopped." in run.output()
+    alive = psutil.wait_procs(children + servers, timeout=10)[1]
+    assert alive == [], f"left running after Ctrl-C: {[p.cmdline() for p in alive]}"
+    assert (data / "appendonly.aof").exists() or (data / "appendonlydir").exists()
+
+    # Second start: the data survived, no new account, the same key still works.
+    with start(data, port, tmp_path / "run2.log") as run:
+        wait_for(f"{base}/readyz", run, timeout=60)
+        assert KEY.search(run.output()) is None
+        assert requests.get(f"{base}/api/v1/me", headers={"X-API-Key": key}, timeout=5).json() == me.json()
+        assert run.stop(signal.SIGINT) == 0
+
+
+def test_make_run_with_redis_url_starts_no_embedded_redis(tmp_path, redis_url, make_settings):
+    if redis_url.startswith("unix://"):
+        pytest.skip("needs a Redis reachable by URL; CI runs this against 127.0.0.1:6379")
+    data, port = tmp_path / "data", free_port()
+    prefix = make_settings().redis_prefix
+    with start(data, port, tmp_path / "run.log", REDIS_URL=redis_url, PLATEN_REDIS_PREFIX=prefix) as run:
+        wait_for(f"http://127.0.0.1:{port}/readyz", run, timeout=60)
+        key = KEY.search(run.output()).group(0)
+        assert requests.get(f"http://127.0.0.1:{port}/api/v1/me", headers={"X-API-Key": key}, timeout=5).ok
+        assert redis_servers_of(data) == []
+        assert run.stop(signal.SIGINT) == 0
+    assert not (data / "redis.db.settings").exists()
+
+
+def test_cli_on_its_own_uses_the_embedded_redis_and_leaves_nothing_running(tmp_path):
+    data = tmp_path / "data"
+    env = {**os.environ, "PLATEN_DATA_DIR": str(data), "REDIS_URL": ""}
+    flask = [sys.executable, "-m", "flask", "--app", "app"]
+    created = subprocess.run(flask + ["accounts", "create", "Solo", "--email", "solo@example.test"], cwd=ROOT,
+                             env=env, capture_output=True, text=True, timeout=60)
+    assert created.returncode == 0, created.stderr
+    assert KEY.fullmatch(created.stdout.strip().splitlines()[-1])
+    assert redis_servers_of(data) == []
+    listed = subprocess.run(flask + ["accounts", "list"], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=60)
+    assert "Solo\tsolo@example.test" in listed.stdout
+    assert redis_servers_of(data) == []
+
+
+def test_a_killed_supervisor_takes_its_children_along_and_the_next_start_recovers(tmp_path):
+    data, port = tmp_path / "data", free_port()
+    base = f"http://127.0.0.1:{port}"
+    with start(data, port, tmp_path / "run1.log") as run:
+        wait_for(f"{base}/readyz", run, timeout=60)
+        key = KEY.search(run.output()).group(0)
+        children = descendants(run)
+        run.stop(signal.SIGKILL)
+    alive = psutil.wait_procs(children, timeout=15)[1]
+    assert alive == [], f"orphaned: {[p.cmdline() for p in alive]}"
+    # the embedded Redis outlives a SIGKILLed supervisor; the next start finds it and carries on with the data
+    with start(data, port, tmp_path / "run2.log") as run:
+        wait_for(f"{base}/readyz", run, timeout=60)
+        assert requests.get(f"{base}/api/v1/me", headers={"X-API-Key": key}, timeout=5).status_code == 200
+        assert run.stop(signal.SIGINT) == 0
+    assert psutil.wait_procs(redis_servers_of(data), timeout=10)[1] == []

@@ -1,0 +1,395 @@
+"""Webhooks end to end: the app in-process, a real worker process, real Redis and real HTTP receivers on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import threading
+import time
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from standardwebhooks import Webhook, WebhookVerificationError
+
+from tests.conftest import Caller, assert_envelope
+
+from .processes import settings_env, worker
+from .test_renders import CARD, Stack
+
+
+@dataclass
+class Received:
+    path: str
+    headers: dict
+    body: bytes
+    at: float
+
+    def json(self) -> dict:
+        return json.loads(self.body)
+
+
+class Receiver:
+    """An HTTP server answering POSTs per path from a script of answers (the last one repeats); keeps every request."""
+
+    def __init__(self):
+        self.received: list[Received] = []
+        self.script: dict[str, list[tuple[int, dict, bytes]]] = {}
+        self.gates: dict[str, threading.Event] = {}
+        self.changed = threading.Condition()
+        owner = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                with owner.changed:
+                    seen = sum(1 for r in owner.received if r.path == self.path)
+                    owner.received.append(Received(self.path, dict(self.headers), body, time.monotonic()))
+                    owner.changed.notify_all()
+                if self.path in owner.gates:
+                    owner.gates[self.path].wait(60)
+                answers = owner.script.get(self.path) or [(200, {}, b"thanks")]
+                status, headers, text = answers[min(seen, len(answers) - 1)]
+                self.send_response(status)
+                for name, value in {"Content-Type": "text/plain", **headers}.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(text)))
+                self.end_headers()
+                self.wfile.write(text)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def answer(self, path: str, *answers: tuple[int, dict, bytes]) -> str:
+        self.script[path] = list(answers)
+        return self.base + path
+
+    def hold(self, path: str) -> threading.Event:
+        """Keep requests to ``path`` waiting until the returned event is set."""
+        self.gates[path] = threading.Event()
+        return self.gates[path]
+
+    def got(self, path: str) -> list[Received]:
+        with self.changed:
+            return [r for r in self.received if r.path == path]
+
+    def wait(self, path: str, count: int = 1, timeout: float = 30) -> list[Received]:
+        deadline = time.monotonic() + timeout
+        with self.changed:
+            while len(found := [r for r in self.received if r.path == path]) < count:
+                if not self.changed.wait(max(0.0, deadline - time.monotonic())):
+                    raise AssertionError(f"{path}: {len(found)} requests, wanted {count}")
+            return found
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class HookStack(Stack):
+    """Stack whose worker retries on a schedule of seconds instead of hours."""
+
+    retry_schedule = "1,1,1"
+
+    def start_worker(self, name="worker"):
+        env = {**settings_env(self.settings), "PLATEN_WEBHOOK_RETRY_SCHEDULE": self.retry_schedule}
+        self.worker = worker(env, self.tmp / f"{name}.log").__enter__()
+
+    def hook(self, caller, target_url, event="render.completed", **more) -> dict:
+        answer = self.client.post("/api/v1/hooks", json={"target_url": target_url, "event": event, **more},
+                                  headers=caller.headers)
+        assert answer.status_code == 201, answer.get_json()
+        return answer.get_json()
+
+    def deliveries(self, caller, hook_id) -> list[dict]:
+        answer = self.client.get(f"/api/v1/hooks/{hook_id}/deliveries", headers=caller.headers)
+        assert answer.status_code == 200, answer.get_json()
+        return answer.get_json()
+
+    def settled(self, caller, hook_id, count=1, timeout=30) -> list[dict]:
+        """The hook's deliveries once ``count`` of them have stopped being pending."""
+        deadline = time.monotonic() + timeout
+        while True:
+            found = self.deliveries(caller, hook_id)
+            if len([d for d in found if d["status"] != "pending"]) >= count:
+                return found
+            if time.monotonic() > deadline:
+                raise AssertionError(f"deliveries still pending: {found}\n{self.worker.output()[-3000:]}")
+            time.sleep(0.1)
+
+
+@pytest.fixture
+def receiver():
+    r = Receiver()
+    yield r
+    r.close()
+
+
+@pytest.fixture
+def stack(make_settings, tmp_path):
+    settings = make_settings(allow_private_networks=True, files_dir=str(tmp_path / "files"), render_job_timeout=8,
+                             public_url="http://platen.test")
+    s = HookStack(settings, tmp_path)
+    yield s
+    s.close()
+
+
+def test_a_subscriber_gets_a_verifiable_delivery_whose_data_is_the_render(stack, receiver):
+    alice = stack.caller()
+    tpl = stack.template(alice)
+    hook = stack.hook(alice, receiver.answer("/ok"))
+    assert hook["id"].startswith("hook_") and hook["secret"].startswith("whsec_") and hook["status"] == "active"
+    render = stack.render(alice, template_id=tpl, fields={"title": "Hooked"}).get_json()
+    [got] = receiver.wait("/ok")
+    payload = Webhook(hook["secret"]).verify(got.body, got.headers)   # raises unless signed right
+    assert payload["type"] == "render.completed" and payload["timestamp"].endswith("Z")
+    shown = stack.client.get(f"/api/v1/renders/{render['id']}", headers=alice.headers).get_json()
+    assert payload["data"] == shown
+    polled = stack.client.get("/api/v1/triggers/render.completed", headers=alice.headers).get_json()
+    assert polled[0] == payload["data"], "polling returns exactly what the webhook delivered"
+    assert got.headers["webhook-id"].startswith("evt_") and got.headers["Content-Type"] == "application/json"
+    assert got.headers["User-Agent"].startswith("Platen-Webhooks/")
+    assert abs(int(got.headers["webhook-timestamp"]) - time.time()) < 30
+    with pytest.raises(WebhookVerificationError):
+        Webhook(stack.hook(alice, receiver.base + "/other")["secret"]).verify(got.body, got.headers)
+    [delivery] = stack.settled(alice, hook["id"])
+    assert delivery["status"] == "succeeded" and delivery["event_id"] == got.headers["webhook-id"]
+    assert delivery["event_type"] == "render.completed" and delivery["next_attempt_at"] is None
+    [attempt] = delivery["attempts"]
+    assert attempt["attempt"] == 1 and attempt["status_code"] == 200 and attempt["response_body"] == "thanks"
+    assert attempt["error"] is None and attempt["duration_ms"] >= 0
+
+
+def test_a_failed_render_fires_render_failed(stack, receiver):
+    alice = stack.caller()
+    tpl = stack.template(alice)
+    completed = stack.hook(alice, receiver.answer("/completed"))
+    failed = stack.hook(alice, receiver.answer("/failed"), event="render.failed")
+    answer = stack.render(alice, template_id=tpl, fields={"logo": f"{stack.images.base}/missing.png"})
+    assert answer.status_code == 422
+    [got] = receiver.wait("/failed")
+    payload = Webhook(failed["secret"]).verify(got.body, got.headers)
+    assert payload["type"] == "render.failed" and payload["data"]["status"] == "failed"
+    assert payload["data"]["error"]["error"] == "image_failed"
+    assert receiver.got("/completed") == [] and stack.deliveries(alice, completed["id"]) == []
+
+
+def test_410_gone_unsubscribes_after_one_attempt(stack, receiver):
+    alice = stack.caller()
+    tpl = stack.template(alice)
+    hook = stack.hook(alice, receiver.answer("/gone", (410, {}, b"no such zap")))
+    stack.render(alice, template_id=tpl)
+    receiver.wait("/gone")
+    deadline = time.monotonic() + 10
+    while stack.client.get(f"/api/v1/hooks/{hook['id']}", headers=alice.headers).status_code != 404:
+        assert time.monotonic() < deadline, "the hook was not deleted"
+        time.sleep(0.1)
+    stack.render(alice, template_id=tpl, fields={"title": "again"})
+    time.sleep(3)   # longer than the whole retry schedule of this test's worker
+    assert len(receiver.got("/gone")) == 1
+    assert_envelope(stack.client.delete(f"/api/v1/hooks/{hook['id']}", headers=alice.headers), 404, "not_found")
+
+
+def test_a_failing_receiver_sees_retries_with_one_webhook_id_and_every_attempt_is_logged(stack, receiver):
+    alice = stack.caller()
+    tpl = stack.template(alice)
+    hook = stack.hook(alice, receiver.answer("/down", (500, {}, b"x" * 2000)))
+    stack.render(alice, template_id=tpl)
+    got = receiver.wait("/down", 4)
+    assert len({r.headers["webhook-id"] for r in got}) == 1
+    for request in got:   # each attempt is signed afresh, and every signature checks out
+        Webhook(hook["secret"]).verify(request.body, request.headers)
+    assert [r.body for r in got] == [got[0].body] * 4
+    [delivery] = stack.settled(alice, hook["id"])
+    assert delivery["status"] == "failed" and delivery["next_attempt_at"] is None
+    assert [a["attempt"] for a in delivery["attempts"]] == [1, 2, 3, 4]
+    assert all(a["status_code"] == 500 and a["error"] for a in delivery["attempts"])
+    assert all(a["response_body"] == "x" * 500 for a in delivery["attempts"]), "the first 500 bytes are kept"
+    gaps = [b.at - a.at for a, b in zip(got, got[1:], strict=False)]
+    assert all(gap >= 0.8 for gap in gaps), gaps
+    time.sleep(2)
+    assert len(receiver.got("/down")) == 4, "no attempt after the last one"
+    # A manual retry re-sends now: a fifth attempt of the same delivery, the same webhook-id.
+    receiver.answer("/down", (200, {}, b"back up"))
+    retried = stack.client.post(f"/api/v1/hooks/{hook['id']}/deliveries/{delivery['id']}/retry",
+                                headers=alice.headers)
+    assert retried.status_code == 202 and retried.get_json()["status"] == "pending"
+    fifth = receiver.wait("/down", 5)[-1]
+    assert fifth.headers["webhook-id"] == got[0].headers["webhook-id"]
+    [delivery] = stack.settled(alice, hook["id"])
+    assert delivery["status"] == "succeeded" and delivery["attempts"][-1]["status_code"] == 200
+
+
+def test_retry_after_is_honoured(stack, receiver):
+    alice = stack.caller()
+    tpl = stack.template(alice)
+    hook = stack.hook(alice, receiver.answer("/busy", (429, {"Retry-After": "3"}, b"slow down"), (200, {}, b"ok")))
+    stack.render(alice, template_id=tpl)
+    first, second = receiver.wait("/busy", 2)
+    assert second.at - first.at >= 2.9, "the schedule says 1 s; Retry-After said 3"
+    [delivery] = stack.settled(alice, hook["id"])
+    assert [a["status_code"] for a in delivery["attempts"]] == [429, 200] and delivery["status"] == "succeeded"
+
+
+def test_a_redirect_is_a_failure_and_is_not_followed(stack, receiver):
+    alice = stack.caller()
+    tpl = stack.template(alice)
+    target = receiver.answer("/moved-here")
+    hook = stack.hook(alice, receiver.answer("/moved", (302, {"Location": target}, b"")))
+    stack.render(alice, template_id=tpl)
+    receiver.wait("/moved", 4)
+    [delivery] = stack.settled(alice, hook["id"])
+    assert delivery["status"] == "failed" and {a["status_code"] for a in delivery["attempts"]} == {302}
+    assert "Redirects are not followed" in delivery["attempts"][0]["error"]
+    assert receiver.got("/moved-here") == []
+
+
+def test_a_render_callback_is_signed_with_the_account_signing_secret(stack, receiver):
+    alice = stack.caller()
+    tpl = stack.template(alice)
+    answer = stack.client.get("/api/v1/hooks/signing-secret", headers=alice.headers)
+    assert answer.status_code == 200
+    secret = answer.get_json()["signing_secret"]
+    assert secret.startswith("whsec_") and secret != alice.account.signing_secret
+    render = stack.render(alice, template_id=tpl, webhook_url=receiver.answer("/callback?job=42"),
+                          wait=False).get_json()
+    [got] = receiver.wait("/callback?job=42")
+    payload = Webhook(secret).verify(got.body, got.headers)
+    assert payload["type"] == "render.completed" and payload["data"]["id"] == render["id"]
+    bob = stack.caller("Bob")
+    bobs = stack.client.get("/api/v1/hooks/signing-secret", headers=bob.headers).get_json()["signing_secret"]
+    with pytest.raises(WebhookVerificationError):
+        Webhook(bobs).verify(got.body, got.headers)
+    deadline = time.monotonic() + 10   # the attempt is logged just after the receiver answered
+    while time.monotonic() < deadline:
+        log = stack.client.get(f"/api/v1/renders/{render['id']}/deliveries", headers=alice.headers).get_json()
+        if log and log[0]["status"] == "succeeded":
+            break
+        time.sleep(0.1)
+    assert [(d["event_type"], d["status"], d["hook_id"]) for d in log] == [("render.completed", "succeeded", None)]
+    assert log[0]["attempts"][0]["status_code"] == 200
+    assert log[0]["event_id"] == got.headers["webhook-id"]
+    assert stack.client.get(f"/api/v1/renders/{render['id']}/deliveries", headers=bob.headers).status_code == 404
+
+
+def test_a_hook_with_a_template_filter_hears_only_that_template(stack, receiver):
+    alice = stack.caller()
+    first, second = stack.template(alice), stack.template(alice, {**CARD, "name": "Other"})
+    stack.hook(alice, receiver.answer("/first"), template_id=first)
+    stack.hook(alice, receiver.answer("/any"))
+    stack.render(alice, template_id=second)
+    stack.render(alice, template_id=first)
+    [only] = receiver.wait("/first")
+    assert only.json()["data"]["template_id"] == first
+    assert len(receiver.wait("/any", 2)) == 2
+    time.sleep(1)
+    assert len(receiver.got("/first")) == 1
+
+
+def test_a_test_event_on_demand(stack, receiver):
+    alice = stack.caller()
+    hook = stack.hook(alice, receiver.answer("/zap"), event="render.failed")
+    answer = stack.client.post(f"/api/v1/hooks/{hook['id']}/test", headers=alice.headers)
+    assert answer.status_code == 202, answer.get_json()
+    [got] = receiver.wait("/zap")
+    payload = Webhook(hook["secret"]).verify(got.body, got.headers)
+    assert payload["test"] is True and payload["type"] == "render.failed"
+    assert payload["data"]["id"].startswith("rnd_") and payload["data"]["status"] == "failed"
+    assert got.headers["webhook-id"] == answer.get_json()["event_id"]
+    [delivery] = stack.settled(alice, hook["id"])
+    assert delivery["status"] == "succeeded"
+
+
+def test_a_delivery_survives_its_worker_being_killed(stack, receiver):
+    """kill -9 the worker mid-delivery: the reconciler in the next worker queues it again; same webhook-id."""
+    alice = stack.caller()
+    tpl = stack.template(alice)
+    gate = receiver.hold("/slow")
+    hook = stack.hook(alice, receiver.answer("/slow"))
+    stack.render(alice, template_id=tpl)
+    [first] = receiver.wait("/slow")
+    os.killpg(stack.worker.pid, signal.SIGKILL)
+    stack.worker.popen.wait()
+    gate.set()   # the receiver answers at once from now on; the killed worker never hears it
+    stack.start_worker("worker2")
+    second = receiver.wait("/slow", 2, timeout=60)[1]
+    assert second.headers["webhook-id"] == first.headers["webhook-id"] and second.body == first.body
+    [delivery] = stack.settled(alice, hook["id"])
+    assert delivery["status"] == "succeeded" and [a["status_code"] for a in delivery["attempts"]] == [200]
+
+
+# --- the API alone (no worker needed) ------------------------------------------------------------------------
+
+def test_subscribe_list_filter_show_and_unsubscribe(client, alice):
+    made = [client.post("/api/v1/hooks", json={"target_url": f"https://example.com/hook/{i}",
+                                               "event": "render.completed"}, headers=alice.headers)
+            for i in range(3)]
+    assert [m.status_code for m in made] == [201] * 3
+    hooks = [m.get_json() for m in made]
+    assert set(hooks[0]) >= {"id", "target_url", "event", "template_id", "secret", "status", "created_at"}
+    listed = client.get("/api/v1/hooks", headers=alice.headers).get_json()
+    assert [h["id"] for h in listed] == [h["id"] for h in reversed(hooks)]
+    assert client.get("/api/v1/hooks?limit=2&page=1", headers=alice.headers).get_json()[0]["id"] == hooks[0]["id"]
+    only = client.get("/api/v1/hooks", query_string={"target_url": "https://example.com/hook/1"},
+                      headers=alice.headers).get_json()
+    assert [h["id"] for h in only] == [hooks[1]["id"]]
+    shown = client.get(f"/api/v1/hooks/{hooks[1]['id']}", headers=alice.headers).get_json()
+    assert shown == hooks[1] and Webhook(shown["secret"])
+    assert client.delete(f"/api/v1/hooks/{hooks[1]['id']}", headers=alice.headers).status_code == 204
+    assert_envelope(client.delete(f"/api/v1/hooks/{hooks[1]['id']}", headers=alice.headers), 404, "not_found")
+    assert_envelope(client.get(f"/api/v1/hooks/{hooks[1]['id']}", headers=alice.headers), 404, "not_found")
+    assert client.get(f"/api/v1/hooks/{hooks[0]['id']}/deliveries", headers=alice.headers).get_json() == []
+
+
+def test_subscribing_is_idempotent_with_a_key(client, alice):
+    headers = {**alice.headers, "Idempotency-Key": "zap-1"}
+    body = {"target_url": "https://example.com/zap", "event": "render.completed"}
+    first, again = (client.post("/api/v1/hooks", json=body, headers=headers) for _ in range(2))
+    assert first.status_code == again.status_code == 201 and first.get_json() == again.get_json()
+    assert len(client.get("/api/v1/hooks", headers=alice.headers).get_json()) == 1
+
+
+@pytest.mark.parametrize("target_url", ["http://127.0.0.1:8080/hook", "http://localhost/hook", "http://10.0.0.7/x",
+                                        "http://[::1]/x", "http://169.254.169.254/latest", "ftp://example.com/x",
+                                        "http://intranet/hook"])
+def test_private_and_local_targets_are_refused_at_subscribe_time(client, alice, target_url):
+    answer = client.post("/api/v1/hooks", json={"target_url": target_url, "event": "render.completed"},
+                         headers=alice.headers)
+    body = assert_envelope(answer, 422, "validation_failed")
+    assert "target_url" in body["message"]
+
+
+def test_bad_subscriptions_name_the_field(client, alice):
+    for body, field in (({"target_url": "https://example.com/h", "event": "render.done"}, "event"),
+                        ({"event": "render.completed"}, "target_url"),
+                        ({"target_url": "https://example.com/h", "event": "render.completed",
+                          "template_id": "tpl_nope"}, "template_id")):
+        answer = client.post("/api/v1/hooks", json=body, headers=alice.headers)
+        assert field in json.dumps(assert_envelope(answer, 422, "validation_failed")), body
+
+
+def test_another_accounts_hook_is_a_404_everywhere(app, client, alice):
+    bob = Caller(app.extensions["platen"], "Bob")
+    hook = client.post("/api/v1/hooks", json={"target_url": "https://example.com/h", "event": "render.completed"},
+                       headers=alice.headers).get_json()
+    base = f"/api/v1/hooks/{hook['id']}"
+    for method, path in (("get", base), ("delete", base), ("get", f"{base}/deliveries"), ("post", f"{base}/test"),
+                         ("post", f"{base}/deliveries/dlv_0123456789abcdef01234567/retry")):
+        assert_envelope(getattr(client, method)(path, headers=bob.headers), 404, "not_found")
+    assert client.get("/api/v1/hooks", headers=bob.headers).get_json() == []
+    assert client.get(base, headers=alice.headers).status_code == 200
+
+
+def test_hook_scopes(app, client, alice):
+    conn = app.extensions["platen"]
+    _, reader = conn.accounts.create_key(alice.account.id, scopes=["hooks:read"])
+    _, none = conn.accounts.create_key(alice.account.id, scopes=["renders:read"])
+    body = {"target_url": "https://example.com/h", "event": "render.completed"}
+    assert_envelope(client.post("/api/v1/hooks", json=body, headers={"X-API-Key": reader}), 403, "forbidden")
+    assert client.get("/api/v1/hooks", headers={"X-API-Key": reader}).status_code == 200
+    assert_envelope(client.get("/api/v1/hooks/signing-secret", headers={"X-API-Key": none}), 403, "forbidden")

@@ -1,0 +1,1 @@
+"""Thin blueprints for what users subscribe to: polling triggers and REST-hook subscriptions."""

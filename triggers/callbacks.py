@@ -1,0 +1,52 @@
+"""Callbacks: the delivery log of the ``webhook_url`` a render or a batch was created with."""
+
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from actions.common import connector, documents, principal, requires
+from connector.keys import Scope
+
+from .hook_schemas import DeliverySchema
+
+blp = Blueprint("callbacks", __name__, url_prefix="/api/v1/renders",
+                description="Deliveries to the `webhook_url` a render was created with.")
+
+
+@blp.route("/<render_id>/deliveries")
+class RenderDeliveries(MethodView):
+    @requires(Scope.RENDERS_READ)
+    @documents(blp, 403, 404)
+    @blp.response(200, DeliverySchema(many=True))
+    def get(self, render_id):
+        """A render's callback deliveries
+
+        Every attempt to call the `webhook_url` given when the render was created: status code, duration,
+        error and the start of the reply. `[]` when the render had no `webhook_url` or has not finished.
+        """
+        conn = connector()
+        account_id = principal().account.id
+        conn.render_store.get(account_id, render_id)   # another account's render: 404
+        return conn.deliveries.for_object(account_id, render_id, ("render.completed", "render.failed"))
+
+
+batch_callbacks = Blueprint("batch_callbacks", __name__, url_prefix="/api/v1/batches",
+                            description="Deliveries to the `webhook_url` a batch was created with.")
+
+
+@batch_callbacks.route("/<batch_id>/deliveries")
+class BatchDeliveries(MethodView):
+    @requires(Scope.RENDERS_READ)
+    @documents(batch_callbacks, 403, 404)
+    @batch_callbacks.response(200, DeliverySchema(many=True))
+    def get(self, batch_id):
+        """A batch's callback deliveries
+
+        Every attempt to deliver `batch.completed` to the batch's own `webhook_url`. `[]` when it had none or is
+        still running.
+        """
+        conn = connector()
+        account_id = principal().account.id
+        conn.batches.get(account_id, batch_id)   # another account's batch: 404
+        return conn.deliveries.for_object(account_id, batch_id, ("batch.completed",))

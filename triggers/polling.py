@@ -1,0 +1,47 @@
+"""Polling triggers: ``GET /api/v1/triggers/{event}`` — what Zapier's performList and Make's polling trigger call."""
+
+from __future__ import annotations
+
+import marshmallow as ma
+from flask.views import MethodView
+from flask_smorest import Blueprint
+from marshmallow import fields, validate
+
+from actions.common import connector, documents, principal, requires
+from connector.events import EVENT_TYPES
+from connector.keys import Scope
+
+blp = Blueprint("triggers", __name__, url_prefix="/api/v1/triggers",
+                description="Polling triggers: the objects webhooks deliver as `data`, newest first.")
+
+
+class TriggerArgsSchema(ma.Schema):
+    limit = fields.Integer(load_default=20, validate=validate.Range(1, 100))
+    since = fields.String(metadata={"description": "An ISO 8601 time, or the id of an object (or event) this "
+                                                  "trigger returned: only newer ones."})
+    template_id = fields.String(metadata={"description": "Only events of renders of this template."})
+
+
+_OBJECTS = "Render objects (`render.*`) or batch objects (`batch.completed`), newest first."
+_SCHEMA = {"type": "array", "items": {"oneOf": [{"$ref": "#/components/schemas/Render"},
+                                                {"$ref": "#/components/schemas/Batch"}]}}
+
+
+@blp.route("/<event>")   # not an `any` converter: a typo gets a 404 that lists the triggers
+class Trigger(MethodView):
+    @requires(Scope.RENDERS_READ)
+    @documents(blp, 403, 404, 422)
+    @blp.arguments(TriggerArgsSchema, location="query")
+    @blp.response(200, description=_OBJECTS)
+    @blp.doc(responses={"200": {"description": _OBJECTS, "content": {"application/json": {"schema": _SCHEMA}}}},
+             parameters=[{"in": "path", "name": "event", "required": True,
+                          "schema": {"type": "string", "enum": list(EVENT_TYPES)}}])
+    def get(self, args, event):
+        """Poll a trigger
+
+        A bare array of the objects that webhooks deliver as `data` for this event (`render.completed`,
+        `render.failed`: render objects; `batch.completed`: batch objects), newest first by when the event
+        happened, each with its `id` (what Zapier and Make deduplicate on).
+        """
+        return connector().events.poll(principal().account.id, event, limit=args["limit"], since=args.get("since"),
+                                       template_id=args.get("template_id"))
