@@ -2,11 +2,12 @@
 
 import re
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import requests
 
-from connector import Connector
+from connector import Connector, queues
 from tests.conftest import free_port
 
 from .processes import settings_env, wait_for, web, web_processes, worker
@@ -48,6 +49,23 @@ def test_readyz_follows_a_real_worker(make_settings, tmp_path):
         # a worker that stopped cleanly has signed off
         assert requests.get(f"http://127.0.0.1:{port}/readyz", timeout=5).status_code == 503
         w.stop()
+
+
+def test_a_worker_stopped_while_starting_exits_cleanly(make_settings, tmp_path):
+    """SIGTERM the moment the worker registers, before RQ has installed its own signal handlers (it starts the
+    scheduler first): the worker still stops cleanly (exit 0) and signs off, as after a later SIGTERM."""
+    settings = make_settings()
+    conn = Connector(settings)
+    renders = conn.queue("renders")
+    for attempt in range(3):
+        with worker(settings_env(settings), tmp_path / f"worker{attempt}.log") as rq_worker:
+            deadline = time.monotonic() + 30
+            while not queues.workers(conn.rq_redis, renders):
+                assert rq_worker.popen.poll() is None, rq_worker.output()[-3000:]
+                assert time.monotonic() < deadline, rq_worker.output()[-3000:]
+                time.sleep(0.002)
+            assert rq_worker.stop() == 0, rq_worker.output()[-3000:]
+        assert queues.workers(conn.rq_redis, renders) == []
 
 
 def test_concurrent_duplicates_create_one_key(make_settings, tmp_path):
