@@ -11,8 +11,11 @@ from __future__ import annotations
 import json
 import logging
 import time
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+from redis.exceptions import LockError
 
 from . import queues
 from .accounts import Principal
@@ -147,18 +150,6 @@ class BatchStore:
             raise ValidationFailed(f"rows: {len(rows):,} rows is more than the {limit:,} one batch takes; split them "
                                    "into several batches.", details={"field": "rows"})
         per_row = 0 if principal.key.mode == "test" else (len(template.template.pages) if fmt == "pdf" else 1)
-        if per_row:
-            usage = self.conn.credits.usage(account)
-            promised = self.promised_credits(account.id)
-            available = max(0, usage.remaining - promised)
-            if available < len(rows) * per_row:
-                others = f", {promised:,} of them promised to rows of your batches still running" if promised else ""
-                raise InsufficientCredits(
-                    f"This batch needs up to {len(rows) * per_row:,} credits and {usage.remaining:,} of this "
-                    f"month's {usage.limit:,} remain{others} (rows served from the cache cost nothing). Send fewer "
-                    f"rows, or wait until {usage.period_end[:10]}.",
-                    details={"needed": len(rows) * per_row, "remaining": usage.remaining, "promised": promised,
-                             "period_end": usage.period_end})
         if columns is None:   # JSON rows: every key, in the order first seen
             columns = list(dict.fromkeys(k for row in rows for k in row.get("f", ())))
             if len(columns) > MAX_COLUMNS:
@@ -172,6 +163,46 @@ class BatchStore:
             columns=columns, mapping=mapping, delimiter=delimiter, total=len(rows), row_credits=per_row,
             created_at=isoformat(utcnow()))
         record.job_id = self._job_id(record.id)
+        # Checking the credits and storing the batch happen under one lock per account, so two batches sent at
+        # the same moment cannot both be promised the same credits.
+        with self._accept_lock(account.id) if per_row else nullcontext():
+            if per_row:
+                self._check_credits(account, len(rows) * per_row)
+            self._store(record, rows)
+        try:
+            self._enqueue(record.id, record.job_id)
+        except Exception:   # stored and accepted: the reconciler queues it on its next pass
+            log.exception("batch %s: queueing its first chunk failed; the reconciler will", record.id)
+            self.redis.zadd(self.pending_key, {record.id: 0})
+        return record
+
+    @contextmanager
+    def _accept_lock(self, account_id: str):
+        lock = self.redis.lock(f"{self.p}:batch-accept:{account_id}", timeout=30, blocking_timeout=20)
+        if not lock.acquire():
+            raise Conflict("Another batch of this account is being accepted right now; send this one again in a "
+                           "few seconds.")
+        try:
+            yield
+        finally:
+            try:
+                lock.release()
+            except LockError:   # held past its 30 s timeout: already gone
+                pass
+
+    def _check_credits(self, account, needed: int) -> None:
+        usage = self.conn.credits.usage(account)
+        promised = self.promised_credits(account.id)
+        if max(0, usage.remaining - promised) < needed:
+            others = f", {promised:,} of them promised to rows of your batches still running" if promised else ""
+            raise InsufficientCredits(
+                f"This batch needs up to {needed:,} credits and {usage.remaining:,} of this month's "
+                f"{usage.limit:,} remain{others} (rows served from the cache cost nothing). Send fewer rows, or "
+                f"wait until {usage.period_end[:10]}.",
+                details={"needed": needed, "remaining": usage.remaining, "promised": promised,
+                         "period_end": usage.period_end})
+
+    def _store(self, record: BatchRecord, rows: list[dict]) -> None:
         pipe = self.redis.pipeline()
         pipe.hset(self.key(record.id), mapping=record.to_redis())
         pipe.expire(self.key(record.id), self.ttl)
@@ -180,17 +211,11 @@ class BatchStore:
                                                    for r in rows[start:start + 1000]))
         pipe.expire(self.rows_key(record.id), self.ttl)
         created = parse_iso(record.created_at).timestamp()
-        pipe.zadd(self._index(account.id), {record.id: created})
-        pipe.zremrangebyscore(self._index(account.id), "-inf", created - self.ttl)
-        pipe.expire(self._index(account.id), self.ttl)
+        pipe.zadd(self._index(record.account_id), {record.id: created})
+        pipe.zremrangebyscore(self._index(record.account_id), "-inf", created - self.ttl)
+        pipe.expire(self._index(record.account_id), self.ttl)
         pipe.zadd(self.pending_key, {record.id: time.time() + JOB_TIMEOUT + GRACE})
         pipe.execute()
-        try:
-            self._enqueue(record.id, record.job_id)
-        except Exception:   # stored and accepted: the reconciler queues it on its next pass
-            log.exception("batch %s: queueing its first chunk failed; the reconciler will", record.id)
-            self.redis.zadd(self.pending_key, {record.id: 0})
-        return record
 
     @staticmethod
     def _job_id(batch_id: str) -> str:

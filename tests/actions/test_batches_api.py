@@ -5,7 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import threading
+import time
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from rq.job import Job
@@ -205,6 +208,34 @@ def test_too_many_rows_and_too_few_credits(make_app):
     free = client.post("/api/v1/batches", json={"template_id": tpl, "rows": [{}] * 3},
                        headers={"X-API-Key": test_secret})
     assert free.status_code == 202, "test keys use no credits"
+
+
+def test_batches_sent_at_the_same_moment_are_not_promised_the_same_credits(make_app, monkeypatch):
+    """Eight 3-row batches at once against 10 credits: three are accepted, five refused. The credit check is slowed
+    down so that, without the per-account lock, every one of them would see the credits free."""
+    app = make_app(monthly_credits=10)
+    conn = app.extensions["platen"]
+    alice = Caller(conn, "Alice")
+    tpl = app.test_client().post("/api/v1/templates", json=CARD, headers=alice.headers).get_json()["id"]
+    counted = conn.batches.promised_credits
+
+    def slow_promised(account_id, *args, **kwargs):
+        promised = counted(account_id, *args, **kwargs)
+        time.sleep(0.05)
+        return promised
+
+    monkeypatch.setattr(conn.batches, "promised_credits", slow_promised)
+    barrier = threading.Barrier(8)
+
+    def send(_):
+        client = app.test_client()
+        barrier.wait()
+        return client.post("/api/v1/batches", json={"template_id": tpl, "rows": [{}] * 3},
+                           headers=alice.headers).status_code
+
+    with ThreadPoolExecutor(8) as pool:
+        answers = sorted(pool.map(send, range(8)))
+    assert answers == [202] * 3 + [402] * 5
 
 
 def test_a_chunk_run_twice_makes_no_duplicate_and_charges_once(client, conn, alice, template_id, monkeypatch):
