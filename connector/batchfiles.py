@@ -9,7 +9,7 @@ import json
 import zipfile
 from collections.abc import Iterator
 
-from .batches import BatchRecord, row_render_id
+from .batchrecord import BatchRecord, row_render_id
 from .clock import parse_iso
 from .csvrows import row_cells
 from .renders import extension

@@ -11,7 +11,8 @@ import time
 
 from . import queues
 from .accounts import ApiKey, Principal
-from .batches import GRACE, JOB_TIMEOUT, BatchRecord, BatchStatus, row_render_id
+from .batches import GRACE, JOB_TIMEOUT
+from .batchrecord import BatchRecord, BatchStatus, row_render_id
 from .csvrows import row_fields
 from .errors import Cancelled, NotFound, ValidationFailed
 from .reconcile import JobStates

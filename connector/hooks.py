@@ -9,6 +9,7 @@ import secrets
 from dataclasses import dataclass
 from enum import StrEnum
 
+from .batchrecord import BatchRecord
 from .clock import isoformat, new_id, parse_iso, utcnow
 from .errors import Conflict, NotFound, ValidationFailed
 from .events import EVENT_TYPES
@@ -195,8 +196,6 @@ def sample_object(conn, hook: Hook) -> dict:
     """What a test event carries when the account has no real event of the hook's type yet: a realistic object."""
     now, render_id = isoformat(utcnow()), new_id("rnd")
     if hook.event == "batch.completed":   # the real batch object's shape, built by the same code
-        from .batches import BatchRecord
-
         batch = BatchRecord(id=new_id("bat"), account_id=hook.account_id, key_id="", mode="live", status="completed",
                             template_id=hook.template_id or "", template_version=1, format="png", total=2,
                             completed=2, created_at=now, completed_at=now)

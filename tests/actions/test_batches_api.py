@@ -14,7 +14,7 @@ import pytest
 from rq.job import Job
 from rq.serializers import JSONSerializer
 
-from connector import batches, batchjobs, queues
+from connector import batches, batchjobs, batchrecord, queues
 from connector.rendering import run_render
 from tests.conftest import Caller, assert_envelope
 
@@ -359,7 +359,7 @@ def test_a_template_deleted_mid_batch_fails_the_rows_not_yet_made(client, conn, 
 def test_a_replayed_chunk_refunds_a_row_that_turned_into_a_cache_hit(client, conn, alice, template_id):
     batch = client.post("/api/v1/batches", json={"template_id": template_id, "rows": [{"title": "same"}]},
                         headers=alice.headers).get_json()
-    row_id = batches.row_render_id(batch["id"], 0)
+    row_id = batchrecord.row_render_id(batch["id"], 0)
     conn.credits.charge(alice.account, 1, row_id)   # charged, then the worker died before saving the row
     assert client.post("/api/v1/renders", json={"template_id": template_id, "fields": {"title": "same"},
                                                 "wait": False}, headers=alice.headers).status_code == 202
@@ -381,7 +381,7 @@ def test_cancelling_fails_the_rows_not_rendered_and_gives_their_credit_back(clie
     batch = client.post("/api/v1/batches", json={"template_id": template_id, "rows": rows},
                         headers=alice.headers).get_json()
     batchjobs.expand(conn, batch["id"], job_id=conn.batches.load(batch["id"]).job_id)   # rows 1-3 made, queued
-    run_render(conn, batches.row_render_id(batch["id"], 0))                          # row 1 rendered
+    run_render(conn, batchrecord.row_render_id(batch["id"], 0))                          # row 1 rendered
     assert_envelope(client.post(f"/api/v1/batches/{batch['id']}/cancel", headers=bob.headers), 404, "not_found")
     answer = client.post(f"/api/v1/batches/{batch['id']}/cancel", headers=alice.headers)
     assert answer.status_code == 202 and answer.get_json()["cancelled_at"]
