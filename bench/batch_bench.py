@@ -29,7 +29,12 @@ import time
 import uuid
 from pathlib import Path
 
-from http_bench import AssetServer, Bench, Client, Stack, choose_redis, loadavg, ms, pct, say
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from _http_phases import Bench  # noqa: E402
+from _measure import Client, loadavg, ms, pct, say  # noqa: E402
+from _procs import AssetServer, Stack, choose_redis  # noqa: E402
 
 TARGET_THROUGHPUT = 1.0
 
