@@ -3,6 +3,8 @@ reconciliation, and single attempts against a real receiver on 127.0.0.1."""
 
 from __future__ import annotations
 
+import socket
+import threading
 import time
 from datetime import UTC, datetime, timedelta
 
@@ -11,7 +13,7 @@ from rq.job import Job
 from rq.serializers import JSONSerializer
 from standardwebhooks import Webhook
 
-from connector import Connector, queues
+from connector import Connector, queues, webhooks
 from connector.errors import Conflict, NotFound, ValidationFailed
 from connector.hooks import DISABLE_AFTER_DAYS, account_secret, new_secret, subscribe
 from connector.webhooks import (
@@ -237,6 +239,60 @@ def test_a_failure_schedules_the_next_attempt_and_a_connection_error_is_recorded
     # 5 s ± 10 %, rounded up to the next whole second (RQ schedules in whole seconds)
     assert before + 4.5 + JOB_TIMEOUT + GRACE <= deadline <= time.time() + 6.5 + JOB_TIMEOUT + GRACE
     assert relaxed.hooks.load(hook.id).failing_since is not None
+
+
+@pytest.fixture
+def dripping():
+    """A receiver on 127.0.0.1 that answers 200 at once, then sends its 100-byte body a byte every 0.2 s."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+
+    def serve():
+        conn, _ = listener.accept()
+        with conn:
+            conn.recv(65536)
+            conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\n")
+            for _ in range(100):
+                if stop.wait(0.2):
+                    break
+                try:
+                    conn.sendall(b"x")
+                except OSError:
+                    break
+
+    threading.Thread(target=serve, daemon=True).start()
+    yield f"http://127.0.0.1:{listener.getsockname()[1]}/drip"
+    stop.set()
+    listener.close()
+
+
+def test_an_attempt_is_cut_off_at_its_deadline(relaxed, receiver, dripping, monkeypatch):
+    """The 15 s limit (1 s here) holds for the whole attempt: a receiver that never answers is a timed-out
+    attempt, retried later; one that answers 200 and then drips its body is a success cut short at the limit."""
+    monkeypatch.setattr(webhooks, "TIMEOUT", 1)
+    account = relaxed.accounts.create_account("Alice")[0]
+    gate = receiver.hold("/silent")
+    try:
+        silent = relaxed.hooks.create(account.id, receiver.answer("/silent"), "render.completed")
+        [did] = relaxed.deliveries.fan_out(record(relaxed, account.id))
+        started = time.monotonic()
+        relaxed.deliveries.attempt(did)
+        assert time.monotonic() - started < 3
+    finally:
+        gate.set()
+    shown = relaxed.deliveries.get(account.id, silent.id, did)
+    [attempt] = shown["attempts"]
+    assert attempt["status_code"] is None and attempt["error"] == "No answer within 1 s."
+    assert 900 <= attempt["duration_ms"] < 3000 and shown["status"] == "pending"
+
+    relaxed.hooks.delete(account.id, silent.id)
+    drip = relaxed.hooks.create(account.id, dripping, "render.completed")
+    [did] = relaxed.deliveries.fan_out(record(relaxed, account.id, render_id="rnd_0000000002abcdefabcdef"))
+    started = time.monotonic()
+    relaxed.deliveries.attempt(did)
+    assert time.monotonic() - started < 3
+    shown = relaxed.deliveries.get(account.id, drip.id, did)
+    assert shown["status"] == "succeeded" and shown["attempts"][0]["status_code"] == 200
 
 
 def test_the_reconciler_requeues_a_delivery_whose_job_was_lost(conn, account):
