@@ -19,7 +19,7 @@ from actions.common import connector
 from actions.errors import envelope, from_http_exception
 from actions.schemas import ErrorSchema
 from connector import Connector
-from connector.errors import BadRequest, NotFound, PlatenError, Unauthorized, UnsupportedMediaType
+from connector.errors import BadRequest, NotFound, PlatenError, Unauthorized, UnsupportedMediaType, ValidationFailed
 from connector.logs import configure_logging, request_id
 from connector.settings import Settings
 from triggers import callbacks, hooks, polling
@@ -79,6 +79,7 @@ def create_app(config: dict | None = None) -> Flask:
     _limiter(settings, conn).init_app(app)
     app.before_request(_enforce)
     app.before_request(_json_without_content_type)
+    app.before_request(_refuse_broken_text)
 
     app.register_error_handler(PlatenError, lambda e: envelope(e.status, e.code, e.message, e.details, e.headers))
     app.register_error_handler(Exception, _unexpected)
@@ -153,6 +154,42 @@ def _json_without_content_type() -> None:
                                    "(curl: -H 'Content-Type: application/json').") from None
     request.environ["CONTENT_TYPE"] = "application/json"
     request.__dict__.pop("_parsed_content_type", None)   # Werkzeug caches the parsed header
+
+
+# A lone UTF-16 surrogate (``"\\ud83d"`` without its pair: text cut in the middle of an emoji by an earlier step)
+# is valid JSON but no text at all: it can be neither stored nor drawn. Cheap test on the raw body first.
+_SURROGATE_HINT = re.compile(rb"\\u[dD][89a-fA-F]|\xed[\xa0-\xbf]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _refuse_broken_text() -> None:
+    if request.method not in ("POST", "PUT", "PATCH") or not request.is_json:
+        return
+    if not _SURROGATE_HINT.search(request.get_data(cache=True)):
+        return
+    try:
+        body = json.loads(request.get_data(cache=True))
+    except (ValueError, RecursionError):
+        return   # the view's own parsing says what is wrong with it
+    path = _broken_text_at(body, "")
+    if path is not None:
+        raise ValidationFailed(f"{path or 'body'}: contains a broken character (half of an emoji or other "
+                               "symbol, often left by cutting text short); remove it or send the whole character.",
+                               details={"field": path})
+
+
+def _broken_text_at(value, path: str) -> str | None:
+    """The path (``fields.title``, ``rows[3].name``) of the first text with a lone surrogate, or None."""
+    if isinstance(value, str):
+        return path if _SURROGATE.search(value) else None
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        if isinstance(key, str) and _SURROGATE.search(key):
+            return f"{path}.{key!a}".lstrip(".")
+        found = _broken_text_at(item, f"{path}[{key}]" if isinstance(key, int) else f"{path}.{key}".lstrip("."))
+        if found is not None:
+            return found
+    return None
 
 
 def _finish(response):

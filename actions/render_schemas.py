@@ -11,7 +11,14 @@ FORMATS = ["png", "jpeg", "jpg", "webp", "pdf"]
 
 
 class RenderCreateSchema(ma.Schema):
-    """Render one image. Give `template_id` or an inline `template`."""
+    """Render one image. Give `template_id` or an inline `template`.
+
+    Field values go in `fields`, or beside the request's own properties (`{"template_id": …, "title": "Hi"}`), as
+    Zapier and Make send them; template layers can't be named like those properties.
+    """
+
+    class Meta:
+        unknown = ma.INCLUDE   # field values given beside the request's own properties; see gather_fields
 
     template_id = fields.String(metadata={"example": "tpl_0mhq3k2x1a2b3c4d5e6f7g8h"})
     template = fields.Dict(metadata={"description": "An inline template (same shape as POST /templates)."})
@@ -34,6 +41,18 @@ class RenderCreateSchema(ma.Schema):
     webhook_url = fields.String(validate=validate.Length(max=2048), metadata={
         "description": "Called (signed, like hooks) when this render completes or fails."})
     metadata = fields.Dict(metadata={"description": "Echoed back on the render and its events; at most 4 KB."})
+
+    @ma.post_load
+    def gather_fields(self, data: dict, **kwargs) -> dict:
+        """Top-level names that are not the request's own are field values, as if given in ``fields``."""
+        own = {f.data_key or name for name, f in self.fields.items()} | set(self.fields)
+        extra = {k: data.pop(k) for k in [k for k in data if k not in own]}
+        twice = sorted(set(extra) & set(data["fields_"]))
+        if twice:
+            raise ma.ValidationError({twice[0]: ["is given twice, beside the request's properties and in fields; "
+                                                 "give it once."]})
+        data["fields_"] = {**data["fields_"], **extra}
+        return data
 
 
 class WarningSchema(ma.Schema):

@@ -61,7 +61,7 @@ class Renders(MethodView):
         if record.status == RenderStatus.FAILED.value and data["wait"]:
             raise RenderFailed(f"The render failed: {record.error['message']}",
                                details={"render_id": record.id, "error": record.error["error"]})
-        if record.status != RenderStatus.COMPLETED.value:
+        if not data["wait"] or record.status != RenderStatus.COMPLETED.value:   # wait: false is 202, cached or not
             return api_object(record), 202, {"Location": f"/api/v1/renders/{record.id}"}
         if data["output"] == "binary":
             return file_response(record, attachment=False, status=201)

@@ -128,3 +128,24 @@ def test_a_loose_body_on_an_unknown_route_is_still_a_404_and_deep_nesting_a_400(
     deep = client.post("/api/v1/keys", data="[" * 100_000, headers=alice.headers, content_type="text/plain")
     assert deep.status_code in (400, 415) and deep.get_json()["error"] in ("validation_failed",
                                                                            "unsupported_media_type")
+
+
+@pytest.mark.parametrize("path, body, field", [
+    ("/api/v1/keys", {"label": "cut \ud83d"}, "label"),
+    ("/api/v1/hooks", {"target_url": "https://example.com/\udc00", "event": "render.completed"}, "target_url"),
+    ("/api/v1/renders", {"template_id": "tpl_0abc", "fields": {"title": "\ud800"}}, "fields.title"),
+    ("/api/v1/batches", {"template_id": "tpl_0abc", "rows": [{"a": "ok"}, {"\ud800": "x"}]}, "rows[1].'\\ud800'"),
+])
+def test_half_an_emoji_is_a_422_naming_where_it_is(client, alice, path, body, field):
+    """A lone UTF-16 surrogate is valid JSON but no text: it is refused up front, not a 500 deep inside."""
+    answer = client.post(path, json=body, headers=alice.headers)
+    found = assert_envelope(answer, 422, "validation_failed")
+    assert found["details"]["field"] == field and "broken character" in found["message"]
+
+
+def test_whole_emoji_and_utf8_encoded_surrogates(client, alice):
+    fine = client.post("/api/v1/keys", json={"label": "launch 🚀 日本"}, headers=alice.headers)
+    assert fine.status_code == 201 and fine.get_json()["label"] == "launch 🚀 日本"
+    raw = b'{"label": "\xed\xa0\x80"}'   # a surrogate encoded as UTF-8 bytes, which Python's JSON reader lets through
+    answer = client.post("/api/v1/keys", data=raw, headers={**alice.headers, "Content-Type": "application/json"})
+    assert assert_envelope(answer, 422, "validation_failed")["details"]["field"] == "label"

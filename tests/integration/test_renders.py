@@ -96,6 +96,27 @@ def test_a_repeat_comes_from_the_cache_free_and_fast(stack):
     assert stack.client.get("/api/v1/usage", headers=alice.headers).get_json()["used"] == 1
     other = stack.render(alice, template_id=tpl, fields={"title": "Same"}, format="jpeg").get_json()
     assert other["cached"] is False, "another format is another render"
+    # wait: false always answers 202 with the render object, even when the cache has it done already
+    later = stack.render(alice, template_id=tpl, fields={"title": "Same"}, wait=False, output="binary")
+    assert later.status_code == 202 and later.mimetype == "application/json"
+    assert later.get_json()["status"] == "completed" and later.get_json()["cached"] is True
+
+
+def test_field_values_may_stand_beside_the_request_properties(stack):
+    """As Zapier and Make send them: {"template_id": ..., "title": ...} is the same render as fields={...}."""
+    alice = stack.caller()
+    tpl = stack.template(alice)
+    flat = stack.render(alice, template_id=tpl, title="Flat", **{"title.color": "#ff0000"}, format="jpeg")
+    assert flat.status_code == 201, flat.get_json()
+    nested = stack.render(alice, template_id=tpl, fields={"title": "Flat", "title.color": "#ff0000"}, format="jpeg")
+    assert nested.get_json()["cached"] is True and nested.get_json()["url"] == flat.get_json()["url"]
+    mixed = stack.render(alice, template_id=tpl, fields={"title": "Flat"}, **{"title.color": "#ff0000"},
+                         format="jpeg")
+    assert mixed.get_json()["cached"] is True
+    typo = stack.render(alice, template_id=tpl, titel="Oops")
+    assert "titel" in assert_envelope(typo, 422, "validation_failed")["message"]
+    twice = stack.render(alice, template_id=tpl, title="One", fields={"title": "Two"})
+    assert "title: is given twice" in assert_envelope(twice, 422, "validation_failed")["message"]
 
 
 def test_async_render_answers_202_and_completes(stack):
