@@ -10,8 +10,10 @@ from flask import current_app, g, make_response, request
 
 from connector import Connector
 from connector.accounts import Principal
-from connector.errors import Unauthorized
+from connector.errors import PlatenError, Unauthorized
 from connector.idempotency import StoredResponse, fingerprint
+
+from .errors import envelope
 
 REPLAYED_HEADER = "Idempotent-Replayed"
 _KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Location")
@@ -58,7 +60,8 @@ def fingerprint_form(*parts: bytes) -> None:
 
 def idempotent(blp):
     """Honour ``Idempotency-Key`` on a creating POST: replay the first 2xx answer, refuse a changed body (422)
-    and a duplicate still in flight (409). Answers other than 2xx release the key so the client can retry."""
+    and a duplicate still in flight (409). A render that was made and failed (``render_failed``) is an outcome
+    too and is replayed; other errors release the key so the client can retry."""
 
     def decorator(view):
         return blp.doc(parameters=[IDEMPOTENCY_HEADER_DOC])(_idempotent(view))
@@ -80,12 +83,18 @@ def _idempotent(view):
             response = current_app.response_class(stored.body, status=stored.status, headers=stored.headers)
             response.headers[REPLAYED_HEADER] = "true"
             return response
+        outcome = False
         try:
             response = make_response(view(*args, **kwargs))
+        except PlatenError as exc:
+            if not exc.outcome:
+                store.release(account_id, key)
+                raise
+            response, outcome = envelope(exc.status, exc.code, exc.message, exc.details, exc.headers), True
         except BaseException:
             store.release(account_id, key)
             raise
-        if 200 <= response.status_code < 300:
+        if outcome or 200 <= response.status_code < 300:
             headers = {h: response.headers[h] for h in _KEPT_HEADERS if h in response.headers}
             store.finish(account_id, key, print_, StoredResponse(response.status_code, headers, response.get_data()))
         else:

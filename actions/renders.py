@@ -24,6 +24,7 @@ blp = Blueprint("renders", __name__, url_prefix="/api/v1/renders",
 
 class RenderFailed(PlatenError):
     status, code = 422, "render_failed"
+    outcome = True   # the render exists (details.render_id): a retry with the same Idempotency-Key replays this
 
 
 def api_object(record) -> dict:

@@ -8,6 +8,9 @@ class PlatenError(Exception):
 
     status = 500
     code = "internal_error"
+    # The request was carried out and this is its outcome (a render made, then failed): an Idempotency-Key
+    # replays it like a success instead of letting a retry do it again.
+    outcome = False
 
     def __init__(self, message: str, *, details: dict | None = None, headers: dict | None = None):
         super().__init__(message)

@@ -181,6 +181,15 @@ def test_bad_input_is_a_4xx_naming_the_problem_and_costs_nothing(stack):
     conflict = stack.client.get(f"/api/v1/renders/{render['id']}/file", headers=alice.headers)
     assert_envelope(conflict, 409, "conflict")
     assert stack.client.get("/api/v1/usage", headers=alice.headers).get_json()["used"] == 0, "refunded"
+    # a failed render is an outcome: the same Idempotency-Key replays it instead of rendering (and failing) again
+    once = {"Idempotency-Key": "fail-once", **alice.headers}
+    body = {"template_id": tpl, "fields": {"logo": f"{stack.images.base}/missing.png", "title": "idem"}}
+    first = stack.client.post("/api/v1/renders", json=body, headers=once)
+    again = stack.client.post("/api/v1/renders", json=body, headers=once)
+    assert first.status_code == again.status_code == 422 and again.headers["Idempotent-Replayed"] == "true"
+    assert again.get_json() == first.get_json()
+    failures = stack.client.get("/api/v1/renders?status=failed", headers=alice.headers).get_json()
+    assert len(failures) == 2, "one from above, one for both idempotent requests"
 
 
 def test_credits_run_out_with_a_402(stack):
