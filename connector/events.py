@@ -71,18 +71,19 @@ class EventStore:
             raise NotFound(f"There is no event {event_id_}.")
         return event
 
-    def poll(self, account_id: str, type_: str, *, limit: int = 20, since: str | None = None,
+    def poll(self, account_id: str, type_: str, *, limit: int = 20, page: int = 0, since: str | None = None,
              template_id: str | None = None) -> list[dict]:
-        """The events' ``data`` objects, newest first; ``since`` is an ISO time, or an object or event id."""
+        """The events' ``data`` objects, newest first, ``limit`` a page; ``since`` is an ISO time, or an object or
+        event id."""
         if type_ not in EVENT_TYPES:
             raise NotFound(f"There is no trigger {type_!r}; the triggers are {', '.join(EVENT_TYPES)}.")
         index = self._index(account_id, type_, template_id)
         floor = "-inf"
         if since:
             floor = f"({self._since_score(account_id, type_, since)}"
-        ids = self.redis.zrevrangebyscore(index, "+inf", floor, start=0, num=limit)
-        events = [self.load(i) for i in ids]
-        return [e.data for e in events if e is not None]
+        ids = self.redis.zrevrangebyscore(index, "+inf", floor, start=page * limit, num=limit)
+        raws = self.redis.mget([f"{self.p}:event:{i}" for i in ids]) if ids else []
+        return [json.loads(raw)["data"] for raw in raws if raw]
 
     def _since_score(self, account_id: str, type_: str, since: str) -> float:
         if since.startswith(("evt_", "rnd_", "bat_")):

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import marshmallow as ma
 from flask.views import MethodView
 from flask_smorest import Blueprint
-from marshmallow import fields, validate
+from marshmallow import fields
 
 from actions.common import connector, documents, principal, requires
+from actions.schemas import ListArgsSchema
 from connector.events import EVENT_TYPES
 from connector.keys import Scope
 
@@ -15,8 +15,7 @@ blp = Blueprint("triggers", __name__, url_prefix="/api/v1/triggers",
                 description="Polling triggers: the objects webhooks deliver as `data`, newest first.")
 
 
-class TriggerArgsSchema(ma.Schema):
-    limit = fields.Integer(load_default=20, validate=validate.Range(1, 100))
+class TriggerArgsSchema(ListArgsSchema):
     since = fields.String(metadata={"description": "An ISO 8601 time, or the id of an object (or event) this "
                                                   "trigger returned: only newer ones."})
     template_id = fields.String(metadata={"description": "Only events of renders of this template."})
@@ -43,5 +42,5 @@ class Trigger(MethodView):
         `render.failed`: render objects; `batch.completed`: batch objects), newest first by when the event
         happened, each with its `id` (what Zapier and Make deduplicate on).
         """
-        return connector().events.poll(principal().account.id, event, limit=args["limit"], since=args.get("since"),
-                                       template_id=args.get("template_id"))
+        return connector().events.poll(principal().account.id, event, limit=args["limit"], page=args["page"],
+                                       since=args.get("since"), template_id=args.get("template_id"))

@@ -30,6 +30,8 @@ def test_recording_is_idempotent_and_polling_sorts_by_event_time(conn):
     assert [d["id"] for d in store.poll("acct_a", "render.completed", since="2026-11-21T09:30:00Z")] == \
         ["rnd_3", "rnd_1"]
     assert [d["id"] for d in store.poll("acct_a", "render.completed", limit=1)] == ["rnd_3"]
+    assert [d["id"] for d in store.poll("acct_a", "render.completed", limit=2, page=1)] == ["rnd_2"]
+    assert store.poll("acct_a", "render.completed", limit=2, page=5) == [], "a page past the end is []"
     assert store.poll("acct_a", "render.failed") == []
     with pytest.raises(ValidationFailed):
         store.poll("acct_a", "render.completed", since="rnd_missing")
