@@ -23,6 +23,7 @@ DEFAULT_FRESHNESS = 300  # seconds a response without Cache-Control max-age is u
 LOCAL_SUFFIXES = (".localhost", ".local", ".internal")
 LOCAL_HINT = (" (whoever runs this Platen server can allow local addresses and other ports, e.g. a self-hosted "
               "n8n, with PLATEN_ALLOW_PRIVATE_NETWORKS=1)")
+PORTS_HINT = " (whoever runs this Platen server can allow more with PLATEN_ALLOWED_PORTS)"
 OCTET_TYPES = {"application/octet-stream", "binary/octet-stream"}
 
 
@@ -63,7 +64,8 @@ class Fetcher:
     @classmethod
     def from_settings(cls, settings) -> Fetcher:
         return cls(allow_private=settings.allow_private_networks, timeout=settings.fetch_timeout,
-                   max_bytes=settings.fetch_max_bytes, cache_bytes=settings.fetch_cache_bytes)
+                   max_bytes=settings.fetch_max_bytes, cache_bytes=settings.fetch_cache_bytes,
+                   ports=settings.ports())
 
     def session(self) -> requests.Session:
         """A Session whose every connection is guarded; it never follows redirects (for webhook deliveries)."""
@@ -74,6 +76,11 @@ class Fetcher:
             session.mount(scheme, _GuardedAdapter(https=scheme == "https://", allow_private=self.allow_private,
                                                   allow_loopback=self.allow_loopback, ports=self.ports))
         return session
+
+    def _ports_text(self) -> str:
+        ports = sorted(self.ports)
+        return f"port {ports[0]}" if len(ports) == 1 else \
+            f"ports {', '.join(map(str, ports[:-1]))} and {ports[-1]}"
 
     def check_target(self, url: str, shown: str | None = None) -> None:
         """Refuse a URL that is not http(s), uses another port, or names a private address or a local name (no DNS)."""
@@ -97,7 +104,7 @@ class Fetcher:
         if ip is None and (host == "localhost" or host.endswith(LOCAL_SUFFIXES) or "." not in host):
             raise FetchError(f"{shown} is a local network name; Platen does not connect to those{LOCAL_HINT}")
         if port is not None and port not in self.ports:
-            raise FetchError(f"{shown} uses port {port}; Platen only connects to ports 80 and 443{LOCAL_HINT}")
+            raise FetchError(f"{shown} uses port {port}; Platen only connects to {self._ports_text()}{PORTS_HINT}")
 
     def load_image(self, url: str) -> bytes:
         """The renderer's ``load_image``: the bytes of a guarded, cached fetch (or of a ``data:`` URL)."""
@@ -158,7 +165,7 @@ class Fetcher:
                                              timeout=(deadline.left(), deadline.left()))
             except InvalidIPAddress as exc:  # refused at connect time, on the address DNS gave
                 if str(exc).startswith("port "):
-                    raise FetchError(f"{shown} uses {exc}; Platen only connects to ports 80 and 443") from None
+                    raise FetchError(f"{shown} uses {exc}; Platen only connects to {self._ports_text()}") from None
                 raise FetchError(f"{shown} resolves to a private network address ({exc}); "
                                  f"Platen does not connect to those{LOCAL_HINT}") from None
             if not response.is_redirect:

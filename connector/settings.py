@@ -52,6 +52,9 @@ class Settings:
     allow_private_networks: bool = field(default=False, metadata=_env(
         "PLATEN_ALLOW_PRIVATE_NETWORKS", "0",
         "1 lets image fetches and webhooks reach loopback/private addresses and any port (development, tests)."))
+    allowed_ports: str = field(default="80,443", metadata=_env(
+        "PLATEN_ALLOWED_PORTS", "80,443",
+        "Ports image fetches and webhooks may connect to, comma-separated (add 5678 for n8n on its default port)."))
     fetch_timeout: float = field(default=10.0, metadata=_env(
         "PLATEN_FETCH_TIMEOUT", "10", "Seconds an image download may take in all."))
     fetch_max_bytes: int = field(default=20 * 1024 * 1024, metadata=_env(
@@ -108,6 +111,20 @@ class Settings:
             values[f.name] = _coerce(f.name, f.type, raw)
         values.update(overrides)
         return cls(**values)
+
+    def __post_init__(self):
+        self.ports()   # a bad PLATEN_ALLOWED_PORTS stops the start, not the first fetch
+
+    def ports(self) -> tuple[int, ...]:
+        """``allowed_ports`` as numbers; a bad entry is a ValueError naming the setting."""
+        try:
+            ports = tuple(int(p) for p in self.allowed_ports.replace(" ", "").split(",") if p)
+        except ValueError:
+            ports = ()
+        if not ports or not all(0 < p < 65536 for p in ports):
+            raise ValueError(f"setting PLATEN_ALLOWED_PORTS must be port numbers like 80,443, got "
+                             f"{self.allowed_ports!r}")
+        return ports
 
     @classmethod
     def documented(cls) -> list[tuple[str, str, str]]:

@@ -19,7 +19,8 @@ from tests.connector.fetch_support import PNG, Handler, dev, public_ish
 def test_the_same_loopback_url_is_refused_before_connecting(server):
     with pytest.raises(FetchError, match="is a private network address.*PLATEN_ALLOW_PRIVATE_NETWORKS=1"):
         Fetcher().get(server.url + "/logo.png")   # the address first: fixing only the port would not help
-    with pytest.raises(FetchError, match="uses port 8080; Platen only connects to ports 80 and 443"):
+    with pytest.raises(FetchError, match="uses port 8080; Platen only connects to ports 80 and 443.*"
+                                         "PLATEN_ALLOWED_PORTS"):
         Fetcher().check_target("http://93.184.215.14:8080/logo.png")
     with pytest.raises(FetchError, match="is a private network address; Platen does not connect to those"):
         Fetcher(ports=(80, 443, server.port)).get(server.url + "/logo.png")
@@ -168,3 +169,16 @@ def test_the_session_is_guarded_and_does_not_follow_redirects(server):
     assert server.hits == []
     response = dev().session().get(server.url + "/hop/0", allow_redirects=True)
     assert response.status_code == 302 and len(server.hits) == 1
+
+
+def test_more_ports_are_a_setting(make_settings):
+    """PLATEN_ALLOWED_PORTS opens other ports (a self-hosted n8n on 5678) without opening private networks."""
+    fetcher = Fetcher.from_settings(make_settings(allowed_ports="80, 443,5678"))
+    fetcher.check_target("https://n8n.example.com:5678/webhook/abc")
+    with pytest.raises(FetchError, match="uses port 8080; Platen only connects to ports 80, 443 and 5678"):
+        fetcher.check_target("https://n8n.example.com:8080/webhook/abc")
+    with pytest.raises(FetchError, match="private network address"):
+        fetcher.check_target("http://10.0.0.5:5678/webhook/abc")
+    for bad in ("", "http", "80,99999"):
+        with pytest.raises(ValueError, match="PLATEN_ALLOWED_PORTS"):
+            make_settings(allowed_ports=bad)
