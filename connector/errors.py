@@ -43,6 +43,10 @@ class Conflict(PlatenError):
     status, code = 409, "conflict"
 
 
+class PayloadTooLarge(PlatenError):
+    status, code = 413, "payload_too_large"
+
+
 class UnsupportedMediaType(PlatenError):
     status, code = 415, "unsupported_media_type"
 

@@ -14,7 +14,7 @@ from redis.client import NEVER_DECODE
 from renderer.fonts import FontRegistry
 
 from .clock import isoformat, new_id, utcnow
-from .errors import NotFound, ValidationFailed
+from .errors import NotFound, PayloadTooLarge, ValidationFailed
 from .fontfiles import _named, _size, check_unpacked_size, describe_upload, font_format
 from .fontregistry import AccountFontRegistry, base_registry
 
@@ -115,8 +115,8 @@ class FontStore:
     def _check(self, filename: str, data: bytes) -> str:
         named = _named(filename)
         if len(data) > self.max_bytes:
-            raise ValidationFailed(f"The font file {named} is {_size(len(data))}, larger than {_size(self.max_bytes)}.",
-                                   details={"field": "file", "size_bytes": len(data), "limit_bytes": self.max_bytes})
+            raise PayloadTooLarge(f"The font file {named} is {_size(len(data))}, larger than {_size(self.max_bytes)}.",
+                                  details={"field": "file", "size_bytes": len(data), "limit_bytes": self.max_bytes})
         fmt = font_format(data)
         if fmt is None:
             raise ValidationFailed(f"The upload is not a font file: {named} is not TTF, OTF, WOFF or WOFF2.",

@@ -96,10 +96,10 @@ def test_a_file_that_is_not_a_font_is_a_422(client, alice):
     assert client.get(URL, headers=alice.headers).get_json() == []
 
 
-def test_too_large_is_a_422_or_a_413(app, client, alice, ttf):
+def test_too_large_is_a_413(app, client, alice, ttf):
     store = app.extensions["platen"].fonts
     store.max_bytes = len(ttf) - 1
-    body = assert_envelope(upload(client, alice, ttf), 422, "validation_failed")
+    body = assert_envelope(upload(client, alice, ttf), 413, "payload_too_large")
     assert "larger than" in body["message"]
     store.max_bytes = 1000   # far past the limit (and the room left for the multipart wrapping): never read
     assert_envelope(upload(client, alice, ttf + bytes(100_000)), 413, "payload_too_large")

@@ -9,7 +9,7 @@ import pytest
 from fontTools import subset
 from fontTools.ttLib import TTFont, newTable
 
-from connector.errors import NotFound, ValidationFailed
+from connector.errors import NotFound, PayloadTooLarge, ValidationFailed
 from connector.fontstore import AccountFontRegistry, FontStore, base_registry
 from renderer import render
 
@@ -94,11 +94,11 @@ def test_garbage_is_a_422(store, data):
     assert store.list("acct_a") == []
 
 
-def test_too_large_is_a_422(conn, tmp_path, brand_ttf):
+def test_too_large_is_a_413(conn, tmp_path, brand_ttf):
     small = FontStore(conn.redis, conn.settings.redis_prefix, str(tmp_path / "f"), max_bytes=len(brand_ttf) - 1)
-    with pytest.raises(ValidationFailed, match="larger than"):
+    with pytest.raises(PayloadTooLarge, match="larger than"):
         small.add("acct_a", "big.ttf", brand_ttf)
-    with pytest.raises(ValidationFailed, match=r"larger than 10 MB"):
+    with pytest.raises(PayloadTooLarge, match=r"larger than 10 MB"):
         FontStore(conn.redis, conn.settings.redis_prefix, str(tmp_path)).add("acct_a", "x.ttf", b"OTTO" * 2_700_000)
 
 
