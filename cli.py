@@ -114,7 +114,10 @@ def _field_values(pairs: tuple[str, ...]) -> dict:
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
               help="Where to write the image; pages of an image format get -p1, -p2 … before the extension.")
 def render_command(template_file, field_pairs, fmt, quality, scale, page, png_compression, font_dirs, output):
-    """Render a template file to an image, no server needed (image sources: paths relative to the template)."""
+    """Render a template file to an image, no server needed (image sources: paths relative to the template, or
+    URLs, fetched under the server's rules: PLATEN_ALLOW_PRIVATE_NETWORKS, PLATEN_ALLOWED_PORTS …)."""
+    from connector.fetch import Fetcher
+    from connector.settings import Settings
     from connector.sources import local_loader
     from renderer import RendererError, render
     from renderer.fonts import FontRegistry, default_registry
@@ -131,7 +134,8 @@ def render_command(template_file, field_pairs, fmt, quality, scale, page, png_co
         result = render(template, _field_values(field_pairs), format=fmt, quality=quality, scale=scale, page=page,
                         png_compression=png_compression,
                         fonts=FontRegistry(font_dirs) if font_dirs else default_registry(),
-                        load_image=local_loader(os.path.dirname(os.path.abspath(template_file))))
+                        load_image=local_loader(os.path.dirname(os.path.abspath(template_file)),
+                                                fetch=Fetcher.from_settings(Settings.from_env()).load_image))
     except RendererError as exc:
         raise click.ClickException(exc.message) from None
     written = []

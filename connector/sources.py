@@ -1,4 +1,5 @@
-"""Image loaders handed to the renderer: local files for the designer's CLI and the examples gallery."""
+"""Image loaders handed to the renderer: local files (and, through the guarded fetcher, URLs) for the designer's
+CLI and the examples gallery."""
 
 from __future__ import annotations
 
@@ -10,11 +11,10 @@ from renderer.render import load_data_url
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
 
 
-def local_loader(base_dir: str):
-    """``load_image`` for templates on disk: paths (relative to ``base_dir``), ``file:`` and ``data:`` URLs.
-
-    http(s) sources are refused with a message that says how to render them (through the API, whose fetcher
-    is guarded); the designer's CLI works offline.
+def local_loader(base_dir: str, fetch=None):
+    """``load_image`` for templates on disk: paths (relative to ``base_dir``), ``file:`` and ``data:`` URLs, and
+    http(s) URLs through ``fetch`` (the guarded fetcher's ``load_image``, the very rules the server applies).
+    Without ``fetch`` (the examples gallery works offline) http(s) sources are refused with a message saying so.
     """
     base = os.path.abspath(base_dir)
 
@@ -23,6 +23,8 @@ def local_loader(base_dir: str):
             return load_data_url(src)
         parsed = urlparse(src)
         if parsed.scheme in ("http", "https"):
+            if fetch is not None:
+                return fetch(src)
             raise ValueError("remote images are fetched by the Platen server; here, use a local file path "
                              "(relative to the template) or pass the file with --field NAME=path/to/file.png")
         path = unquote(parsed.path) if parsed.scheme == "file" else src

@@ -74,3 +74,29 @@ def test_render_pages_and_errors(app, tmp_path):
     (tmp_path / "bad.json").write_text('{"width": 100, "height": 0}')
     result = runner.invoke(args=["render", str(tmp_path / "bad.json"), "-o", str(tmp_path / "x.png")])
     assert result.exit_code != 0 and "height: must be between 1 and 4096" in result.output
+
+
+def test_render_fetches_remote_images_under_the_servers_rules(app, tmp_path, monkeypatch):
+    """http(s) sources go through the same guarded fetcher as the server's: a loopback server is refused unless
+    PLATEN_ALLOW_PRIVATE_NETWORKS says otherwise."""
+    import io
+    import json
+
+    from PIL import Image
+
+    from tests.integration.images import ImageServer
+
+    images = ImageServer()
+    try:
+        (tmp_path / "card.json").write_text(json.dumps({"width": 100, "height": 100, "layers": [
+            {"type": "image", "name": "logo", "src": f"{images.base}/red.png"}]}))
+        out, runner = tmp_path / "out.png", app.test_cli_runner()
+        monkeypatch.delenv("PLATEN_ALLOW_PRIVATE_NETWORKS", raising=False)
+        refused = runner.invoke(args=["render", str(tmp_path / "card.json"), "-o", str(out)])
+        assert refused.exit_code != 0 and "private network address" in refused.output
+        monkeypatch.setenv("PLATEN_ALLOW_PRIVATE_NETWORKS", "1")
+        result = runner.invoke(args=["render", str(tmp_path / "card.json"), "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        assert Image.open(io.BytesIO(out.read_bytes())).convert("RGB").getpixel((50, 50))[0] > 200
+    finally:
+        images.close()
