@@ -88,7 +88,11 @@ class BatchSchema(ma.Schema):
 
 
 class BatchRendersArgsSchema(ListArgsSchema):
-    """A batch's renders in row order (row 1 first); `page` and `limit` walk through them."""
+    """A batch's renders in row order (row 1 first), or newest first; `page` and `limit` walk through them."""
+
+    order = fields.String(load_default="rows", validate=validate.OneOf(["rows", "newest"]), metadata={
+        "description": "`rows` (default): row 1 first, to read against your sheet; `newest`: the last rows made "
+                       "first, like other lists."})
 
     status = fields.String(validate=validate.OneOf(["queued", "rendering", "completed", "failed"]),
                            metadata={"description": "Only renders of this status (`failed`: the rows to fix)."})

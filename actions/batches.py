@@ -168,16 +168,13 @@ class BatchRenders(MethodView):
     def get(self, args, batch_id):
         """List a batch's renders
 
-        In row order (row 1 is the first row under the header), `limit` per page; `status=failed` lists the rows
-        that failed, each saying why in `error`.
+        In row order (row 1 is the first row under the header), `limit` per page, or `order=newest` for the
+        last rows made first; `status=failed` lists the rows that failed, each saying why in `error`.
         """
         conn = connector()
         batch = conn.batches.get(principal().account.id, batch_id)
-        if args.get("status"):
-            found = conn.batches.renders_with_status(batch, args["status"], args["page"] * args["limit"],
-                                                     args["limit"])
-        else:
-            found = conn.batches.renders(batch, args["page"] * args["limit"], args["limit"])
+        found = conn.batches.renders_with_status(batch, args.get("status"), args["page"] * args["limit"],
+                                                 args["limit"], newest=args["order"] == "newest")
         return [api_object(r) for r in found]
 
 

@@ -221,17 +221,24 @@ class BatchStore:
         ids = self.redis.zrevrange(self._index(account_id), page * limit, (page + 1) * limit - 1)
         return [r for r in map(self.load, ids) if r is not None]
 
-    def renders_with_status(self, batch: BatchRecord, status: str, skip: int, count: int):
-        """Page through a batch's renders of one status, in row order."""
-        out, start = [], 0
-        while start < batch.total and len(out) < count:
-            for record in self.renders(batch, start, 500):
-                if record.status == status:
+    def renders_with_status(self, batch: BatchRecord, status: str | None, skip: int, count: int,
+                            newest: bool = False):
+        """Page through a batch's renders (of one status, or all), in row order or newest (last row) first."""
+        if status is None and not newest:
+            return self.renders(batch, skip, count)
+        out, total = [], batch.total   # rows not made into renders yet are simply not found
+        starts = range(0, total, 500) if not newest else range(total - 500, -500, -500)
+        for start in starts:
+            first, stop = max(start, 0), min(start + 500, total)
+            found = self.renders(batch, first, stop - first)
+            for record in reversed(found) if newest else found:
+                if status is None or record.status == status:
                     if skip:
                         skip -= 1
                     elif len(out) < count:
                         out.append(record)
-            start += 500
+            if len(out) >= count:
+                break
         return out
 
     def rows(self, batch_id: str, start: int, count: int) -> list[dict]:

@@ -89,6 +89,13 @@ def test_json_rows_become_renders_and_a_bad_row_fails_alone(client, conn, alice,
     assert [r["id"] for r in failed] == [renders[1]["id"]]
     second_page = client.get(f"/api/v1/batches/{batch['id']}/renders?limit=2&page=1", headers=alice.headers)
     assert [r["metadata"]["row"] for r in second_page.get_json()] == [3]
+    newest = client.get(f"/api/v1/batches/{batch['id']}/renders?order=newest", headers=alice.headers).get_json()
+    assert [r["metadata"]["row"] for r in newest] == [3, 2, 1]
+    newest = client.get(f"/api/v1/batches/{batch['id']}/renders?order=newest&status=completed&limit=1&page=1",
+                        headers=alice.headers).get_json()
+    assert [r["metadata"]["row"] for r in newest] == [1]
+    assert client.get(f"/api/v1/batches/{batch['id']}/renders?order=newest&page=3",
+                      headers=alice.headers).get_json() == []
     assert client.get("/api/v1/batches", headers=alice.headers).get_json()[0]["id"] == batch["id"]
 
 
