@@ -27,7 +27,8 @@ def _banner(conn: Connector, port: str) -> None:
               f"Try it:  curl -H 'X-API-Key: {secret}' {base}/api/v1/me\n", flush=True)
     else:
         print(f"\nPlaten on {base} (API docs: {base}/api/v1/docs). Need a key? "
-              "flask --app app keys create --account ACCOUNT_ID  (accounts: flask --app app accounts list)\n",
+              ".venv/bin/flask --app app keys create --account ACCOUNT_ID  "
+              "(accounts: .venv/bin/flask --app app accounts list)\n",
               flush=True)
 
 

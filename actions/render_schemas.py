@@ -88,6 +88,9 @@ class RenderSchema(ma.Schema):
     created_at = fields.String(required=True)
     completed_at = fields.String(allow_none=True)
     duration_ms = fields.Integer(allow_none=True)
+    mode = fields.String(validate=validate.OneOf(["live", "test"]), metadata={
+        "description": "The mode of the key that made it: test keys' renders are watermarked, free, and heard "
+                       "only by test keys' triggers and hooks."})
     base64 = fields.String(metadata={"description": "With `output: base64`: the file's bytes, base64-encoded."})
 
 

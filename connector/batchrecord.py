@@ -57,7 +57,7 @@ class BatchRecord(StoredRecord):
                 "total": self.total,
                 "completed": self.completed, "failed": self.failed, "ignored_columns": self.ignored_columns,
                 "metadata": self.metadata, **(links or {}), "created_at": self.created_at,
-                "completed_at": self.completed_at, "cancelled_at": self.cancelled_at}
+                "completed_at": self.completed_at, "cancelled_at": self.cancelled_at, "mode": self.mode}
 
 
 def row_render_id(batch_id: str, index: int) -> str:

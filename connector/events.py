@@ -40,8 +40,9 @@ class EventStore:
     def __init__(self, redis, prefix: str):
         self.redis, self.p = redis, prefix
 
-    def _index(self, account_id: str, type_: str, template_id: str | None = None) -> str:
-        base = f"{self.p}:events:{account_id}:{type_}"
+    def _index(self, account_id: str, type_: str, template_id: str | None = None, mode: str = "live") -> str:
+        """Live and test events are kept apart: a test key polls (and its hooks hear) test renders only."""
+        base = f"{self.p}:events:{account_id}:{type_}" + (":test" if mode == "test" else "")
         return f"{base}:tpl:{template_id}" if template_id else base
 
     def record(self, account_id: str, type_: str, object_id: str, template_id: str | None, occurred_at: str,
@@ -54,7 +55,8 @@ class EventStore:
             return self.load(event.id), False
         score = parse_iso(occurred_at).timestamp()
         pipe = self.redis.pipeline()
-        for index in {self._index(account_id, type_), self._index(account_id, type_, template_id)}:
+        mode = data.get("mode", "live")
+        for index in {self._index(account_id, type_, None, mode), self._index(account_id, type_, template_id, mode)}:
             pipe.zadd(index, {event.id: score})
             pipe.zremrangebyscore(index, "-inf", score - KEEP_DAYS * 86400)
             pipe.expire(index, KEEP_DAYS * 86400)
@@ -72,23 +74,23 @@ class EventStore:
         return event
 
     def poll(self, account_id: str, type_: str, *, limit: int = 20, page: int = 0, since: str | None = None,
-             template_id: str | None = None) -> list[dict]:
+             template_id: str | None = None, mode: str = "live") -> list[dict]:
         """The events' ``data`` objects, newest first, ``limit`` a page; ``since`` is an ISO time, or an object or
         event id."""
         if type_ not in EVENT_TYPES:
             raise NotFound(f"There is no trigger {type_!r}; the triggers are {', '.join(EVENT_TYPES)}.")
-        index = self._index(account_id, type_, template_id)
+        index = self._index(account_id, type_, template_id, mode)
         floor = "-inf"
         if since:
-            floor = f"({self._since_score(account_id, type_, since)}"
+            floor = f"({self._since_score(account_id, type_, since, mode)}"
         ids = self.redis.zrevrangebyscore(index, "+inf", floor, start=page * limit, num=limit)
         raws = self.redis.mget([f"{self.p}:event:{i}" for i in ids]) if ids else []
         return [json.loads(raw)["data"] for raw in raws if raw]
 
-    def _since_score(self, account_id: str, type_: str, since: str) -> float:
+    def _since_score(self, account_id: str, type_: str, since: str, mode: str = "live") -> float:
         if since.startswith(("evt_", "rnd_", "bat_")):
             eid = since if since.startswith("evt_") else event_id(since, type_)
-            score = self.redis.zscore(self._index(account_id, type_), eid)
+            score = self.redis.zscore(self._index(account_id, type_, None, mode), eid)
             if score is None:
                 raise ValidationFailed(f"since: {since} is not an event of this trigger; give an ISO time or the id "
                                        "of an object this trigger returned.", details={"field": "since"})

@@ -52,18 +52,19 @@ class Hook:
     created_at: str
     disabled_reason: str | None = None
     failing_since: str | None = None
+    mode: str = "live"            # the creating key's: a hook hears the renders of keys of its own mode
 
     @classmethod
     def from_redis(cls, raw: dict) -> Hook:
         return cls(id=raw["id"], account_id=raw["account_id"], target_url=raw["target_url"], event=raw["event"],
                    template_id=raw.get("template_id") or None, secret=raw["secret"], status=raw["status"],
                    created_at=raw["created_at"], disabled_reason=raw.get("disabled_reason") or None,
-                   failing_since=raw.get("failing_since") or None)
+                   failing_since=raw.get("failing_since") or None, mode=raw.get("mode") or "live")
 
     def to_dict(self) -> dict:
         return {"id": self.id, "target_url": self.target_url, "event": self.event, "template_id": self.template_id,
                 "secret": self.secret, "status": self.status, "created_at": self.created_at,
-                "disabled_reason": self.disabled_reason}
+                "disabled_reason": self.disabled_reason, "mode": self.mode}
 
 
 class HookStore:
@@ -87,14 +88,15 @@ class HookStore:
     def _by_event(self, account_id: str, event: str) -> str:
         return f"{self.p}:hooks:{account_id}:event:{event}"
 
-    def create(self, account_id: str, target_url: str, event: str, template_id: str | None = None) -> Hook:
+    def create(self, account_id: str, target_url: str, event: str, template_id: str | None = None,
+               mode: str = "live") -> Hook:
         if event not in EVENT_TYPES:
             raise ValidationFailed(f"event must be one of {', '.join(EVENT_TYPES)}; got {event!r}.",
                                    details={"field": "event"})
         now = utcnow()
         hook = Hook(id=new_id("hook"), account_id=account_id, target_url=target_url, event=event,
                     template_id=template_id, secret=new_secret(), status=HookStatus.ACTIVE.value,
-                    created_at=isoformat(now))
+                    created_at=isoformat(now), mode=mode)
         raw = {k: v for k, v in vars(hook).items() if v is not None}
         pipe = self.redis.pipeline()
         pipe.hset(self._key(hook.id), mapping=raw)
@@ -147,11 +149,11 @@ class HookStore:
         if hook is not None:
             self._remove(hook)
 
-    def matching(self, account_id: str, event_type: str, template_id: str | None) -> list[Hook]:
-        """Active hooks of this event whose template filter is unset or this template."""
+    def matching(self, account_id: str, event_type: str, template_id: str | None, mode: str = "live") -> list[Hook]:
+        """Active hooks of this event and mode whose template filter is unset or this template."""
         ids = sorted(self.redis.smembers(self._by_event(account_id, event_type)))
         return [h for h in map(self.load, ids) if h is not None and h.status == HookStatus.ACTIVE.value
-                and h.template_id in (None, template_id)]
+                and h.template_id in (None, template_id) and h.mode == mode]
 
     def disable(self, hook_id: str, reason: str) -> None:
         self._update(hook_id, "status", HookStatus.DISABLED.value, "disabled_reason", reason)
@@ -177,7 +179,8 @@ class HookStore:
         return False
 
 
-def subscribe(conn, account_id: str, target_url: str, event: str, template_id: str | None = None) -> Hook:
+def subscribe(conn, account_id: str, target_url: str, event: str, template_id: str | None = None,
+              mode: str = "live") -> Hook:
     """Check a subscription the way a client can act on (422 naming the field), then store it."""
     try:
         conn.fetcher.check_target(target_url)
@@ -189,14 +192,14 @@ def subscribe(conn, account_id: str, target_url: str, event: str, template_id: s
         except NotFound:
             raise ValidationFailed(f"template_id: there is no template {template_id} in this account.",
                                    details={"field": "template_id"}) from None
-    return conn.hooks.create(account_id, target_url, event, template_id)
+    return conn.hooks.create(account_id, target_url, event, template_id, mode)
 
 
 def sample_object(conn, hook: Hook) -> dict:
     """What a test event carries when the account has no real event of the hook's type yet: a realistic object."""
     now, render_id = isoformat(utcnow()), new_id("rnd")
     if hook.event == "batch.completed":   # the real batch object's shape, built by the same code
-        batch = BatchRecord(id=new_id("bat"), account_id=hook.account_id, key_id="", mode="live", status="completed",
+        batch = BatchRecord(id=new_id("bat"), account_id=hook.account_id, key_id="", mode=hook.mode, status="completed",
                             template_id=hook.template_id or "", template_version=1, format="png", total=2,
                             completed=2, created_at=now, completed_at=now)
         return conn.batches.api_object(batch)
@@ -207,4 +210,5 @@ def sample_object(conn, hook: Hook) -> dict:
             "url": None if failed else f"{conn.settings.public_url.rstrip('/')}/files/test/{render_id}.png",
             "page_urls": [], "cached": False, "warnings": [], "metadata": None, "batch_id": None,
             "error": {"error": "render_failed", "message": "This is a test event: nothing was rendered."}
-            if failed else None, "created_at": now, "completed_at": now, "duration_ms": 0 if failed else 85}
+            if failed else None, "created_at": now, "completed_at": now, "duration_ms": 0 if failed else 85,
+            "mode": hook.mode}

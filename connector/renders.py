@@ -79,7 +79,7 @@ class RenderRecord(StoredRecord):
             "page_urls": [url_of(k) for k in self.page_keys],
             "cached": self.cached, "warnings": self.warnings, "metadata": self.metadata, "batch_id": self.batch_id,
             "error": self.error, "created_at": self.created_at, "completed_at": self.completed_at,
-            "duration_ms": self.duration_ms,
+            "duration_ms": self.duration_ms, "mode": self.mode,
         }
 
 

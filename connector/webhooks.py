@@ -120,8 +120,8 @@ class Deliveries:
         """One delivery per matching hook, and one to the render's own ``webhook_url``; returns those created
         by this call (none when called again for the same event)."""
         body = json.dumps(event.payload(), separators=(",", ":"))
-        receivers = [(h.id, h.target_url) for h in self.conn.hooks.matching(event.account_id, event.type,
-                                                                              event.template_id)]
+        receivers = [(h.id, h.target_url) for h in self.conn.hooks.matching(
+            event.account_id, event.type, event.template_id, event.data.get("mode", "live"))]
         if callback_url:
             receivers.append((None, callback_url))
         return [did for hook_id, url in receivers
@@ -131,7 +131,7 @@ class Deliveries:
         """A test event for one hook, delivered like any other: the hook's event type, the newest real object of
         that type (else a sample), and ``"test": true`` beside ``type`` so receivers can tell."""
         hook = self.conn.hooks.active(account_id, hook_id)
-        recent = self.conn.events.poll(account_id, hook.event, limit=1, template_id=hook.template_id)
+        recent = self.conn.events.poll(account_id, hook.event, limit=1, template_id=hook.template_id, mode=hook.mode)
         data = recent[0] if recent else sample_object(self.conn, hook)
         event = Event(new_id("evt"), hook.event, account_id, data["id"], hook.template_id, isoformat(utcnow()), data)
         body = json.dumps({**event.payload(), "test": True}, separators=(",", ":"))

@@ -34,6 +34,8 @@ class HookSchema(ma.Schema):
         "description": "`disabled` after 5 days in which every delivery failed; subscribe again to resume."})
     disabled_reason = fields.String(allow_none=True)
     created_at = fields.String(required=True)
+    mode = fields.String(validate=validate.OneOf(["live", "test"]), metadata={
+        "description": "The mode of the key that subscribed: a hook hears the renders of keys of its own mode."})
 
 
 class HookQueryArgsSchema(ListArgsSchema):

@@ -44,8 +44,9 @@ class Hooks(MethodView):
         (`whsec_…`) to verify deliveries with any Standard Webhooks library. A private, loopback or link-local
         address, or a local name such as `localhost`, is refused (422 naming `target_url`).
         """
-        return subscribe(connector(), principal().account.id, data["target_url"], data["event"],
-                         data.get("template_id")).to_dict()
+        caller = principal()
+        return subscribe(connector(), caller.account.id, data["target_url"], data["event"], data.get("template_id"),
+                         caller.key.mode).to_dict()
 
 
 @blp.route("/signing-secret")

@@ -42,5 +42,7 @@ class Trigger(MethodView):
         `render.failed`: render objects; `batch.completed`: batch objects), newest first by when the event
         happened, each with its `id` (what Zapier and Make deduplicate on).
         """
-        return connector().events.poll(principal().account.id, event, limit=args["limit"], page=args["page"],
-                                       since=args.get("since"), template_id=args.get("template_id"))
+        caller = principal()
+        return connector().events.poll(caller.account.id, event, limit=args["limit"], page=args["page"],
+                                       since=args.get("since"), template_id=args.get("template_id"),
+                                       mode=caller.key.mode)

@@ -118,6 +118,24 @@ def test_matching_honours_event_template_filter_and_status(conn, account):
     assert {h.id for h in conn.hooks.matching(account.id, "render.completed", "tpl_one")} == {one.id}
 
 
+def test_test_mode_renders_reach_test_hooks_and_test_polling_only(conn, account):
+    """Trying a zap with a test key must not fire the live zaps (nor the other way round)."""
+    live = conn.hooks.create(account.id, "https://example.com/live", "render.completed")
+    test = conn.hooks.create(account.id, "https://example.com/test", "render.completed", mode="test")
+    assert live.mode == "live" and test.to_dict()["mode"] == "test"
+    for render_id, mode in (("rnd_0000000001abcdefabcdef", "live"), ("rnd_0000000002abcdefabcdef", "test")):
+        event = conn.events.record(account.id, "render.completed", render_id, None, "2026-11-21T12:00:00.000Z",
+                                   {"id": render_id, "status": "completed", "mode": mode})[0]
+        [did] = conn.deliveries.fan_out(event)
+        assert conn.redis.hget(f"{conn.deliveries.p}:delivery:{did}", "hook_id") == (live if mode == "live"
+                                                                                    else test).id
+    assert [d["id"] for d in conn.events.poll(account.id, "render.completed")] == ["rnd_0000000001abcdefabcdef"]
+    assert [d["id"] for d in conn.events.poll(account.id, "render.completed", mode="test")] == \
+        ["rnd_0000000002abcdefabcdef"]
+    with pytest.raises(ValidationFailed):   # a live trigger cannot page from a test render
+        conn.events.poll(account.id, "render.completed", since="rnd_0000000002abcdefabcdef")
+
+
 def test_a_hook_failing_for_five_days_without_a_success_is_disabled(conn, account):
     hook = conn.hooks.create(account.id, "https://example.com/a", "render.completed")
     assert DISABLE_AFTER_DAYS == 5

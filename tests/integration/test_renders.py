@@ -156,6 +156,11 @@ def test_inline_templates_and_test_keys(stack):
     live = stack.render(alice, template=CARD).get_json()
     test = stack.render(tester, template=CARD).get_json()
     assert live["status"] == test["status"] == "completed" and live["template_id"] is None
+    assert (live["mode"], test["mode"]) == ("live", "test")
+    polled = {who: [r["id"] for r in stack.client.get("/api/v1/triggers/render.completed",
+                                                       headers=caller.headers).get_json()]
+              for who, caller in (("live", alice), ("test", tester))}
+    assert polled == {"live": [live["id"]], "test": [test["id"]]}, "test renders never reach live triggers"
     live_px, test_px = (pixels(stack.client.get(r["url"].removeprefix("http://platen.test")).data)
                         for r in (live, test))
     assert live_px.tobytes() != test_px.tobytes(), "test renders carry the TEST watermark"
