@@ -13,7 +13,8 @@ class BatchCreateSchema(ma.Schema):
     """Many renders of one template: one per row. (Or send a CSV: see the multipart form below.)"""
 
     template_id = fields.String(required=True, metadata={"example": "tpl_0mhq3k2x1a2b3c4d5e6f7g8h"})
-    rows = fields.List(fields.Raw(allow_none=True), required=True, validate=validate.Length(min=1), metadata={
+    rows = fields.List(fields.Raw(allow_none=True), required=True,
+                       validate=validate.Length(min=1, error="is empty: a batch needs at least one row."), metadata={
         "description": "One object of field values per render, as `fields` of POST /renders (a row that is "
                        "not an object fails alone).",
         "example": [{"title": "First"}, {"title": "Second", "title.color": "#ff0055"}]})

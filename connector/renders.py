@@ -101,9 +101,17 @@ class RenderRequest:
     preview: bool = False   # a template preview: free, not listed, no events
 
 
+def _without_nulls(value):
+    """A field value as it changes the output: ``null`` keeps the template's value, so it is as if not sent."""
+    if isinstance(value, dict):
+        return {k: _without_nulls(v) for k, v in value.items() if v is not None}
+    return value
+
+
 def cache_key(template_ref: str, fields: dict, fmt: str, quality, scale, page, test_mode: bool) -> str:
     """Everything that changes the output bytes, and nothing else."""
-    canonical = json.dumps({"t": template_ref, "f": fields, "o": [fmt, quality, scale, page, test_mode]},
+    canonical = json.dumps({"t": template_ref, "f": _without_nulls(fields), "o": [fmt, quality, scale, page,
+                                                                                    test_mode]},
                            sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(canonical.encode()).hexdigest()
 

@@ -157,7 +157,8 @@ def layer_from_dict(data, path: str, canvas: tuple[int, int]) -> Layer:
         raise InvalidTemplate(f"must be one of {', '.join(LAYER_TYPES)} (got {kind!r})", f"{path}.type")
     name = data.get("name")
     if not isinstance(name, str) or not NAME.fullmatch(name):
-        raise InvalidTemplate("is required: 1-64 letters, digits, _ or - (it becomes the field name)", f"{path}.name")
+        why = "is required" if name is None or name == "" else f"{name!r} is not a valid name"
+        raise InvalidTemplate(f"{why}: 1-64 letters, digits, _ or - (it becomes the field name)", f"{path}.name")
     if name in RESERVED_NAMES:
         raise InvalidTemplate(f"{name!r} is reserved for the render request itself; choose another name",
                               f"{path}.name")

@@ -60,3 +60,15 @@ def test_a_finished_render_whose_event_was_lost_is_recorded_by_the_sweep(conn, m
     assert [d["id"] for d in polled] == [record.id] and polled[0]["status"] == "completed"
     assert conn.redis.zscore(conn.outbox_key, record.id) is None
     assert reconcile.sweep_outbox(conn, time.time() + 60) == 0
+
+
+def test_a_null_field_is_the_same_render_as_no_field():
+    """null keeps the template's value, so it must hit the same cache entry (and cost no second credit)."""
+    from connector.renders import cache_key
+
+    def key(fields):
+        return cache_key("tpl_x@1", fields, "png", None, 1.0, None, False)
+
+    assert key({"title": None}) == key({}) and key({"title": {"color": None}, "a": "x"}) == key({"title": {},
+                                                                                                 "a": "x"})
+    assert key({"title": ""}) != key({})

@@ -24,7 +24,7 @@ def card(*layers, **top):
           {"type": "text", "name": "w", "font_size": 5000}), "layers[3].font_size", "between 1 and 1,000"),
     (card({"type": "blob", "name": "x"}), "layers[0].type", "one of text, image"),
     (card({"type": "text"}), "layers[0].name", "required"),
-    (card({"type": "text", "name": "has space"}), "layers[0].name", "letters, digits"),
+    (card({"type": "text", "name": "has space"}), "layers[0].name", "'has space' is not a valid name: 1-64"),
     (card({"type": "text", "name": "format"}), "layers[0].name", "reserved"),
     (card({"type": "text", "name": "a"}, {"type": "rect", "name": "a"}), "layers[1].name", "unique"),
     (card({"type": "text", "name": "a", "colour": "#fff"}), "layers[0].colour", "did you mean 'color'"),
