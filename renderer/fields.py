@@ -93,7 +93,8 @@ def apply_fields(template: Template, values: dict | None) -> Template:
 
     ``{"title": "Hi"}`` sets the primary property, ``{"title.color": "#f05"}`` and ``{"title": {"color": "#f05"}}``
     any other. Null (and "" for anything but text and image sources) keeps the template's value, because forms
-    send empty optional fields. Unknown names and bad values raise FieldError naming the field.
+    send empty optional fields. Unknown names, bad values and an empty value for a required layer raise
+    FieldError naming the field.
     """
     if not values:
         return template
@@ -129,6 +130,10 @@ def _set(changes: dict, layer: Layer, prop_name: str, value, key: str) -> None:
     # else (a QR code's data, a colour, a font) it is a form's empty optional field: keep the template's value
     if value is None or (value == "" and spec.kind not in ("text", "src")):
         return
+    if layer.required and prop_name == layer.primary and isinstance(value, str) and not value.strip():
+        # an automation whose mapped data came back empty should fail visibly, not draw a blank
+        raise FieldError(f"is required by this template and came empty; give the '{layer.name}' layer a value "
+                         "(leave it out, or send null, to draw the template's own)", key)
     try:
         checked = spec.check(value, lenient=True)
     except ValueError as exc:

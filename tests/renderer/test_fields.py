@@ -53,10 +53,24 @@ def test_values_apply_plain_dotted_and_nested_with_lenient_types():
 
 
 def test_null_and_empty_keep_the_template_value_but_empty_text_is_text():
-    out = apply_fields(TPL, {"title.color": "", "title.font_size": None, "title": "", "link": "", "photo": ""})
+    optional = Template.from_dict({**TPL.to_dict(), "layers": [
+        {**layer.to_dict(), "required": False} for layer in TPL.layers]})
+    out = apply_fields(optional, {"title.color": "", "title.font_size": None, "title": "", "link": "", "photo": ""})
     assert out.layer("title").color == "#000000" and out.layer("title").font_size == 60
     assert out.layer("title").text == "" and out.layer("photo").src == ""
     assert out.layer("link").data == "https://example.com", "an empty QR field is a form's empty optional field"
+
+
+def test_a_required_layer_that_comes_empty_is_an_error_naming_it():
+    """An automation whose mapped data came back empty fails visibly instead of drawing a blank headline."""
+    required = TPL   # its title is required
+    for empty in ("", "   ", {"text": ""}):
+        with pytest.raises(FieldError, match="is required by this template and came empty") as caught:
+            apply_fields(required, {"title": empty})
+        assert caught.value.field in ("title", "title.text")
+    assert apply_fields(required, {"title": None}).layer("title").text == required.layer("title").text
+    assert apply_fields(required, {}).layer("title").text == required.layer("title").text
+    assert apply_fields(required, {"photo": ""}).layer("photo").src == "", "not required: empty is empty"
 
 
 def test_an_inlined_image_is_no_form_default():
