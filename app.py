@@ -194,6 +194,8 @@ def _broken_text_at(value, path: str) -> str | None:
 
 def _finish(response):
     response.headers["X-Request-Id"] = g.get("request_id", "")
+    if response.status_code == 204:   # no body, so no type either (flask-smorest sets JSON's)
+        response.headers.pop("Content-Type", None)
     # The limiter computes a Retry-After for every answer; it only belongs on a 429.
     limiter_retry = response.headers.pop(LIMITER_RETRY_HEADER, None)
     if response.status_code == 429 and limiter_retry is not None:

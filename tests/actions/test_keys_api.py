@@ -36,7 +36,8 @@ def test_another_accounts_key_is_a_404_everywhere(client, alice, bob):
 
 def test_deleting_twice_is_a_404(client, alice):
     created = client.post("/api/v1/keys", json={}, headers=alice.headers).get_json()
-    assert client.delete(f"/api/v1/keys/{created['id']}", headers=alice.headers).status_code == 204
+    deleted = client.delete(f"/api/v1/keys/{created['id']}", headers=alice.headers)
+    assert deleted.status_code == 204 and deleted.data == b"" and "Content-Type" not in deleted.headers
     assert_envelope(client.delete(f"/api/v1/keys/{created['id']}", headers=alice.headers), 404, "not_found")
 
 
