@@ -6,7 +6,7 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from .render_schemas import FORMATS
-from .schemas import ListArgsSchema
+from .schemas import ListArgsSchema, mode_field
 
 
 class BatchCreateSchema(ma.Schema):
@@ -86,9 +86,7 @@ class BatchSchema(ma.Schema):
     created_at = fields.String(required=True)
     completed_at = fields.String(allow_none=True)
     cancelled_at = fields.String(allow_none=True, metadata={"description": "When it was cancelled, if it was."})
-    mode = fields.String(validate=validate.OneOf(["live", "test"]), metadata={
-        "description": "The mode of the key that made it: test keys' renders are watermarked, free, and heard "
-                       "only by test keys' triggers and hooks."})
+    mode = mode_field()
 
 
 class BatchRendersArgsSchema(ListArgsSchema):

@@ -173,8 +173,8 @@ class BatchRenders(MethodView):
         """
         conn = connector()
         batch = conn.batches.get(principal().account.id, batch_id)
-        found = conn.batches.renders_with_status(batch, args.get("status"), args["page"] * args["limit"],
-                                                 args["limit"], newest=args["order"] == "newest")
+        found = conn.batches.renders_page(batch, args.get("status"), args["page"] * args["limit"], args["limit"],
+                                          newest=args["order"] == "newest")
         return [api_object(r) for r in found]
 
 

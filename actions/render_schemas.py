@@ -5,7 +5,7 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from .schemas import ListArgsSchema
+from .schemas import ListArgsSchema, mode_field
 
 FORMATS = ["png", "jpeg", "jpg", "webp", "pdf"]
 
@@ -45,8 +45,7 @@ class RenderCreateSchema(ma.Schema):
     @ma.post_load
     def gather_fields(self, data: dict, **kwargs) -> dict:
         """Top-level names that are not the request's own are field values, as if given in ``fields``."""
-        own = {f.data_key or name for name, f in self.fields.items()} | set(self.fields)
-        extra = {k: data.pop(k) for k in [k for k in data if k not in own]}
+        extra = {k: data.pop(k) for k in [k for k in data if k not in self.fields]}   # loaded keys are ours
         twice = sorted(set(extra) & set(data["fields_"]))
         if twice:
             raise ma.ValidationError({twice[0]: ["is given twice, beside the request's properties and in fields; "
@@ -88,9 +87,7 @@ class RenderSchema(ma.Schema):
     created_at = fields.String(required=True)
     completed_at = fields.String(allow_none=True)
     duration_ms = fields.Integer(allow_none=True)
-    mode = fields.String(validate=validate.OneOf(["live", "test"]), metadata={
-        "description": "The mode of the key that made it: test keys' renders are watermarked, free, and heard "
-                       "only by test keys' triggers and hooks."})
+    mode = mode_field()
     base64 = fields.String(metadata={"description": "With `output: base64`: the file's bytes, base64-encoded."})
 
 

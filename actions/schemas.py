@@ -23,6 +23,13 @@ validate.Length.message_min = "must have at least {min} item(s) or character(s).
 validate.OneOf.default_message = "must be one of: {choices}."
 
 
+def mode_field() -> fields.String:
+    """``mode`` of a render or batch object: the mode of the key that made it."""
+    return fields.String(validate=validate.OneOf(["live", "test"]), metadata={
+        "description": "The mode of the key that made it: test keys' renders are watermarked, free, and heard "
+                       "only by test keys' triggers and hooks."})
+
+
 class ErrorSchema(ma.Schema):
     """The error envelope every 4xx/5xx answer carries."""
 

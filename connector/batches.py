@@ -221,7 +221,7 @@ class BatchStore:
         ids = self.redis.zrevrange(self._index(account_id), page * limit, (page + 1) * limit - 1)
         return [r for r in map(self.load, ids) if r is not None]
 
-    def renders_with_status(self, batch: BatchRecord, status: str | None, skip: int, count: int,
+    def renders_page(self, batch: BatchRecord, status: str | None, skip: int, count: int,
                             newest: bool = False):
         """Page through a batch's renders (of one status, or all), in row order or newest (last row) first."""
         if status is None and not newest:

@@ -23,6 +23,11 @@ class Event:
     occurred_at: str        # when it happened (a render's completed_at): what polling sorts by
     data: dict              # exactly the object the API returns for object_id, as it was then
 
+    @property
+    def mode(self) -> str:
+        """The mode of the key whose render (or batch) this is: live and test events are kept apart."""
+        return self.data.get("mode", "live")
+
     def payload(self) -> dict:
         """The webhook body: ``{"type", "timestamp", "data"}`` (SPEC section 8)."""
         return {"type": self.type, "timestamp": self.occurred_at, "data": self.data}
@@ -55,8 +60,8 @@ class EventStore:
             return self.load(event.id), False
         score = parse_iso(occurred_at).timestamp()
         pipe = self.redis.pipeline()
-        mode = data.get("mode", "live")
-        for index in {self._index(account_id, type_, None, mode), self._index(account_id, type_, template_id, mode)}:
+        for index in {self._index(account_id, type_, None, event.mode),
+                      self._index(account_id, type_, template_id, event.mode)}:
             pipe.zadd(index, {event.id: score})
             pipe.zremrangebyscore(index, "-inf", score - KEEP_DAYS * 86400)
             pipe.expire(index, KEEP_DAYS * 86400)

@@ -121,7 +121,7 @@ class Deliveries:
         by this call (none when called again for the same event)."""
         body = json.dumps(event.payload(), separators=(",", ":"))
         receivers = [(h.id, h.target_url) for h in self.conn.hooks.matching(
-            event.account_id, event.type, event.template_id, event.data.get("mode", "live"))]
+            event.account_id, event.type, event.template_id, event.mode)]
         if callback_url:
             receivers.append((None, callback_url))
         return [did for hook_id, url in receivers
