@@ -42,12 +42,27 @@ class ErrorSchema(ma.Schema):
     request_id = fields.String(required=True, metadata={"example": "req_5f2c0e9a1b7d4c33"})
 
 
-class ListArgsSchema(ma.Schema):
-    """Every list: bare array, newest first; a page past the end is `[]`."""
+# No list holds this many items, and offsets below it fit every store's integers (Redis ranges are signed 64-bit).
+MAX_LIST_OFFSET = 2**40
 
-    limit = fields.Integer(load_default=20, validate=validate.Range(1, 100),
+
+class ListArgsSchema(ma.Schema):
+    """Every list: bare array, newest first; a page past the end is `[]`. Every list's args derive from this, so
+    ``page`` and ``limit`` are bounded here, once."""
+
+    limit = fields.Integer(load_default=20, validate=validate.Range(1, 100, error="must be from 1 to 100."),
                            metadata={"description": "Items per page, 1 to 100."})
-    page = fields.Integer(load_default=0, validate=validate.Range(min=0), metadata={"description": "0-based page."})
+    page = fields.Integer(load_default=0, validate=validate.Range(min=0, error="must be 0 or more (pages count "
+                                                                               "from 0)."),
+                          metadata={"description": "0-based page. A page past the end is `[]`."})
+
+    @ma.post_load
+    def _bound_page(self, data: dict, **_) -> dict:
+        """A page far past the end (``page=4611686018427387904``) is simply past the end: pull it in to a page
+        that is still past the end of any list, so ``page * limit`` never overflows a store's integers."""
+        if "page" in data and "limit" in data:
+            data["page"] = min(data["page"], MAX_LIST_OFFSET // data["limit"])
+        return data
 
 
 class MeSchema(ma.Schema):

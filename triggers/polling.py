@@ -26,15 +26,16 @@ _SCHEMA = {"type": "array", "items": {"oneOf": [{"$ref": "#/components/schemas/R
                                                 {"$ref": "#/components/schemas/Batch"}]}}
 
 
-@blp.route("/<event>")   # not an `any` converter: a typo gets a 404 that lists the triggers
+# Not an `any` converter: a typo gets a 404 that lists the triggers. The path parameter is documented here, on the
+# route: a `parameters` list in the view's doc would replace the query parameters that `arguments` documents.
+@blp.route("/<event>", parameters=[{"in": "path", "name": "event", "required": True,
+                                    "schema": {"type": "string", "enum": list(EVENT_TYPES)}}])
 class Trigger(MethodView):
     @requires(Scope.RENDERS_READ)
     @documents(blp, 403, 404, 422)
     @blp.arguments(TriggerArgsSchema, location="query")
     @blp.response(200, description=_OBJECTS)
-    @blp.doc(responses={"200": {"description": _OBJECTS, "content": {"application/json": {"schema": _SCHEMA}}}},
-             parameters=[{"in": "path", "name": "event", "required": True,
-                          "schema": {"type": "string", "enum": list(EVENT_TYPES)}}])
+    @blp.doc(responses={"200": {"description": _OBJECTS, "content": {"application/json": {"schema": _SCHEMA}}}})
     def get(self, args, event):
         """Poll a trigger
 
