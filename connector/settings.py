@@ -16,7 +16,7 @@ def _env(name: str, default: str | None = None, help: str = "") -> dict:  # noqa
 
 @dataclass(frozen=True)
 class Settings:
-    """Everything the service can be told from outside. The README's configuration table is generated from this."""
+    """Everything the service can be told from outside. docs/operations.md documents each one."""
 
     redis_url: str | None = field(default=None, metadata=_env(
         "REDIS_URL", None,
@@ -128,7 +128,7 @@ class Settings:
 
     @classmethod
     def documented(cls) -> list[tuple[str, str, str]]:
-        """(variable, default, meaning) for every setting, for the README and ``--help``."""
+        """(variable, default, meaning) for every setting, for docs/operations.md and ``--help``."""
         return [(f.metadata["env"], f.metadata["default"] or "", f.metadata["help"]) for f in fields(cls)]
 
 
