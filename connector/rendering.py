@@ -9,7 +9,7 @@ import time
 
 from rq import Queue, Retry
 
-from renderer import RendererError, render
+from renderer import RendererError, canonical_fields, render
 
 from . import queues
 from .clock import isoformat, utcnow
@@ -47,8 +47,9 @@ def plan(conn, principal, req: RenderRequest, resolved=None):
         ref = "inline:" + hashlib.sha256(canonical.encode()).hexdigest()
     # The account's font generation is part of the key: an uploaded font must show in the very next render.
     ref = f"{ref}|fonts:{conn.fonts.generation(principal.account.id)}"
-    key = cache_key(ref, req.fields or {}, extension(req.format), req.quality, req.scale, req.page,
-                    principal.key.mode == "test")
+    # Keys as the template spells them: "Title" and "title" are the same render, so one cache entry.
+    key = cache_key(ref, canonical_fields(template, req.fields or {}), extension(req.format), req.quality,
+                    req.scale, req.page, principal.key.mode == "test")
     return template, template_id, version, pages, key
 
 
