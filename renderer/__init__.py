@@ -2,9 +2,10 @@
 
 from .cache import NoCache, RenderCache
 from .errors import FieldError, ImageSourceError, InvalidTemplate, OutputError, RendererError
-from .fields import Field, apply_fields, template_fields
+from .fields import Field, apply_fields, canonical_fields, field_key, template_fields
 from .render import Rendered, render
 from .template import Template
 
 __all__ = ["Field", "FieldError", "ImageSourceError", "InvalidTemplate", "NoCache", "OutputError", "RenderCache",
-           "Rendered", "RendererError", "Template", "apply_fields", "render", "template_fields"]
+           "Rendered", "RendererError", "Template", "apply_fields", "canonical_fields", "field_key", "render",
+           "template_fields"]

@@ -101,9 +101,7 @@ def apply_fields(template: Template, values: dict | None) -> Template:
     if not isinstance(values, dict):
         raise FieldError("fields must be an object like {\"title\": \"Hello\"}", "")
     changes: dict[str, dict] = {}
-    for key, value in values.items():
-        if not isinstance(key, str):
-            raise FieldError("field names must be text", str(key))
+    for key, value in canonical_fields(template, values).items():
         name, dot, prop_name = key.partition(".")
         layer = template.layer(name)
         if layer is None:
@@ -119,6 +117,44 @@ def apply_fields(template: Template, values: dict | None) -> Template:
     for name, props in changes.items():
         changed[name] = template.layer(name).with_values(props)
     return template.replace_layers(changed)
+
+
+def field_key(template: Template, key: str) -> str:
+    """``key`` spelled as the template spells it. Layer (and property) names match ignoring letter case, like CSV
+    headers, because automations and spreadsheets capitalise freely; an exact match wins. A key that fits no layer
+    comes back as given (``apply_fields`` then names it); one that fits two layers differing only in case is a
+    FieldError."""
+    name, dot, prop_name = key.partition(".")
+    layer = template.layer(name)
+    if layer is None:
+        folded = name.casefold()
+        matches = [candidate for candidate in template.layers if candidate.name.casefold() == folded]
+        if len(matches) > 1:
+            shown = " and ".join(repr(m.name) for m in matches)
+            raise FieldError(f"matches the layers {shown}, which differ only in letter case; write the name exactly "
+                             "as one of them", key)
+        if not matches:
+            return key
+        layer = matches[0]
+    if dot and prop_name not in layer.props() and prop_name.lower() in layer.props():
+        prop_name = prop_name.lower()
+    return f"{layer.name}{dot}{prop_name}"
+
+
+def canonical_fields(template: Template, values: dict) -> dict:
+    """``values`` with every key spelled as the template spells it (``field_key``); two keys naming the same field
+    (``title`` and ``Title``) are a FieldError rather than one silently winning."""
+    out, given_as = {}, {}
+    for key, value in values.items():
+        if not isinstance(key, str):
+            raise FieldError("field names must be text", str(key))
+        canonical = field_key(template, key)
+        if canonical in given_as:
+            raise FieldError(f"is given twice, as {given_as[canonical]!r} and {key!r} (names match ignoring letter "
+                             "case); give it once", canonical)
+        given_as[canonical] = key
+        out[canonical] = value
+    return out
 
 
 def _set(changes: dict, layer: Layer, prop_name: str, value, key: str) -> None:
