@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+import budoux
+
 # Kinsoku: characters that must not start a line, and ones that must not end one (Japanese and Chinese rules,
 # plus their ASCII cousins).
 NO_BREAK_BEFORE = frozenset("、。，．・：；？！ー）」』】〉》〕］｝ぁぃぅぇぉっゃゅょゎ"
@@ -80,6 +82,51 @@ def break_opportunities(text: str) -> list[int]:
         elif prev in BREAK_AFTER and i >= 2 and text[i - 2].isalnum() and cur.isalnum():
             out.append(i)
     return out
+
+
+def phrase_breaks(text: str, language: str, opportunities: list[int]) -> list[int]:
+    """The opportunities a line should prefer: every one outside CJK, and inside CJK only between phrases.
+
+    Japanese and Chinese have no spaces, so a line may break between any two characters, but breaking inside a
+    word (オ|フ) reads badly; BudouX (Google's phrase segmenter, used by Chrome) says where the phrases end.
+    """
+    parser = _phrase_parser(language, text)
+    if parser is None:
+        return opportunities
+    ends, at = set(), 0
+    for phrase in parser.parse(text):
+        at += len(phrase)
+        ends.add(at)
+    return [i for i in opportunities if i in ends or not _cjk_only(text, i)]
+
+
+def _cjk_only(text: str, i: int) -> bool:
+    """Whether the break before text[i] exists only because CJK allows breaking between any two characters."""
+    prev, cur = text[i - 1], text[i]
+    return not prev.isspace() and prev not in BREAK_AFTER and (is_cjk(prev) or is_cjk(cur))
+
+
+def _phrase_parser(language: str, text: str):
+    tag = language.lower()
+    if not tag:
+        if any(0x3040 <= ord(ch) <= 0x30FF for ch in text):   # kana: Japanese
+            tag = "ja"
+        elif any(is_cjk(ch) for ch in text):
+            tag = "zh"
+        else:
+            return None
+    if tag.startswith("ja"):
+        return _parser("ja")
+    if tag.startswith("zh"):
+        traditional = any(mark in tag for mark in ("hant", "-tw", "-hk", "-mo"))
+        return _parser("zh-hant" if traditional else "zh-hans")
+    return None
+
+
+@lru_cache(maxsize=4)
+def _parser(which: str):
+    return {"ja": budoux.load_default_japanese_parser, "zh-hans": budoux.load_default_simplified_chinese_parser,
+            "zh-hant": budoux.load_default_traditional_chinese_parser}[which]()
 
 
 def grapheme_starts(text: str) -> list[int]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 
 from . import script
 from .fonts import FontFace, FontRegistry
@@ -61,8 +62,18 @@ def graphemes(text: str) -> list[str]:
 class Paragraph:
     """One line of the input (split at \\n) with the face chosen for each character."""
 
-    def __init__(self, text: str, faces: list[FontFace], rtl: bool):
-        self.text, self.faces, self.rtl = text, faces, rtl
+    def __init__(self, text: str, faces: list[FontFace], rtl: bool, language: str = ""):
+        self.text, self.faces, self.rtl, self.language = text, faces, rtl, language
+
+    @cached_property
+    def breaks(self) -> list[int]:
+        """Every place a line may break (between any two CJK characters, after spaces and hyphens)."""
+        return script.break_opportunities(self.text)
+
+    @cached_property
+    def phrases(self) -> list[int]:
+        """The breaks a line prefers: word and phrase boundaries (a subset of ``breaks``)."""
+        return script.phrase_breaks(self.text, self.language, self.breaks)
 
     def runs(self, a: int, b: int):
         """(start, end, face) for the maximal same-face stretches of text[a:b]."""
@@ -112,35 +123,46 @@ def itemize(text: str, chain: list[FontFace], registry: FontRegistry) -> tuple[s
 
 
 def wrap(par: Paragraph, shaper: Shaper, max_width: float) -> tuple[list[tuple[int, int]], bool]:
-    """Greedy line breaking at break opportunities; a word wider than the box breaks between characters.
+    """Greedy line breaking at word and phrase boundaries; a phrase wider than the box breaks where CJK allows,
+    and a word wider than the box breaks between characters.
 
     Returns logical (start, end) spans, ends excluding trailing spaces, and whether a word had to be broken.
     """
-    text = par.text
-    bounds = [0, *script.break_opportunities(text), len(text)]
+    text, limit = par.text, max_width + 0.01
+    bounds = [0, *par.phrases, len(text)]
     lines, broken = [], False
     start, width = None, 0.0
     for a, b in zip(bounds, bounds[1:], strict=False):
         t = len(text[a:b].rstrip()) + a
         trimmed = par.measure(a, t, shaper)
         full = trimmed + par.measure(t, b, shaper) if t < b else trimmed   # spaces measure once, from the cache
-        if start is not None and width + trimmed <= max_width + 0.01:
+        if start is not None and width + trimmed <= limit:
             width += full
             continue
         if start is not None:
             lines.append((start, a))
-        if trimmed <= max_width + 0.01:
+        if trimmed <= limit:
             start, width = a, full
             continue
-        broken = True   # a single word wider than the box: break it between characters
-        pieces = script.grapheme_starts(text[a:t])
+        # wider than the box on its own: break at the finer opportunities inside, else between characters
         start, width = a, 0.0
-        for g0, g1 in zip(pieces, [*pieces[1:], t - a], strict=False):
-            w = par.measure(a + g0, a + g1, shaper)
-            if width + w > max_width + 0.01 and a + g0 > start:
-                lines.append((start, a + g0))
-                start, width = a + g0, 0.0
-            width += w
+        pieces = [a, *(p for p in par.breaks if a < p < t), t]
+        for c, d in zip(pieces, pieces[1:], strict=False):
+            w = par.measure(c, d, shaper)
+            if w <= limit:
+                if width + w > limit and c > start:
+                    lines.append((start, c))
+                    start, width = c, 0.0
+                width += w
+                continue
+            broken = True
+            starts = [c + g for g in script.grapheme_starts(text[c:d])]
+            for g0, g1 in zip(starts, [*starts[1:], d], strict=False):
+                gw = par.measure(g0, g1, shaper)
+                if width + gw > limit and g0 > start:
+                    lines.append((start, g0))
+                    start, width = g0, 0.0
+                width += gw
         width += par.measure(t, b, shaper)
     lines.append((start if start is not None else 0, len(text)))
     return [(s, s + len(text[s:e].rstrip())) for s, e in lines], broken

@@ -61,7 +61,7 @@ def layout(spec: TextSpec, registry: FontRegistry) -> TextLayout:
         kept, faces, lost = itemize(raw, chain, registry)
         missing |= lost
         direction = spec.direction if spec.direction != "auto" else script.base_direction(raw)
-        paragraphs.append(Paragraph(kept, faces, direction == "rtl"))
+        paragraphs.append(Paragraph(kept, faces, direction == "rtl", spec.language))
     if missing:
         shown = " ".join(f"{ch} (U+{ord(ch):04X})" for ch in sorted(missing)[:5])
         warnings.append(("glyph_missing", f"No installed font has {shown}; left out."))
@@ -179,17 +179,21 @@ def _resolve_align(align: str, rtl: bool) -> str:
 
 
 def _with_ellipsis(par: Paragraph, s: int, e: int, shaper: Shaper, max_width: float, chain: list[FontFace]):
-    """The paragraph with text[s:e] cut so that it plus … fits the width; returns (paragraph, new end)."""
+    """The paragraph with text[s:e] cut so that it plus … fits the width; returns (paragraph, new end).
+
+    The cut falls at the end of a word (a phrase in CJK) when the line has one that fits, so "none of them
+    worked" becomes "none of…", never "none of the…"; a line that is one long word is cut inside it.
+    """
     face = next((f for f in chain if shaper.registry.covers(f, ELLIPSIS)), None)
     if face is None:
         return par, e
     room = max_width - shaper.length(ELLIPSIS, face, False)
-    ends = script.grapheme_starts(par.text[s:e])[1:] + [e - s]
-    cut = s
-    for end in reversed(ends):
-        end = s + len(par.text[s:s + end].rstrip())
-        if par.measure(s, end, shaper) <= room:
-            cut = end
+    text = par.text
+    inside = [s + g for g in script.grapheme_starts(text[s:e])[1:]] + [e]
+    for ends in (par.phrases + [len(text)], par.breaks + [len(text)], inside):
+        cuts = sorted({s + len(text[s:b].rstrip()) for b in ends if s < b}, reverse=True)
+        cut = next((c for c in cuts if s < c <= e and par.measure(s, c, shaper) <= room), s)
+        if cut > s:
             break
-    text = par.text[:cut] + ELLIPSIS
-    return Paragraph(text, par.faces[:cut] + [face], par.rtl), cut + 1
+    text = text[:cut] + ELLIPSIS
+    return Paragraph(text, par.faces[:cut] + [face], par.rtl, par.language), cut + 1

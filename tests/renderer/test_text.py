@@ -200,3 +200,54 @@ def test_letter_spacing_does_not_push_centred_text_off_centre():
     line = lay.lines[0]
     left, right = line[0].x, line[-1].x + line[-1].width
     assert (left + right) / 2 == pytest.approx(300, abs=1)
+
+
+def line_texts(lay):
+    return ["".join(u.text for u in line) for line in lay.lines]
+
+
+@pytest.mark.parametrize("width", range(300, 520, 10))
+def test_ellipsis_cuts_at_a_word_boundary(width):
+    """"none of them worked" never becomes "none of the…": a cut inside a word can change the meaning."""
+    text = "We tried five tools and none of them worked"
+    lay = layout(spec(text, overflow="ellipsis", width=width, height=48), REG)
+    (line,) = line_texts(lay)
+    kept = line.removesuffix("…")
+    assert line.endswith("…") and text.startswith(kept) and text[len(kept)] == " ", line
+    assert_inside(lay, spec(text, overflow="ellipsis", width=width, height=48))
+
+
+def test_ellipsis_cuts_a_single_long_word_inside():
+    (line,) = line_texts(layout(spec("Supercalifragilisticexpialidocious", overflow="ellipsis", width=300,
+                                     height=48), REG))
+    assert line.startswith("Supercal") and line.endswith("…")
+
+
+@pytest.mark.parametrize("width", range(240, 400, 20))
+def test_ellipsis_in_right_to_left_text_cuts_at_a_word_boundary(width):
+    text = "שלום עולם ומה שלומכם היום חברים יקרים"
+    lay = layout(spec(text, family="Noto Sans Hebrew", overflow="ellipsis", width=width, height=48), REG)
+    assert lay.lines[0][0].text == "…", "the ellipsis ends the line: on the left in right-to-left text"
+    kept = "".join(u.text for u in reversed(lay.lines[0][1:]))   # visual order back to logical order
+    words = text.split()
+    assert kept.split() == words[:len(kept.split())], kept
+
+
+@pytest.mark.parametrize("width", range(180, 420, 10))
+def test_japanese_breaks_between_phrases_not_inside_words(width):
+    """BudouX's phrases: a line never ends inside オフ or 浅草 when the phrase fits on a line of its own."""
+    text = "週末限定！浅草と隅田川をめぐる、今だけ30%オフ！"
+    lay = layout(spec(text, family="Noto Sans CJK JP", size=32, width=width, height=2000), REG)
+    lines = line_texts(lay)
+    assert "".join(lines) == text
+    phrases = ["週末限定！", "浅草と", "隅田川を", "めぐる、", "今だけ", "30%オフ！"]
+    ends = {sum(map(len, phrases[:i + 1])) for i in range(len(phrases))}
+    at = 0
+    for line in lines[:-1]:
+        at += len(line)
+        assert at in ends, f"a line ends inside a phrase at {width} px: {lines}"
+
+
+def test_a_cjk_phrase_wider_than_the_box_still_breaks_between_characters_without_shrinking():
+    lay = layout(spec("屋形船ディナークルーズ", family="Noto Sans CJK JP", size=40, width=200, height=400), REG)
+    assert len(lay.lines) >= 2 and not any(code == "text_shrunk" for code, _ in lay.warnings)
