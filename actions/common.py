@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from functools import wraps
 from http import HTTPStatus
 
@@ -58,18 +59,28 @@ def fingerprint_form(*parts: bytes) -> None:
     request._cached_data = b"multipart:" + b"".join(hashlib.sha256(part).digest() for part in parts)
 
 
-def idempotent(blp):
+def idempotent(blp, *, kept=None, replayed=None):
     """Honour ``Idempotency-Key`` on a creating POST: replay the first 2xx answer, refuse a changed body (422)
     and a duplicate still in flight (409). A render that was made and failed (``render_failed``) is an outcome
-    too and is replayed; other errors release the key so the client can retry."""
+    too and is replayed; other errors release the key so the client can retry.
+
+    The stored answer sits in Redis (and its AOF and backups) for a day, so an answer holding a secret must not
+    be stored as it is: ``kept(body) -> body`` changes a JSON answer before it is stored (drops the secret) and
+    ``replayed(body) -> body`` completes the stored one when it is replayed (from where the secret lives anyway)."""
 
     def decorator(view):
-        return blp.doc(parameters=[IDEMPOTENCY_HEADER_DOC])(_idempotent(view))
+        return blp.doc(parameters=[IDEMPOTENCY_HEADER_DOC])(_idempotent(view, kept, replayed))
 
     return decorator
 
 
-def _idempotent(view):
+def _json_changed(data: bytes, change) -> bytes:
+    if change is None:
+        return data
+    return current_app.json.dumps(change(json.loads(data))).encode() + b"\n"
+
+
+def _idempotent(view, kept=None, replayed=None):
     @wraps(view)
     def wrapper(*args, **kwargs):
         key = request.headers.get("Idempotency-Key")
@@ -80,7 +91,8 @@ def _idempotent(view):
         print_ = fingerprint(request.method, request.path, request.query_string, request.get_data(cache=True))
         stored = store.begin(account_id, key, print_)
         if stored is not None:
-            response = current_app.response_class(stored.body, status=stored.status, headers=stored.headers)
+            body = _json_changed(stored.body, replayed if 200 <= stored.status < 300 else None)
+            response = current_app.response_class(body, status=stored.status, headers=stored.headers)
             response.headers[REPLAYED_HEADER] = "true"
             return response
         outcome = False
@@ -96,7 +108,8 @@ def _idempotent(view):
             raise
         if outcome or 200 <= response.status_code < 300:
             headers = {h: response.headers[h] for h in _KEPT_HEADERS if h in response.headers}
-            store.finish(account_id, key, print_, StoredResponse(response.status_code, headers, response.get_data()))
+            body = _json_changed(response.get_data(), kept if 200 <= response.status_code < 300 else None)
+            store.finish(account_id, key, print_, StoredResponse(response.status_code, headers, body))
         else:
             store.release(account_id, key)
         return response

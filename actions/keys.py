@@ -20,6 +20,15 @@ from .schemas import (
 
 blp = Blueprint("keys", __name__, url_prefix="/api/v1/keys", description="API keys (scope `keys:write`).")
 
+REPLAY_NOTE = ("This answer replays an earlier request with the same Idempotency-Key, which created this key and "
+               "showed its secret that once. Platen stores only a digest of a key, so it cannot show it again: if "
+               "the secret was lost, revoke {id} (DELETE /api/v1/keys/{id}) and create a new key.")
+
+
+def _without_secret(body: dict) -> dict:
+    """What an Idempotency-Key keeps of a new key for a replay: everything but the secret, and why it is missing."""
+    return {**body, "key": None, "note": REPLAY_NOTE.format(id=body["id"])}
+
 
 @blp.route("")
 class Keys(MethodView):
@@ -35,7 +44,7 @@ class Keys(MethodView):
         return connector().accounts.list_keys(principal().account.id, limit=args["limit"], page=args["page"])
 
     @requires(Scope.KEYS_WRITE)
-    @idempotent(blp)
+    @idempotent(blp, kept=_without_secret)
     @documents(blp, 403, 409)
     @blp.arguments(KeyCreateSchema, required=False)
     @blp.response(201, KeyCreatedSchema)
@@ -45,6 +54,8 @@ class Keys(MethodView):
         The answer holds the secret `key`: this is the only time it is shown, so store it now.
         Without `scopes` the new key gets the scopes of the key making the call, and never more;
         without `mode` it gets that key's mode (a test key creates only test keys).
+        A retry with the same `Idempotency-Key` creates nothing and answers the same key with `key: null` and a
+        `note`: the secret is never stored, so it cannot be replayed.
         """
         caller = principal()
         key, secret = connector().accounts.create_key(

@@ -104,7 +104,11 @@ class KeySchema(ma.Schema):
 class KeyCreatedSchema(KeySchema):
     """A new key: `key` is the secret, shown this once."""
 
-    key = fields.String(required=True, metadata={"example": "plt_live_…"})
+    key = fields.String(required=True, allow_none=True, metadata={
+        "example": "plt_live_…",
+        "description": "The secret, shown this once. `null` when the answer replays an earlier request with the same "
+                       "`Idempotency-Key` (Platen stores only a digest of a key): see `note`."})
+    note = fields.String(metadata={"description": "Only on such a replay: why `key` is null and what to do."})
 
 
 class KeyCreateSchema(ma.Schema):

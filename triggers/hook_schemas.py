@@ -29,7 +29,10 @@ class HookSchema(ma.Schema):
     target_url = fields.String(required=True)
     event = fields.String(required=True, metadata={"example": "render.completed"})
     template_id = fields.String(allow_none=True)
-    secret = fields.String(required=True, metadata={"example": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"})
+    secret = fields.String(required=True, allow_none=True, metadata={
+        "example": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+        "description": "Verifies the hook's deliveries. `null` only when an `Idempotency-Key` replays the subscription "
+                       "of a hook deleted since."})
     status = fields.String(required=True, validate=validate.OneOf(["active", "disabled"]), metadata={
         "description": "`disabled` after 5 days in which every delivery failed; subscribe again to resume."})
     disabled_reason = fields.String(allow_none=True)

@@ -18,6 +18,19 @@ blp = Blueprint("hooks", __name__, url_prefix="/api/v1/hooks",
                             "Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`).")
 
 
+def _without_secret(body: dict) -> dict:
+    """What an Idempotency-Key keeps of a new hook: not its secret, which would otherwise outlive an unsubscribe
+    there for a day; a replay reads it from the hook itself, the one place it has to be readable (to sign)."""
+    return {**body, "secret": None}
+
+
+def _with_secret(body: dict) -> dict:
+    """A replayed subscription, with the hook's secret as it is now (``null`` once the hook is deleted)."""
+    hook = connector().hooks.load(body["id"])
+    mine = hook is not None and hook.account_id == principal().account.id
+    return {**body, "secret": hook.secret if mine else None}
+
+
 @blp.route("")
 class Hooks(MethodView):
     @requires(Scope.HOOKS_READ)
@@ -33,7 +46,7 @@ class Hooks(MethodView):
                                                              limit=args["limit"], page=args["page"])]
 
     @requires(Scope.HOOKS_WRITE)
-    @idempotent(blp)
+    @idempotent(blp, kept=_without_secret, replayed=_with_secret)
     @documents(blp, 403, 422)
     @blp.arguments(HookCreateSchema)
     @blp.response(201, HookSchema)
