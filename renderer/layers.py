@@ -76,6 +76,8 @@ class TextLayer(Layer):
     letter_spacing: float = prop("number", 0, min=-100, max=1000, help="Extra px between letters.")
     max_lines: int = prop("int", None, min=1, max=1000, nullable=True)
     transform: str = prop("enum", "none", choices=("none", "uppercase", "lowercase", "capitalize"))
+    decoration: str = prop("enum", "none", choices=("none", "underline", "line-through"),
+                           help="A line under or through the text as laid out, in its colour (a struck old price).")
     overflow: str = prop("enum", "shrink", choices=("shrink", "ellipsis", "clip"),
                          help="What to do with text that does not fit: shrink it, cut it with …, or cut it.")
     direction: str = prop("enum", "auto", choices=("auto", "ltr", "rtl"))

@@ -7,6 +7,7 @@ import math
 from PIL import Image, ImageDraw
 
 from .colors import rgba
+from .decoration import draw_decoration
 from .paint import Tile
 from .script import transform
 from .text import TextLayout, TextSpec, graphemes, layout
@@ -22,8 +23,9 @@ def text_spec(layer, w: int, h: int, scale: float) -> TextSpec:
                     direction=layer.direction, language=layer.language, width=w, height=h)
 
 
-def draw_layout(lay: TextLayout, spec: TextSpec, registry, fill) -> Image.Image:
-    """The text of ``lay`` in a box-sized image: mode L (coverage) when ``fill`` is None, else RGBA."""
+def draw_layout(lay: TextLayout, spec: TextSpec, registry, fill, decoration: str = "none") -> Image.Image:
+    """The text of ``lay`` (and its decoration) in a box-sized image: mode L (coverage) when ``fill`` is None,
+    else RGBA."""
     mode = "L" if fill is None else "RGBA"
     tile = Image.new(mode, (spec.width, spec.height), 0)
     draw = ImageDraw.Draw(tile)
@@ -44,6 +46,8 @@ def draw_layout(lay: TextLayout, spec: TextSpec, registry, fill) -> Image.Image:
                 continue
             draw.text((unit.x, baseline), unit.text, font=font, fill=ink, anchor="ls",
                       direction="rtl" if unit.rtl else "ltr", language=language)
+    if lay.face is not None:
+        draw_decoration(draw, lay, lay.face, decoration, ink)
     return tile
 
 
@@ -77,11 +81,12 @@ def paint_text(ctx, layer, box) -> list[Tile]:
         ctx.warn(code, layer.name, message)
     if lay.color_glyphs:
         colour = rgba(layer.color)
-        picture = ctx.cache.get(("text-rgba", spec, colour, ctx.fonts.token),
-                                lambda: draw_layout(lay, spec, ctx.fonts, colour), second_sight=True)
+        picture = ctx.cache.get(("text-rgba", spec, colour, layer.decoration, ctx.fonts.token),
+                                lambda: draw_layout(lay, spec, ctx.fonts, colour, layer.decoration),
+                                second_sight=True)
         tiles.append(Tile(picture, box, None))
     else:
-        mask = ctx.cache.get(("text-mask", spec, ctx.fonts.token), lambda: draw_layout(lay, spec, ctx.fonts, None),
-                             second_sight=True)
+        mask = ctx.cache.get(("text-mask", spec, layer.decoration, ctx.fonts.token),
+                             lambda: draw_layout(lay, spec, ctx.fonts, None, layer.decoration), second_sight=True)
         tiles.append(Tile(rgba(layer.color), box, mask))
     return tiles
