@@ -12,7 +12,9 @@ from .layers import ImageLayer, Layer, layer_from_dict
 MAX_SIDE = 4096
 MAX_PAGES = 50
 MAX_LAYERS = 500
-_TOP_LEVEL = ("name", "description", "width", "height", "background", "public", "layers", "pages")
+_TOP_LEVEL = ("name", "description", "width", "height", "dpi", "background", "public", "layers", "pages")
+DEFAULT_DPI = 72
+MIN_DPI, MAX_DPI = 10, 2400
 _IMAGE_BACKGROUND = ("src", "fit", "focus_x", "focus_y", "on_error")
 
 
@@ -28,6 +30,7 @@ class Template:
     background: Any = "#ffffff"   # a paint (colour or gradient) or an ImageLayer covering the canvas
     public: bool = False
     paged: bool = False
+    dpi: float = DEFAULT_DPI   # pixels per inch on paper: a PDF page is width × 72 / dpi points wide
     _by_name: dict = field(default=None, compare=False, repr=False)
 
     def __post_init__(self):
@@ -65,13 +68,15 @@ class Template:
         background = _background(data.get("background", "#ffffff"), (width, height))
         pages, paged = _pages(data, (width, height))
         return cls(width=width, height=height, pages=pages, name=name, description=description,
-                   background=background, public=public, paged=paged)
+                   background=background, public=public, paged=paged, dpi=_dpi(data.get("dpi", DEFAULT_DPI)))
 
     def to_dict(self) -> dict:
         out: dict[str, Any] = {"name": self.name}
         if self.description:
             out["description"] = self.description
         out.update(width=self.width, height=self.height)
+        if self.dpi != DEFAULT_DPI:
+            out["dpi"] = self.dpi
         if isinstance(self.background, ImageLayer):
             bg = self.background
             out["background"] = {"src": bg.src, "fit": bg.fit, "focus_x": bg.focus_x, "focus_y": bg.focus_y,
@@ -90,7 +95,7 @@ class Template:
         pages = tuple(tuple(changed.get(layer.name, layer) for layer in page) for page in self.pages)
         return Template(width=self.width, height=self.height, pages=pages, name=self.name,
                         description=self.description, background=self.background, public=self.public,
-                        paged=self.paged)
+                        paged=self.paged, dpi=self.dpi)
 
 
 def _side(data: dict, key: str) -> int:
@@ -102,6 +107,13 @@ def _side(data: dict, key: str) -> int:
     if not 1 <= value <= MAX_SIDE:
         raise InvalidTemplate(f"must be between 1 and {MAX_SIDE} (got {value:g})", key)
     return int(value)
+
+
+def _dpi(value) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not MIN_DPI <= value <= MAX_DPI:
+        raise InvalidTemplate(f"must be a number from {MIN_DPI} to {MAX_DPI}: the pixels per inch when printed "
+                              f"(300 for print; {DEFAULT_DPI}, the default, makes a PDF point of each px)", "dpi")
+    return int(value) if float(value).is_integer() else float(value)
 
 
 def _background(value, canvas: tuple[int, int]):
