@@ -17,6 +17,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from actions import account, batches, files, fonts, keys, renders, system, templates, urls
 from actions.common import connector
 from actions.errors import envelope, from_http_exception
+from actions.routing import ApiFlask
 from actions.schemas import ErrorSchema
 from connector import Connector
 from connector.errors import BadRequest, NotFound, PlatenError, Unauthorized, UnsupportedMediaType, ValidationFailed
@@ -49,7 +50,7 @@ def create_app(config: dict | None = None) -> Flask:
     config = dict(config or {})
     settings = config.pop("SETTINGS", None) or Settings.from_env()
     configure_logging(settings.log_level)
-    app = Flask(__name__)
+    app = ApiFlask(__name__)   # its URL map never redirects and names an empty id in a path
     app.config.update(
         MAX_CONTENT_LENGTH=settings.max_body_bytes,
         API_TITLE="Platen", API_VERSION="v1", OPENAPI_VERSION="3.1.0",
@@ -66,7 +67,6 @@ def create_app(config: dict | None = None) -> Flask:
     )
     app.config.update(config)
     app.json.sort_keys = False
-    app.url_map.strict_slashes = False  # /api/v1/keys/ answers like /api/v1/keys: no redirects
     if settings.trusted_proxies:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.trusted_proxies, x_proto=settings.trusted_proxies,
                                 x_host=settings.trusted_proxies)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from flask import g, jsonify, request
 from werkzeug.exceptions import HTTPException
 
+from .routing import EmptyPathId
+
 _CODES = {400: "validation_failed", 401: "unauthorized", 402: "insufficient_credits", 403: "forbidden",
           404: "not_found", 405: "method_not_allowed", 409: "conflict", 413: "payload_too_large",
           415: "unsupported_media_type", 422: "validation_failed", 429: "rate_limited", 503: "unavailable"}
@@ -29,7 +31,9 @@ def from_http_exception(error: HTTPException):
     data = getattr(error, "data", None) or {}
     headers = dict(data.get("headers") or {})
     details: dict = {}
-    if status == 404:
+    if isinstance(error, EmptyPathId):
+        message, details["parameter"] = error.description, error.parameter
+    elif status == 404:
         message = f"There is nothing at {request.path}. The endpoints are listed at /api/v1/docs."
     elif status == 405:
         allowed = sorted(m for m in (getattr(error, "valid_methods", None) or []) if m not in ("HEAD", "OPTIONS"))
