@@ -14,14 +14,16 @@ from flask_smorest import Api
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from actions import account, batches, files, fonts, keys, renders, system, templates, urls
+from actions import account, batches, files, fonts, keys, renders, system, template_versions, templates, urls
 from actions.common import connector
 from actions.errors import envelope, from_http_exception
 from actions.routing import ApiFlask
 from actions.schemas import ErrorSchema
 from connector import Connector
 from connector.errors import BadRequest, NotFound, PlatenError, Unauthorized, UnsupportedMediaType, ValidationFailed
+from connector.lazy import DeferredPool, LazyConnector
 from connector.logs import configure_logging, request_id
+from connector.outage import REDIS_DOWN, RETRY_AFTER, client_options
 from connector.settings import Settings
 from triggers import callbacks, hooks, polling
 
@@ -70,7 +72,8 @@ def create_app(config: dict | None = None) -> Flask:
     if settings.trusted_proxies:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.trusted_proxies, x_proto=settings.trusted_proxies,
                                 x_host=settings.trusted_proxies)
-    conn = app.config.get("CONNECTOR") or Connector(settings)
+    # Built on first use: `flask --app app --help` and `flask --app app render` need no Redis and start none.
+    conn = app.config.get("CONNECTOR") or LazyConnector(settings)
     app.extensions["platen"] = conn
 
     app.before_request(_identify)
@@ -83,10 +86,12 @@ def create_app(config: dict | None = None) -> Flask:
 
     app.register_error_handler(PlatenError, lambda e: envelope(e.status, e.code, e.message, e.details, e.headers))
     app.register_error_handler(Exception, _unexpected)
+    for error in REDIS_DOWN:
+        app.register_error_handler(error, _redis_down)
     api = PlatenApi(app)
-    for blueprint in (account.blp, keys.blp, templates.blp, renders.blp, batches.blp, batches.downloads, urls.blp,
-                      fonts.blp, files.blp, polling.blp, hooks.blp, callbacks.blp, callbacks.batch_callbacks,
-                      system.blp):
+    for blueprint in (account.blp, keys.blp, templates.blp, template_versions.blp, renders.blp, batches.blp,
+                      batches.downloads, urls.blp, fonts.blp, files.blp, polling.blp, hooks.blp, callbacks.blp,
+                      callbacks.batch_callbacks, system.blp):
         api.register_blueprint(blueprint)
 
     from cli import register
@@ -198,8 +203,8 @@ def _finish(response):
         response.headers.pop("Content-Type", None)
     # The limiter computes a Retry-After for every answer; it only belongs on a 429.
     limiter_retry = response.headers.pop(LIMITER_RETRY_HEADER, None)
-    if response.status_code == 429 and limiter_retry is not None:
-        response.headers["Retry-After"] = limiter_retry
+    if response.status_code == 429 and limiter_retry is not None and "Retry-After" not in response.headers:
+        response.headers["Retry-After"] = limiter_retry   # (a 429 of another limit brings its own)
     seconds = time.perf_counter() - g.get("started", time.perf_counter())
     system.observe(request.endpoint, request.method, response.status_code, seconds)
     key_id = g.principal.key.id if g.get("principal") else "-"
@@ -230,6 +235,13 @@ def _unexpected(error: Exception):
                                            "Retry, and quote the request_id if it keeps happening.")
 
 
+def _redis_down(error: Exception):
+    """Redis refused, dropped or timed out: a passing outage, not a bug. Clients retry after Retry-After."""
+    log.warning("Redis unavailable: %s", error)
+    return envelope(503, "unavailable", "Platen cannot reach its database right now (it may be restarting). "
+                                        f"Retry in {RETRY_AFTER} seconds.", headers={"Retry-After": RETRY_AFTER})
+
+
 def _rate_class() -> str:
     """Reads, renders, everything else: three budgets per key."""
     path = request.path.rstrip("/")
@@ -247,8 +259,6 @@ def _limiter(settings: Settings, conn: Connector) -> Limiter:
         who = g.principal.key.id if g.get("principal") else f"ip:{request.remote_addr}"
         return f"{_rate_class()}:{who}"
 
-    url = conn.redis_url
-    storage_uri = "redis+unix://" + url[len("unix://"):] if url.startswith("unix://") else url
     return Limiter(
         key_func=identity,
         request_identifier=lambda: request.endpoint or "unmatched",  # 404s and 405s count and carry headers too
@@ -257,7 +267,12 @@ def _limiter(settings: Settings, conn: Connector) -> Limiter:
         headers_enabled=True,
         header_name_mapping={HeaderNames.RETRY_AFTER: LIMITER_RETRY_HEADER},
         strategy="fixed-window",
-        storage_uri=storage_uri,
+        # The Connector's Redis, looked up at the first request (the embedded one may not be running yet).
+        storage_uri="redis://",
+        storage_options={"connection_pool": DeferredPool(lambda: conn.redis_url, **client_options(settings))},
         key_prefix=f"{settings.redis_prefix}:limits",
         enabled=settings.rate_limit_enabled,
+        # Redis down: the request goes on without its limit (and headers) and answers 503 at its first Redis call;
+        # not swallowing would turn an outage between the count and the headers into a 500.
+        swallow_errors=True,
     )
