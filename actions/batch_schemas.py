@@ -5,7 +5,7 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from .render_schemas import FORMATS
+from .render_schemas import FORMATS, FormatField
 from .schemas import ListArgsSchema, mode_field
 
 
@@ -18,7 +18,7 @@ class BatchCreateSchema(ma.Schema):
         "description": "One object of field values per render, as `fields` of POST /renders (a row that is "
                        "not an object fails alone).",
         "example": [{"title": "First"}, {"title": "Second", "title.color": "#ff0055"}]})
-    format = fields.String(load_default="png", validate=validate.OneOf(FORMATS))
+    format = FormatField()
     quality = fields.Integer(validate=validate.Range(1, 100), metadata={"description": "JPEG/WebP/PDF quality."})
     scale = fields.Float(load_default=1.0, validate=validate.Range(0.1, 4),
                          metadata={"description": "2 renders every row at twice the size (retina)."})
@@ -32,7 +32,7 @@ class BatchFormSchema(ma.Schema):
 
     template_id = fields.String(required=True)
     mapping = fields.String(metadata={"description": "JSON: `{\"csv column\": \"field name\"}`."})
-    format = fields.String(load_default="png", validate=validate.OneOf(FORMATS))
+    format = FormatField()
     quality = fields.Integer(validate=validate.Range(1, 100))
     scale = fields.Float(load_default=1.0, validate=validate.Range(0.1, 4))
     webhook_url = fields.String(validate=validate.Length(max=2048))

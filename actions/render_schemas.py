@@ -7,7 +7,28 @@ from marshmallow import fields, validate
 
 from .schemas import ListArgsSchema, mode_field
 
-FORMATS = ["png", "jpeg", "jpg", "webp", "pdf"]
+FORMATS = ["png", "jpeg", "webp", "pdf"]
+_FORMAT_NAMES = {"png": "png", "jpeg": "jpeg", "jpg": "jpeg", "webp": "webp", "pdf": "pdf"}
+
+
+class FormatField(fields.String):
+    """An output format, the one place formats are read: letter case aside, `jpg` is `jpeg` (`"JPG"`, `"Jpeg"`
+    and `"jpeg"` are all the same), and what the service then sees is always one of ``FORMATS``."""
+
+    default_error_messages = {"invalid_format": "must be one of: png, jpeg (or jpg), webp or pdf; not {value!r}."}
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("load_default", "png")
+        metadata = {"enum": FORMATS, "description": "png, jpeg (jpg), webp or pdf; letter case does not matter.",
+                    **kwargs.pop("metadata", {})}
+        super().__init__(metadata=metadata, **kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        name = _FORMAT_NAMES.get(text.strip().lower())
+        if name is None:
+            raise self.make_error("invalid_format", value=text[:20])
+        return name
 
 
 class RenderCreateSchema(ma.Schema):
@@ -26,8 +47,11 @@ class RenderCreateSchema(ma.Schema):
         "description": "Field values: `{\"title\": \"Hi\", \"title.color\": \"#ff0055\", "
                        "\"subtitle\": {\"font_size\": 30}}` — names from GET /templates/{id}/fields.",
         "example": {"title": "Hello", "title.color": "#ff0055"}})
-    format = fields.String(load_default="png", validate=validate.OneOf(FORMATS))
+    format = FormatField()
     quality = fields.Integer(validate=validate.Range(1, 100), metadata={"description": "JPEG/WebP/PDF quality."})
+    template_version = fields.Integer(validate=validate.Range(min=1), metadata={
+        "description": "Render this saved version of `template_id` (GET /templates/{id}/versions); default the "
+                       "latest. A version the template never had is a 404."})
     output = fields.String(load_default="url", validate=validate.OneOf(["url", "base64", "binary"]), metadata={
         "description": "`url`: the render object with a hosted `url`; `base64`: plus a `base64` property; "
                        "`binary`: the image bytes themselves."})

@@ -55,7 +55,8 @@ class Renders(MethodView):
             except ValueError as exc:
                 raise ValidationFailed(f"webhook_url: {exc}", details={"field": "webhook_url"}) from None
         req = RenderRequest(template_id=data.get("template_id"), template=data.get("template"),
-                            fields=data["fields_"], format=data["format"], quality=data.get("quality"),
+                            template_version=data.get("template_version"), fields=data["fields_"],
+                            format=data["format"], quality=data.get("quality"),
                             scale=data["scale"], page=data.get("page"), metadata=data.get("metadata"),
                             webhook_url=data.get("webhook_url"))
         record = render_and_wait(conn, principal(), req, data["timeout"] if data["wait"] else 0)

@@ -57,14 +57,21 @@ class TemplateWriteSchema(ma.Schema):
                         "\"cover\"}`. Default `#ffffff`.", example="#0f172a")
     public = _model("True lets anyone render it at `/render/{template_id}.png` without a signature. Default false.",
                     type="boolean", example=False)
+    public_fields = _model("The only fields an unsigned public URL may set (names as `/fields` lists them, e.g. "
+                           "`title`, `title.color`); any other is a 403 there. Signed URLs and the API may set "
+                           "every field. Unset: every field.", type="array", items={"type": "string"},
+                           example=["title"])
     layers = _model(_LAYERS_DOC, type="array", items={"type": "object"}, example=_LAYER_EXAMPLE)
     pages = _model("Instead of `layers`: a list of pages, each a list of layers, for multi-page PDFs and carousels.",
                    type="array", items={"type": "array", "items": {"type": "object"}})
 
 
 class TemplateCreateSchema(TemplateWriteSchema):
-    """A whole template (POST and PUT): `width` and `height` are required, every other property has a default."""
+    """A whole template (POST and PUT): `name`, `width` and `height` are required, every other property has a
+    default."""
 
+    name = _model("Shown in lists and in Zapier/Make/n8n dropdowns; `?q=` searches it. 1 to 200 characters.",
+                  required=True, type="string", minLength=1, maxLength=200, example="Blog OG card")
     width = _side("width", required=True)
     height = _side("height", required=True)
 
@@ -89,6 +96,8 @@ class TemplateSchema(ma.Schema):
     height = fields.Integer(required=True)
     background = fields.Raw(required=True, metadata={"description": "A colour, a gradient or an image object."})
     public = fields.Boolean(required=True)
+    public_fields = fields.List(fields.String(), metadata={
+        "description": "Present when set: the only fields an unsigned public URL may set."})
     layers = fields.List(fields.Dict(), metadata={"description": "Present unless the template has `pages`."})
     pages = fields.List(fields.List(fields.Dict()), metadata={"description": "Present for multi-page templates."})
     page_count = fields.Integer(metadata={"description": "With `view=summary` (which leaves layers and pages out)."})
@@ -96,6 +105,21 @@ class TemplateSchema(ma.Schema):
         "description": "Starts at 1; every change makes a new version. Renders record the version they used."})
     created_at = fields.String(required=True, metadata={"example": "2026-11-21T14:13:37.123Z"})
     updated_at = fields.String(required=True, metadata={"example": "2026-11-21T14:13:37.123Z"})
+
+
+class TemplateReadArgsSchema(ma.Schema):
+    version = fields.Integer(validate=validate.Range(min=1), metadata={
+        "description": "A saved version to show instead of the latest (as GET …/versions/{version})."})
+
+
+class TemplateVersionSchema(ma.Schema):
+    """One saved version of a template, as version history lists it."""
+
+    version = fields.Integer(required=True, metadata={"example": 3})
+    created_at = fields.String(required=True, metadata={"description": "When this version was saved.",
+                                                        "example": "2026-11-21T14:13:37.123Z"})
+    name = fields.String(required=True, metadata={"description": "The template's name in this version."})
+    size_bytes = fields.Integer(required=True, metadata={"description": "Size of this version's JSON."})
 
 
 class TemplateQueryArgsSchema(ListArgsSchema):

@@ -18,8 +18,10 @@ from .template_schemas import (
     TemplateCreateSchema,
     TemplatePatchSchema,
     TemplateQueryArgsSchema,
+    TemplateReadArgsSchema,
     TemplateSchema,
 )
+from .template_versions import IF_MATCH_DOC, expected_version
 
 blp = Blueprint("templates", __name__, url_prefix="/api/v1/templates",
                 description="Templates and their fields (scopes `templates:read`, `templates:write`).")
@@ -66,34 +68,46 @@ class Templates(MethodView):
 class TemplateById(MethodView):
     @requires(Scope.TEMPLATES_READ)
     @documents(blp, 403, 404)
+    @blp.arguments(TemplateReadArgsSchema, location="query")
     @blp.response(200, TemplateSchema)
-    def get(self, template_id):
-        """Show a template"""
-        return connector().templates.get(principal().account.id, template_id).to_dict()
+    def get(self, args, template_id):
+        """Show a template
+
+        The latest version, or with `?version=` any saved one (a version it never had is a 404).
+        """
+        templates, account_id = connector().templates, principal().account.id
+        if args.get("version") is not None:
+            return templates.at_version(account_id, template_id, args["version"]).to_dict()
+        return templates.get(account_id, template_id).to_dict()
 
     @requires(Scope.TEMPLATES_WRITE)
-    @documents(blp, 403, 404, 409)
+    @blp.doc(parameters=[IF_MATCH_DOC])
+    @documents(blp, 400, 403, 404, 409)
     @blp.arguments(TemplateCreateSchema)
     @blp.response(200, TemplateSchema)
     def put(self, data, template_id):
         """Replace a template
 
         The body is the whole new template. A change makes a new `version`; sending the template unchanged
-        keeps the version it has. Earlier versions stay available to the renders that used them.
+        keeps the version it has. Every earlier version stays readable and renderable (GET …/versions). With
+        `If-Match: <version>`, a template saved by someone else since that version is a 409 `conflict`.
         """
-        return connector().templates.replace(principal().account.id, template_id, data).to_dict()
+        return connector().templates.replace(principal().account.id, template_id, data,
+                                             expected_version()).to_dict()
 
     @requires(Scope.TEMPLATES_WRITE)
-    @documents(blp, 403, 404, 409)
+    @blp.doc(parameters=[IF_MATCH_DOC])
+    @documents(blp, 400, 403, 404, 409)
     @blp.arguments(TemplatePatchSchema)
     @blp.response(200, TemplateSchema)
     def patch(self, data, template_id):
         """Change part of a template
 
         A JSON merge patch (RFC 7396): send only what changes, `null` to remove a property; arrays such as
-        `layers` are replaced whole. A new `version` is made only when the template actually changes.
+        `layers` are replaced whole. A new `version` is made only when the template actually changes. Takes
+        `If-Match: <version>` like PUT.
         """
-        return connector().templates.patch(principal().account.id, template_id, data).to_dict()
+        return connector().templates.patch(principal().account.id, template_id, data, expected_version()).to_dict()
 
     @requires(Scope.TEMPLATES_WRITE)
     @documents(blp, 403, 404)

@@ -14,7 +14,7 @@ import difflib
 import io
 from collections import Counter
 
-from renderer import Template
+from renderer import FieldError, Template, field_key
 
 from .errors import ValidationFailed
 
@@ -90,13 +90,14 @@ def match_columns(columns: list[str], mapping: dict | None, template: Template) 
     same name (letter case aside) or a ``layer.property``; with one, the mapping decides for the columns it
     names."""
     field_names, layers = targets_of(template)
-    by_lower = {name.lower(): name for name in field_names}
 
     def target(name: str) -> str | None:
+        try:
+            name = field_key(template, name)   # letter case aside, exactly as POST /renders matches its fields
+        except FieldError as exc:
+            raise _fail(f"column {name!r} {exc.reason}.", "mapping") from None
         if name in field_names:
             return name
-        if name.lower() in by_lower:
-            return by_lower[name.lower()]
         layer, dot, prop = name.partition(".")
         return name if dot and prop in layers.get(layer, ()) else None
 

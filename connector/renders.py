@@ -89,7 +89,7 @@ class RenderRequest:
 
     template_id: str | None = None
     template: dict | None = None
-    template_version: int | None = None   # a batch's rows render the version the batch was made with
+    template_version: int | None = None   # a saved version to render (a batch's rows: the batch's); None: latest
     fields: dict = field(default_factory=dict)
     format: str = "png"
     quality: int | None = None
@@ -99,6 +99,7 @@ class RenderRequest:
     webhook_url: str | None = None
     batch_id: str | None = None
     preview: bool = False   # a template preview: free, not listed, no events
+    anonymous: bool = False   # an unsigned public URL: may use only the public share of the account's credits
 
 
 def _without_nulls(value):
@@ -253,13 +254,17 @@ def resolve_template(templates, account_id: str, req: RenderRequest) -> tuple[Te
     """(template, template_id, version) for a request naming a stored template or carrying one inline."""
     if req.template is not None and req.template_id:
         raise ValidationFailed("Give either template_id or template, not both.", details={"field": "template"})
+    if req.template is not None and req.template_version is not None:
+        raise ValidationFailed("template_version picks a saved version of template_id; an inline template has "
+                               "none.", details={"field": "template_version"})
     if req.template is not None:
         return validate_template(req.template), None, None
     if not req.template_id:
         raise ValidationFailed("template_id is required (or an inline template).", details={"field": "template_id"})
-    if req.template_version is not None:   # checked for this account when the batch was made
-        return templates.version(req.template_id, req.template_version), req.template_id, req.template_version
-    record = templates.get(account_id, req.template_id)
+    if req.template_version is not None:   # a saved version of a live template of this account, else a 404
+        record = templates.at_version(account_id, req.template_id, req.template_version)
+    else:
+        record = templates.get(account_id, req.template_id)
     return record.template, record.id, record.version
 
 

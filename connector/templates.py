@@ -7,7 +7,7 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import redis as redislib
 
@@ -103,6 +103,15 @@ class TemplateStore:
     def _index(self, account_id: str) -> str:
         return f"{self.p}:account:{account_id}:templates"
 
+    def _history(self, template_id: str) -> str:
+        """Hash: version number -> ``{"created_at", "name", "size_bytes"}`` of that version (what lists show)."""
+        return f"{self.p}:template:{template_id}:versions"
+
+    def _note(self, pipe, template_id: str, version: int, stamp: str, template: Template, dumped: str) -> None:
+        pipe.set(self._vkey(template_id, version), dumped, nx=True)
+        pipe.hset(self._history(template_id), str(version), json.dumps(
+            {"created_at": stamp, "name": template.name, "size_bytes": len(dumped.encode())}))
+
     # --- reading --------------------------------------------------------------------------------------------
     def get(self, account_id: str, template_id: str) -> TemplateRecord:
         """This account's live template; missing, deleted and another account's all read the same 404."""
@@ -130,6 +139,35 @@ class TemplateStore:
         if raw is None:
             raise NotFound(f"There is no version {version} of template {template_id}.")
         return self._remember(template_id, int(version), Template.from_dict(json.loads(raw)))
+
+    def at_version(self, account_id: str, template_id: str, version: int) -> TemplateRecord:
+        """This account's live template as saved at ``version`` (``updated_at``: when that version was saved)."""
+        record = self.get(account_id, template_id)
+        if not 1 <= version <= record.version:
+            raise NotFound(f"Template {template_id} has no version {version}; its versions are 1 to "
+                           f"{record.version}.", details={"latest_version": record.version})
+        if version == record.version:
+            return record
+        saved = self.redis.hget(self._history(template_id), str(version))
+        return replace(record, version=version, template=self.version(template_id, version),
+                       updated_at=json.loads(saved)["created_at"] if saved else record.created_at)
+
+    def history(self, account_id: str, template_id: str, *, limit: int = 20, page: int = 0) -> list[dict]:
+        """``{"version", "created_at", "name", "size_bytes"}`` of each version, newest first."""
+        record = self.get(account_id, template_id)
+        top = record.version - page * limit
+        numbers = list(range(top, max(0, top - limit), -1))
+        if not numbers:
+            return []
+        out = []
+        for number, saved in zip(numbers, self.redis.hmget(self._history(template_id), numbers), strict=True):
+            if saved is None:   # saved before versions were logged: read what the version itself says
+                raw = self.redis.get(self._vkey(template_id, number)) or "{}"
+                stamp = record.updated_at if number == record.version else record.created_at
+                saved = json.dumps({"created_at": stamp, "name": json.loads(raw).get("name", ""),
+                                    "size_bytes": len(raw.encode())})
+            out.append({"version": number, **json.loads(saved)})
+        return out
 
     def _remember(self, template_id: str, version: int, template: Template) -> Template:
         with self._parsed_lock:
@@ -165,29 +203,35 @@ class TemplateStore:
     # --- writing --------------------------------------------------------------------------------------------
     def create(self, account_id: str, data: dict) -> TemplateRecord:
         """Validate and store as version 1."""
-        template = validate_template(data)
+        template = _named(validate_template(data))
         now = utcnow()
         template_id, stamp = new_id("tpl"), isoformat(now)
         meta = {"id": template_id, "account_id": account_id, "version": "1", "created_at": stamp,
                 "updated_at": stamp, **_summary(template)}
         pipe = self.redis.pipeline()
-        pipe.set(self._vkey(template_id, 1), _dump(template), nx=True)
+        self._note(pipe, template_id, 1, stamp, template, _dump(template))
         pipe.hset(self._meta(template_id), mapping=meta)
         pipe.zadd(self._index(account_id), {template_id: now.timestamp()})
         pipe.execute()
         self._remember(template_id, 1, template)
         return self._record(meta)
 
-    def replace(self, account_id: str, template_id: str, data: dict) -> TemplateRecord:
-        """PUT: the body is the whole new template; a new version unless it is identical to the current one."""
-        return self._update(account_id, template_id, lambda _current: data)
+    def replace(self, account_id: str, template_id: str, data: dict, expected: int | None = None) -> TemplateRecord:
+        """PUT: the body is the whole new template; a new version unless it is identical to the current one.
+        ``expected`` (If-Match): the version the client edited; another one saved meanwhile is a Conflict."""
+        return self._update(account_id, template_id, lambda _current: data, expected)
 
-    def patch(self, account_id: str, template_id: str, data: dict) -> TemplateRecord:
+    def patch(self, account_id: str, template_id: str, data: dict, expected: int | None = None) -> TemplateRecord:
         """PATCH: a JSON merge patch (RFC 7396) onto the current template; a new version only if it changes it."""
         if not isinstance(data, dict):
             raise ValidationFailed("A PATCH body must be a JSON object (a JSON merge patch): the properties to "
                                    "change, null for those to remove.", details={"path": ""})
-        return self._update(account_id, template_id, lambda current: merge_patch(current, data))
+        return self._update(account_id, template_id, lambda current: merge_patch(current, data), expected)
+
+    def restore(self, account_id: str, template_id: str, version: int, expected: int | None = None) -> TemplateRecord:
+        """Save version ``version``'s content as a new version (none when it is the current content already)."""
+        old = self.at_version(account_id, template_id, version).template.to_dict()
+        return self._update(account_id, template_id, lambda _current: old, expected)
 
     def delete(self, account_id: str, template_id: str) -> None:
         """Gone from lists and lookups at once; its versions stay for the renders that used them."""
@@ -203,7 +247,8 @@ class TemplateStore:
 
         self.redis.transaction(mark, meta_key)
 
-    def _update(self, account_id: str, template_id: str, change: Callable[[dict], object]) -> TemplateRecord:
+    def _update(self, account_id: str, template_id: str, change: Callable[[dict], object],
+                expected: int | None = None) -> TemplateRecord:
         """Read, change and write under WATCH, so two concurrent edits never share or skip a version number."""
         meta_key = self._meta(template_id)
         for _ in range(20):
@@ -214,13 +259,19 @@ class TemplateStore:
                     if not meta or meta.get("deleted_at") or meta.get("account_id") != account_id:
                         raise _not_found(template_id)
                     version = int(meta["version"])
+                    if expected is not None and expected != version:
+                        raise Conflict(f"Template {template_id} is at version {version}, not {expected}: someone "
+                                       f"saved it since you loaded version {expected}. Load version {version}, "
+                                       "apply your change to it, and save again.",
+                                       details={"current_version": version, "expected_version": expected})
                     current = self.version(template_id, version).to_dict()
-                    template = validate_template(change(current))
+                    template = _named(validate_template(change(current)))
                     if template.to_dict() == current:
                         return self._record(meta)
-                    meta.update(version=str(version + 1), updated_at=isoformat(utcnow()), **_summary(template))
+                    stamp = isoformat(utcnow())
+                    meta.update(version=str(version + 1), updated_at=stamp, **_summary(template))
                     pipe.multi()
-                    pipe.set(self._vkey(template_id, version + 1), _dump(template), nx=True)
+                    self._note(pipe, template_id, version + 1, stamp, template, _dump(template))
                     pipe.hset(meta_key, mapping=meta)
                     pipe.execute()
                     self._remember(template_id, version + 1, template)
@@ -228,6 +279,14 @@ class TemplateStore:
                 except redislib.WatchError:
                     continue
         raise Conflict(f"Template {template_id} is being changed by another request right now; try again.")
+
+
+def _named(template: Template) -> Template:
+    """A stored template needs a name: lists, dropdowns in Zapier, Make and n8n, and `?q=` show nothing else."""
+    if not template.name.strip():
+        raise ValidationFailed("name: is required: give the template a name (shown in lists and in Zapier, Make "
+                               "and n8n dropdowns).", details={"path": "name"})
+    return template
 
 
 def _summary(template: Template) -> dict:
