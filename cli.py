@@ -1,4 +1,4 @@
-"""Command-line tools for operators and scripts: ``flask --app app accounts …`` and ``keys …``."""
+"""Command-line tools: ``accounts …`` and ``keys …`` for operators and scripts, ``render`` for designers."""
 
 from __future__ import annotations
 
@@ -84,26 +84,69 @@ def revoke_key(key_id, account_id):
     click.echo(f"key {key_id} revoked")
 
 
+# What -o's extension says, and what each --format is written as.
+_EXTENSION_FORMATS = {".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".webp": "webp", ".pdf": "pdf"}
+
+
 def _field_values(pairs: tuple[str, ...]) -> dict:
-    """``name=value`` pairs; a value naming an existing file becomes its absolute path (image fields)."""
+    """``name=value`` pairs, as given."""
     values = {}
     for pair in pairs:
         name, eq, value = pair.partition("=")
         if not eq or not name:
             raise click.BadParameter(f"{pair!r}: write --field name=value, e.g. --field title=Hello",
                                      param_hint="--field")
-        if value and os.path.isfile(value):
-            value = os.path.abspath(value)
         values[name] = value
     return values
+
+
+def _sources_from_here(template: dict, values: dict) -> dict:
+    """Image paths given with --field are relative to the current directory, as a shell user expects (paths
+    inside the template stay relative to the template's folder). Text values are left alone, even when they
+    happen to name a file."""
+    from renderer import RendererError, Template, field_key
+
+    try:
+        model = Template.from_dict(template)
+    except RendererError:
+        return values   # render() says what is wrong with it
+    out = {}
+    for key, value in values.items():
+        try:
+            name, dot, prop = field_key(model, key).partition(".")
+        except RendererError:
+            out[key] = value
+            continue
+        layer = model.layer(name)
+        spec = layer.props().get(prop if dot else layer.primary) if layer is not None else None
+        if spec is not None and spec.kind == "src" and value and "://" not in value and \
+                not value.startswith(("data:", "file:")):
+            value = os.path.abspath(os.path.expanduser(value))
+        out[key] = value
+    return out
+
+
+def _output_format(fmt: str | None, output: str) -> str:
+    """The format to write: --format, else the -o extension, else PNG; a contradiction or an extension that is no
+    format Platen writes is refused (a .gif holding PNG bytes is a broken file)."""
+    ext = os.path.splitext(output)[1].lower()
+    from_ext = _EXTENSION_FORMATS.get(ext)
+    if ext and from_ext is None:
+        raise click.BadParameter(f"{output}: Platen writes PNG, JPEG, WebP or PDF; name the file .png, .jpg, .webp "
+                                 f"or .pdf (not {ext}).", param_hint="-o")
+    wanted = {"jpg": "jpeg"}.get(fmt, fmt)
+    if wanted and from_ext and wanted != from_ext:
+        raise click.BadParameter(f"--format {fmt} writes {wanted.upper()}, but {output} ends in {ext}; make them "
+                                 "agree (or leave --format out: the extension decides).", param_hint="--format")
+    return wanted or from_ext or "png"
 
 
 @click.command("render")
 @click.argument("template_file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--field", "field_pairs", multiple=True, metavar="NAME=VALUE",
               help="A field value (repeatable): title=Hello, title.color=#ff0055, logo=path/to/logo.png.")
-@click.option("--format", "fmt", type=click.Choice(["png", "jpeg", "jpg", "webp", "pdf"]), default=None,
-              help="Output format (default: from the -o extension, else png).")
+@click.option("--format", "fmt", type=click.Choice(["png", "jpeg", "jpg", "webp", "pdf"], case_sensitive=False),
+              default=None, help="Output format (default: from the -o extension, else png).")
 @click.option("--quality", type=click.IntRange(1, 100), default=None, help="JPEG/WebP/PDF quality.")
 @click.option("--scale", type=click.FloatRange(0.1, 4), default=1.0, show_default=True, help="2 for retina.")
 @click.option("--page", type=click.IntRange(1), default=None, help="Only this page of a multi-page template.")
@@ -114,8 +157,9 @@ def _field_values(pairs: tuple[str, ...]) -> dict:
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
               help="Where to write the image; pages of an image format get -p1, -p2 … before the extension.")
 def render_command(template_file, field_pairs, fmt, quality, scale, page, png_compression, font_dirs, output):
-    """Render a template file to an image, no server needed (image sources: paths relative to the template, or
-    URLs, fetched under the server's rules: PLATEN_ALLOW_PRIVATE_NETWORKS, PLATEN_ALLOWED_PORTS …)."""
+    """Render a template file to an image, no server and no Redis needed (image sources in the template: paths
+    relative to the template; in --field: paths relative to the current directory; or URLs, fetched under the
+    server's rules: PLATEN_ALLOW_PRIVATE_NETWORKS, PLATEN_ALLOWED_PORTS …)."""
     from connector.fetch import Fetcher
     from connector.settings import Settings
     from connector.sources import local_loader
@@ -127,12 +171,10 @@ def render_command(template_file, field_pairs, fmt, quality, scale, page, png_co
             template = json.load(fh)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise click.ClickException(f"{template_file} is not valid JSON: {exc}") from None
-    fmt = fmt or os.path.splitext(output)[1].lstrip(".").lower() or "png"
-    if fmt not in ("png", "jpeg", "jpg", "webp", "pdf"):
-        fmt = "png"
+    fmt = _output_format(fmt, output)
     try:
-        result = render(template, _field_values(field_pairs), format=fmt, quality=quality, scale=scale, page=page,
-                        png_compression=png_compression,
+        result = render(template, _sources_from_here(template, _field_values(field_pairs)), format=fmt,
+                        quality=quality, scale=scale, page=page, png_compression=png_compression,
                         fonts=FontRegistry(font_dirs) if font_dirs else default_registry(),
                         load_image=local_loader(os.path.dirname(os.path.abspath(template_file)),
                                                 fetch=Fetcher.from_settings(Settings.from_env()).load_image))

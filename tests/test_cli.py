@@ -100,3 +100,99 @@ def test_render_fetches_remote_images_under_the_servers_rules(app, tmp_path, mon
         assert Image.open(io.BytesIO(out.read_bytes())).convert("RGB").getpixel((50, 50))[0] > 200
     finally:
         images.close()
+
+
+def test_help_starts_no_redis_and_makes_no_data_dir(tmp_path):
+    """`flask --app app --help` built the Connector, so it started an embedded redis-server (5.5 s) and made
+    ./data; now the Connector is built at first use (0.8 s)."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "PLATEN_DATA_DIR")}
+    env["PYTHONPATH"] = str(ROOT)
+    result = subprocess.run([sys.executable, "-m", "flask", "--app", "app", "--help"], cwd=tmp_path, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "render" in result.stdout and "accounts" in result.stdout
+    assert not (tmp_path / "data").exists() and "embedded Redis" not in result.stderr
+
+
+def _offline_app(tmp_path):
+    """An app as `flask --app app` builds it on a machine with no Redis configured."""
+    from app import create_app
+    from connector.settings import Settings
+
+    return create_app({"SETTINGS": Settings.from_env({}, data_dir=str(tmp_path / "data")), "TESTING": True})
+
+
+def _card(tmp_path, **extra):
+    import json
+
+    (tmp_path / "card.json").write_text(json.dumps({"width": 60, "height": 40, "layers": [
+        {"type": "image", "name": "logo", "width": 60, "height": 40, "src": "logo.png"},
+        {"type": "text", "name": "title", "text": "Hi"}], **extra}))
+    return str(tmp_path / "card.json")
+
+
+def test_render_needs_no_redis(tmp_path):
+    from PIL import Image
+
+    Image.new("RGB", (10, 10), "red").save(tmp_path / "logo.png")
+    app = _offline_app(tmp_path)
+    result = app.test_cli_runner().invoke(args=["render", _card(tmp_path), "-o", str(tmp_path / "out.png")])
+    assert result.exit_code == 0, result.output
+    assert not app.extensions["platen"].built and not (tmp_path / "data").exists()
+
+
+def test_render_takes_the_format_from_the_extension_and_refuses_others(tmp_path):
+    import io
+
+    from PIL import Image
+
+    Image.new("RGB", (10, 10), "red").save(tmp_path / "logo.png")
+    runner, card = _offline_app(tmp_path).test_cli_runner(), _card(tmp_path)
+    for name, fmt, kind in (("a.jpeg", None, "JPEG"), ("b.WEBP", None, "WEBP"), ("c.jpg", "JPG", "JPEG"),
+                            ("d", "webp", "WEBP"), ("e", None, "PNG")):
+        args = ["render", card, "-o", str(tmp_path / name)] + (["--format", fmt] if fmt else [])
+        result = runner.invoke(args=args)
+        assert result.exit_code == 0, result.output
+        assert Image.open(io.BytesIO((tmp_path / name).read_bytes())).format == kind
+    refused = runner.invoke(args=["render", card, "-o", str(tmp_path / "card.gif")])
+    assert refused.exit_code != 0 and "PNG, JPEG, WebP or PDF" in refused.output and ".gif" in refused.output
+    assert not (tmp_path / "card.gif").exists()
+    mismatch = runner.invoke(args=["render", card, "--format", "png", "-o", str(tmp_path / "card.jpg")])
+    assert mismatch.exit_code != 0 and "--format png writes PNG, but" in mismatch.output
+    assert not (tmp_path / "card.jpg").exists()
+
+
+def test_field_paths_are_relative_to_the_current_directory(tmp_path, monkeypatch):
+    """--field logo=photo.png is the photo.png beside the shell, not one beside the template; text that happens to
+    name a file stays text."""
+    from PIL import Image
+
+    from cli import _sources_from_here
+
+    (tmp_path / "designs").mkdir()
+    (tmp_path / "work").mkdir()
+    Image.new("RGB", (10, 10), "blue").save(tmp_path / "designs" / "logo.png")
+    Image.new("RGB", (10, 10), "blue").save(tmp_path / "designs" / "photo.png")
+    Image.new("RGB", (10, 10), "red").save(tmp_path / "work" / "photo.png")
+    card = _card(tmp_path / "designs")
+    monkeypatch.chdir(tmp_path / "work")
+    out = tmp_path / "out.png"
+    result = _offline_app(tmp_path).test_cli_runner().invoke(args=["render", card, "--field", "LOGO=photo.png",
+                                                                   "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert Image.open(out).convert("RGB").getpixel((2, 2)) == (255, 0, 0)
+    import json
+
+    template = json.loads((tmp_path / "designs" / "card.json").read_text())
+    values = _sources_from_here(template, {"title": "photo.png", "logo.src": "photo.png", "logo": "https://x.test/a"})
+    assert values == {"title": "photo.png", "logo.src": str(tmp_path / "work" / "photo.png"),
+                      "logo": "https://x.test/a"}
+    missing = _offline_app(tmp_path).test_cli_runner().invoke(args=["render", card, "--field", "logo=nope.png",
+                                                                    "-o", str(out)])
+    assert missing.exit_code != 0 and str(tmp_path / "work" / "nope.png") in missing.output
