@@ -8,14 +8,14 @@ from dataclasses import dataclass
 from PIL import Image
 
 from .errors import OutputError
+from .pdf import Page, TextLine, write_pdf
 from .png import encode_png
 
 FORMATS = {"png": "image/png", "jpeg": "image/jpeg", "webp": "image/webp", "pdf": "application/pdf"}
 ALIASES = {"jpg": "jpeg"}
 EXTENSIONS = {"png": "png", "jpeg": "jpg", "webp": "webp", "pdf": "pdf"}
 PNG_COMPRESSION = ("fast", "balanced", "small")
-DEFAULT_QUALITY = {"jpeg": 85, "webp": 80, "pdf": 92}
-_EPOCH = "D:20000101000000Z"   # a fixed PDF date: the same render gives the same bytes
+DEFAULT_QUALITY = {"jpeg": 85, "webp": 80}   # a PDF is lossless unless a quality is asked for
 
 
 @dataclass(frozen=True)
@@ -61,22 +61,21 @@ def flatten(image: Image.Image) -> Image.Image:
 def encode(image: Image.Image, out: Output) -> bytes:
     if out.format == "png":
         return encode_png(image, out.png_compression)
+    if out.format == "pdf":
+        return encode_pdf([image], out)
     buf = io.BytesIO()
     quality = out.quality or DEFAULT_QUALITY[out.format]
     if out.format == "jpeg":
         flatten(image).save(buf, "JPEG", quality=quality, progressive=out.progressive, optimize=out.progressive)
     elif out.format == "webp":
         image.save(buf, "WEBP", quality=quality, lossless=quality == 100)
-    else:
-        return encode_pdf([image], out)
     return buf.getvalue()
 
 
-def encode_pdf(pages: list[Image.Image], out: Output, dpi: float = 72.0) -> bytes:
-    """One PDF page per page, each the size of the canvas at ``dpi`` (72: one px is one point)."""
-    images = [flatten(page) for page in pages]
-    buf = io.BytesIO()
-    images[0].save(buf, "PDF", save_all=True, append_images=images[1:], resolution=dpi,
-                   quality=out.quality or DEFAULT_QUALITY["pdf"], creationDate=_EPOCH, modDate=_EPOCH,
-                   producer="Platen", creator="Platen")
-    return buf.getvalue()
+def encode_pdf(pages: list[Image.Image], out: Output, dpi: float = 72.0,
+               lines: list[list[TextLine]] | None = None) -> bytes:
+    """One PDF page per image, each ``dpi`` px to the inch (72: a px is a point), each under its invisible text
+    ``lines``. Lossless unless ``out.quality`` (1-99) asks for JPEG."""
+    lines = lines or [[] for _ in pages]
+    return write_pdf([Page(flatten(image), page_lines) for image, page_lines in zip(pages, lines, strict=True)],
+                     72.0 / dpi, out.quality)

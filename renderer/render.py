@@ -49,9 +49,11 @@ class Rendered:
 class Context:
     """What painters share during one render: fonts, cache, the image loader, the scale, the warnings."""
 
-    def __init__(self, fonts: FontRegistry, cache: RenderCache, load_image, scale: float):
+    def __init__(self, fonts: FontRegistry, cache: RenderCache, load_image, scale: float, text_layer: bool = False):
         self.fonts, self.cache, self.load_image, self.scale = fonts, cache, load_image, scale
         self.warnings: list[dict] = []
+        # the laid-out lines of the page being drawn, when a PDF wants them for its searchable text layer
+        self.text_lines: list | None = [] if text_layer else None
 
     def warn(self, code: str, layer: str | None, message: str) -> None:
         entry = {"code": code, "layer": layer, "message": message}
@@ -102,10 +104,15 @@ def render(template, fields: dict | None = None, *, format: str = "png", quality
             raise OutputError(f"page must be from 1 to {len(tpl.pages)}", "page")
         pages = [page - 1]
     store = NoCache() if cache is False else default_cache() if cache in (None, True) else cache
-    ctx = Context(fonts or default_registry(), store, load_image or load_data_url, scale)
-    canvases = [draw_page(ctx, tpl, index, (width, height), out.opaque, watermark) for index in pages]
+    ctx = Context(fonts or default_registry(), store, load_image or load_data_url, scale, out.format == "pdf")
+    canvases, lines = [], []
+    for index in pages:
+        canvases.append(draw_page(ctx, tpl, index, (width, height), out.opaque, watermark))
+        if ctx.text_lines is not None:
+            lines.append(ctx.text_lines)
+            ctx.text_lines = []
     if out.format == "pdf":
-        data = encode_pdf(canvases, out)
+        data = encode_pdf(canvases, out, tpl.dpi * scale, lines)
         encoded = [data]
     else:
         encoded = [encode(canvas, out) for canvas in canvases]

@@ -46,7 +46,6 @@ class TextLayout:
     descent: float
     warnings: list[tuple[str, str]] = field(default_factory=list)   # (code, message)
     color_glyphs: bool = False
-    texts: list[str] = field(default_factory=list)   # each line's text in logical order (the PDF's text layer)
     face: FontFace | None = None                      # the primary face: its metrics place decorations
 
 
@@ -140,7 +139,7 @@ def _place(spec, paragraphs, lines, shaper, size, truncated, warnings, chain) ->
     primary_font = shaper.font(chain[0])
     ascent, descent = primary_font.getmetrics()
     line_px = size * spec.line_height
-    placed, texts, color = [], [], False
+    placed, color = [], False
     for n, (index, s, e) in enumerate(lines):
         par = paragraphs[index]
         last_of_paragraph = n + 1 == len(lines) or lines[n + 1][0] != index
@@ -149,7 +148,6 @@ def _place(spec, paragraphs, lines, shaper, size, truncated, warnings, chain) ->
             par, e = _with_ellipsis(par, s, e, shaper, spec.width, chain)
         justify = spec.align == "justify" and not last_of_paragraph and not ellipsis
         units = visual_units(par, s, e, shaper, split_spaces=justify)
-        texts.append(par.text[s:e])
         if spec.letter_spacing and units and not units[-1].rtl:
             units[-1].width -= spec.letter_spacing   # spacing goes between letters, not after the last one
         width = sum(u.width for u in units)
@@ -170,7 +168,7 @@ def _place(spec, paragraphs, lines, shaper, size, truncated, warnings, chain) ->
     top = max(top, 0.0)
     baselines = [top + i * line_px + (line_px - (ascent + descent)) / 2 + ascent for i in range(len(placed))]
     return TextLayout(size=size, lines=placed, baselines=baselines, ascent=ascent, descent=descent,
-                      warnings=warnings, color_glyphs=color, texts=texts, face=chain[0])
+                      warnings=warnings, color_glyphs=color, face=chain[0])
 
 
 def _resolve_align(align: str, rtl: bool) -> str:

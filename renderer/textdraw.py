@@ -9,6 +9,7 @@ from PIL import Image, ImageDraw
 from .colors import rgba
 from .decoration import draw_decoration
 from .paint import Tile
+from .pdf import TextLine
 from .script import transform
 from .text import TextLayout, TextSpec, graphemes, layout
 
@@ -68,6 +69,22 @@ def _draw_bitmap(tile: Image.Image, unit, baseline: float, size: float, registry
         tile.alpha_composite(picture, dest=(max(0, x), max(0, y)))
 
 
+def _text_lines(lay: TextLayout, layer, box) -> list[TextLine]:
+    """Each laid-out line where it sits on the page (a PDF's invisible, searchable copy of the text)."""
+    left, top, w, h = box
+    centre = (left + w / 2, top + h / 2)
+    out = []
+    for units, baseline in zip(lay.lines, lay.baselines, strict=True):
+        # visual order, as PDF text is drawn: readers turn right-to-left runs back into reading order
+        text = "".join(u.text[::-1] if u.rtl else u.text for u in units)
+        if not text.strip():
+            continue
+        start = min(u.x for u in units)
+        width = max(u.x + u.width for u in units) - start
+        out.append(TextLine(text, left + start, top + baseline, width, lay.size, layer.rotation, centre))
+    return out
+
+
 def paint_text(ctx, layer, box) -> list[Tile]:
     left, top, w, h = box
     tiles = []
@@ -79,6 +96,8 @@ def paint_text(ctx, layer, box) -> list[Tile]:
     lay = ctx.cache.get(("layout", spec, ctx.fonts.token), lambda: layout(spec, ctx.fonts), second_sight=True)
     for code, message in lay.warnings:
         ctx.warn(code, layer.name, message)
+    if ctx.text_lines is not None:
+        ctx.text_lines.extend(_text_lines(lay, layer, box))
     if lay.color_glyphs:
         colour = rgba(layer.color)
         picture = ctx.cache.get(("text-rgba", spec, colour, layer.decoration, ctx.fonts.token),
