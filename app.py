@@ -14,7 +14,7 @@ from flask_smorest import Api
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from actions import account, batches, files, fonts, keys, renders, system, template_versions, templates, urls
+from actions import account, batches, docs, files, fonts, keys, renders, system, template_versions, templates, urls
 from actions.common import connector
 from actions.errors import envelope, from_http_exception
 from actions.routing import ApiFlask
@@ -31,6 +31,7 @@ log = logging.getLogger("platen.http")
 
 API_PREFIX = "/api/v1/"
 OPEN_PATHS = ("/api/v1/openapi.json", "/api/v1/docs")
+OPEN_PREFIXES = (docs.ASSETS_URL,)   # the docs page's scripts and styles
 RENDER_POSTS = ("/api/v1/renders", "/api/v1/batches")
 UNLIMITED_PATHS = ("/healthz", "/readyz", "/metrics")
 SECRET_PARAMS = {"api_key", "apikey", "key", "token", "access_token", "s", "signature"}
@@ -57,7 +58,7 @@ def create_app(config: dict | None = None) -> Flask:
         MAX_CONTENT_LENGTH=settings.max_body_bytes,
         API_TITLE="Platen", API_VERSION="v1", OPENAPI_VERSION="3.1.0",
         OPENAPI_URL_PREFIX="/api/v1", OPENAPI_JSON_PATH="openapi.json",
-        OPENAPI_SWAGGER_UI_PATH="docs", OPENAPI_SWAGGER_UI_URL="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/",
+        OPENAPI_SWAGGER_UI_PATH="docs", OPENAPI_SWAGGER_UI_URL=docs.ASSETS_URL,   # the pinned package: no CDN
         API_SPEC_OPTIONS={
             "info": {"description": "Self-hostable image generation for automations. Send your key as "
                                     "`X-API-Key` or `Authorization: Bearer`. Every error is the envelope below."},
@@ -97,6 +98,7 @@ def create_app(config: dict | None = None) -> Flask:
     from cli import register
 
     register(app)
+    app.register_blueprint(docs.blp)   # plain Flask: files, not part of the API's OpenAPI
     return app
 
 
@@ -115,7 +117,8 @@ def _identify() -> None:
     g.token = request_id.set(g.request_id)
     g.principal = None
     g.auth_error = None
-    if not request.path.startswith(API_PREFIX) or request.path.rstrip("/") in OPEN_PATHS:
+    if not request.path.startswith(API_PREFIX) or request.path.rstrip("/") in OPEN_PATHS \
+            or request.path.startswith(OPEN_PREFIXES):
         return
     if request.url_rule is None:
         return  # unknown route or wrong method: 404/405 tell more than 401

@@ -19,7 +19,8 @@ _LAYER_EXAMPLE = [
 _LAYERS_DOC = ("The layers, bottom first. Each has `type` (text, image, rect, ellipse, line, qr) and a `name` "
                "(1-64 letters, digits, `_` or `-`, unique): the name is the field a render fills. Optional on every "
                "layer: `x`, `y`, `width`, `height`, `rotation`, `opacity`, `hidden`, `fields` (more properties to "
-               "offer as fields, named `layer.property`), `editable`, `label`, `help`, `required`.")
+               "offer as fields, named `layer.property`), `editable`, `label`, `help`, `required`. Text layers may "
+               "set `decoration`: `none`, `underline` or `line-through`.")
 
 
 def _model(description: str, *, required: bool = False, **openapi) -> fields.Raw:
@@ -52,6 +53,9 @@ class TemplateWriteSchema(ma.Schema):
     description = _model("Notes for people using the template. At most 2,000 characters.", type="string")
     width = _side("width")
     height = _side("height")
+    dpi = _model("Pixels per inch on paper, 10 to 2400 (default 72). A PDF page measures width × 72 / dpi points: "
+                 "2480 × 3508 at 300 dpi is an A4 page. Images keep their pixels.", type="number", minimum=10,
+                 maximum=2400, example=300)
     background = _model("A colour (`#rgb`, `#rrggbb`, `#rrggbbaa`), a gradient `{\"type\": \"linear\", \"angle\": 90, "
                         "\"stops\": [\"#ff0055\", \"#0055ff\"]}` or an image `{\"src\": \"https://…\", \"fit\": "
                         "\"cover\"}`. Default `#ffffff`.", example="#0f172a")
@@ -94,6 +98,7 @@ class TemplateSchema(ma.Schema):
     description = fields.String(required=True)
     width = fields.Integer(required=True)
     height = fields.Integer(required=True)
+    dpi = fields.Float(metadata={"description": "Present when set (the default is 72): pixels per inch on paper."})
     background = fields.Raw(required=True, metadata={"description": "A colour, a gradient or an image object."})
     public = fields.Boolean(required=True)
     public_fields = fields.List(fields.String(), metadata={

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import math
+import time
 from urllib.parse import urlencode
 
+import limits
 import marshmallow as ma
 from flask import current_app, request
 from flask.views import MethodView
@@ -12,13 +15,14 @@ from marshmallow import fields, validate
 
 from connector import signing
 from connector.accounts import ApiKey, Principal
-from connector.errors import Forbidden, NotFound, Unavailable, ValidationFailed
+from connector.errors import Forbidden, NotFound, RateLimited, Unavailable, ValidationFailed
 from connector.keys import Scope
 from connector.rendering import plan, render_and_wait
 from connector.renders import RenderRequest, RenderStatus
+from renderer.fields import not_public
 
 from .common import connector, documents, principal, requires
-from .render_schemas import FORMATS
+from .render_schemas import FormatField
 from .renders import RenderFailed
 
 blp = Blueprint("urls", __name__, description="Templates as URLs: previews, signed and public render URLs.")
@@ -36,7 +40,7 @@ PRESETS = [("og", "Open Graph / link preview", 1200, 630), ("instagram_post", "I
 
 class SignedUrlArgsSchema(ma.Schema):
     fields_ = fields.Dict(data_key="fields", load_default=dict, metadata={"example": {"title": "Hello"}})
-    format = fields.String(load_default="png", validate=validate.OneOf(FORMATS))
+    format = FormatField()
     quality = fields.Integer(validate=validate.Range(1, 100))
     scale = fields.Float(validate=validate.Range(0.1, 4))
 
@@ -50,6 +54,9 @@ class FormatSchema(ma.Schema):
     label = fields.String(required=True)
     width = fields.Integer(required=True)
     height = fields.Integer(required=True)
+    dpi = fields.Integer(required=True, metadata={
+        "description": "Pixels per inch on paper: 300 for the print sizes (give the template this `dpi` and its PDF "
+                       "is a page of that paper size), 72 for screens.", "example": 72})
 
 
 def _image(conn, record, cache_control: str, etag: str):
@@ -108,7 +115,8 @@ class SignedUrl(MethodView):
         return {"url": f"{conn.settings.public_url.rstrip('/')}{path}?{urlencode(params)}"}
 
 
-def _public_request(template_id: str, ext: str, params: list[tuple[str, str]]) -> RenderRequest:
+def _public_request(template_id: str, ext: str, params: list[tuple[str, str]],
+                    anonymous: bool = False) -> RenderRequest:
     try:
         values = signing.fields_from_params(params)
     except ValueError as exc:
@@ -121,19 +129,55 @@ def _public_request(template_id: str, ext: str, params: list[tuple[str, str]]) -
     except ValueError:
         raise ValidationFailed("quality, scale and page must be numbers.") from None
     return RenderRequest(template_id=template_id, fields=values, format=EXTENSIONS[ext], quality=quality,
-                         scale=scale, page=page, metadata={"source": "url"})
+                         scale=scale, page=page, metadata={"source": "url"}, anonymous=anonymous)
+
+
+# An unsigned URL of a public template is anyone's to call: what it may ask for is bounded (SPEC section 6).
+def _refuse_unsigned(template, req: RenderRequest, params: list[tuple[str, str]]) -> None:
+    """No ``scale`` (a 4x render costs 16 times the work), and only the template's ``public_fields``."""
+    make_one = "make a signed URL with POST /api/v1/templates/{id}/signed-url"
+    if any(name == "scale" for name, _ in params):
+        raise Forbidden(f"scale is not accepted on an unsigned URL of a public template; {make_one} to render at "
+                        "another scale.", details={"field": "scale"})
+    refused = not_public(template, req.fields)
+    if refused is not None:
+        listed = ", ".join(template.public_fields) or "none"
+        raise Forbidden(f"{refused}: this template's public URLs may set only its public_fields ({listed}); "
+                        f"{make_one} to set other fields.", details={"field": refused})
+
+
+def _count_anonymous_render(conn) -> None:
+    """One new image drawn for an unsigned URL, counted per client address; past PLATEN_PUBLIC_RENDER_RATE a 429.
+    Counted with the limiter's own storage and strategy (Redis), so every web process shares the count."""
+    limiter = next(iter(current_app.extensions.get("limiter", ())), None)
+    rate = conn.settings.public_render_rate.strip()
+    if not rate or limiter is None or not limiter.enabled:
+        return
+    item = limits.parse(rate)
+    who = (conn.settings.redis_prefix, "public-renders", request.remote_addr or "unknown")
+    if limiter.limiter.hit(item, *who):
+        return
+    retry = max(1, math.ceil(limiter.limiter.get_window_stats(item, *who).reset_time - time.time()))
+    raise RateLimited(f"Too many new images from public URLs for this address (at most {rate}); wait for the time "
+                      "in the Retry-After header. Images made before are served as usual.",
+                      headers={"Retry-After": str(retry)})
 
 
 @blp.route("/render/<template_id>.<ext>")
 @blp.doc(security=[])
 @blp.response(200, description="The rendered image.", content_type="image/png")
+@blp.alt_response(402, response="PAYMENT_REQUIRED")
 @blp.alt_response(403, response="FORBIDDEN")
 @blp.alt_response(404, response="NOT_FOUND")
+@blp.alt_response(429, response="TOO_MANY_REQUESTS")
 def public_render(template_id, ext):
     """Render a template from its URL
 
     `GET /render/tpl_….png?title=Hello&s=…`: public templates need no signature; any other template needs
     the `s` that POST /templates/{id}/signed-url made. Cached: the same URL renders once.
+    An unsigned URL of a public template is bounded: no `scale`, only the template's `public_fields` (403
+    otherwise), new images rate-limited per client address (429), and at most a share of the account's credits
+    (402).
     """
     if ext not in EXTENSIONS:
         raise NotFound(f"Render URLs end in .png, .jpg, .webp or .pdf, not .{ext}.")
@@ -141,19 +185,23 @@ def public_render(template_id, ext):
     record = conn.templates.get_public(template_id)
     account = conn.accounts.get_account(record.account_id)
     params = list(request.args.items(multi=True))
-    if not record.public and not signing.verify(account.signing_secret, request.path, params,
-                                                request.args.get(signing.SIGNATURE_PARAM)):
+    signed = signing.verify(account.signing_secret, request.path, params, request.args.get(signing.SIGNATURE_PARAM))
+    if not record.public and not signed:
         raise Forbidden("This render URL's signature is missing or wrong. Make one with "
                         "POST /api/v1/templates/{id}/signed-url, or mark the template public.")
     who = Principal(account, ApiKey(id="url", account_id=account.id, label="render URL", mode="live", scopes=(),
                                     hint="", created_at=record.created_at))
-    req = _public_request(template_id, ext, params)
+    req = _public_request(template_id, ext, params, anonymous=not signed)
     planned = plan(conn, who, req)
+    if not signed:
+        _refuse_unsigned(planned[0], req, params)
     key = planned[4]
     if request.if_none_match.contains(key):
         response = current_app.response_class(status=304)
         response.set_etag(key)
         return response
+    if not signed and conn.render_store.cached(account.id, key) is None:
+        _count_anonymous_render(conn)
     cache_control = f"public, max-age={PUBLIC_MAX_AGE}"
     return _image(conn, render_and_wait(conn, who, req, PUBLIC_WAIT, planned), cache_control, key)
 
@@ -165,6 +213,8 @@ class Formats(MethodView):
     def get(self):
         """Size presets
 
-        Common canvas sizes (width × height in px) for new templates.
+        Common canvas sizes (width × height in px) for new templates, with the `dpi` that makes the print sizes'
+        PDFs real A4 or Letter pages.
         """
-        return [{"name": n, "label": label, "width": w, "height": h} for n, label, w, h in PRESETS]
+        return [{"name": n, "label": label, "width": w, "height": h, "dpi": 300 if "300 dpi" in label else 72}
+                for n, label, w, h in PRESETS]

@@ -11,22 +11,42 @@ from .errors import InsufficientCredits
 
 _KEEP = 100 * 24 * 3600  # counters and charge markers outlive their month, so late refunds still find them
 
-# Atomically: a charge id already seen is a no-op; otherwise charge only if the allowance covers it.
+# Atomically: a charge id already seen is a no-op; otherwise charge only if the allowance covers it, and, for
+# an anonymous render (KEYS[3], the counter of the public share), only if the public share covers it too.
+# The marker names the counters to give back to: "<amount> <counter>[\n<public counter>]".
 _CHARGE = """
 if redis.call('EXISTS', KEYS[2]) == 1 then return {1, tonumber(redis.call('GET', KEYS[1]) or '0')} end
 local used = tonumber(redis.call('GET', KEYS[1]) or '0')
 if used + tonumber(ARGV[1]) > tonumber(ARGV[2]) then return {0, used} end
+local marker = ARGV[1] .. ' ' .. KEYS[1]
+if KEYS[3] then
+  local public = tonumber(redis.call('GET', KEYS[3]) or '0')
+  if public + tonumber(ARGV[1]) > tonumber(ARGV[4]) then return {0, public, 1} end
+  redis.call('INCRBY', KEYS[3], ARGV[1])
+  redis.call('EXPIRE', KEYS[3], ARGV[3])
+  marker = marker .. '\\n' .. KEYS[3]
+end
 used = redis.call('INCRBY', KEYS[1], ARGV[1])
 redis.call('EXPIRE', KEYS[1], ARGV[3])
-redis.call('SET', KEYS[2], ARGV[1] .. ' ' .. KEYS[1], 'EX', ARGV[3])
+redis.call('SET', KEYS[2], marker, 'EX', ARGV[3])
 return {1, used}
+"""
+
+# A render accepted while Redis failed mid-request may not be charged yet: its worker charges it, once, whatever
+# the allowance (it was accepted).
+_ENSURE = """
+if redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
+redis.call('INCRBY', KEYS[1], ARGV[1])
+redis.call('EXPIRE', KEYS[1], ARGV[2])
+redis.call('SET', KEYS[2], ARGV[1] .. ' ' .. KEYS[1], 'EX', ARGV[2])
+return 1
 """
 
 _REFUND = """
 local marker = redis.call('GET', KEYS[1])
 if not marker then return 0 end
-local amount, counter = string.match(marker, '(%d+) (.+)')
-redis.call('DECRBY', counter, amount)
+local amount, counters = string.match(marker, '^(%d+) (.+)$')
+for counter in string.gmatch(counters, '[^\\n]+') do redis.call('DECRBY', counter, amount) end
 redis.call('DEL', KEYS[1])
 return tonumber(amount)
 """
@@ -64,6 +84,7 @@ class Credits:
         self.default_allowance = default_allowance
         self._charge = redis.register_script(_CHARGE)
         self._refund = redis.register_script(_REFUND)
+        self._ensure = redis.register_script(_ENSURE)
 
     def allowance(self, account: Account) -> int:
         return self.default_allowance if account.monthly_credits is None else account.monthly_credits
@@ -71,21 +92,33 @@ class Credits:
     def _counter(self, account_id: str, moment: datetime) -> str:
         return f"{self.p}:usage:{account_id}:{moment:%Y-%m}"
 
+    def public_allowance(self, account: Account, share: float) -> int:
+        """The credits unsigned public URLs may use in a month: ``share`` of the allowance, rounded down."""
+        return int(self.allowance(account) * share)
+
     def usage(self, account: Account, now: datetime | None = None) -> Usage:
         now = now or utcnow()
         start, end = period_of(now)
         used = int(self.redis.get(self._counter(account.id, now)) or 0)
         return Usage(period_start=isoformat(start), period_end=isoformat(end), limit=self.allowance(account), used=used)
 
-    def charge(self, account: Account, amount: int, charge_id: str, now: datetime | None = None) -> int:
+    def charge(self, account: Account, amount: int, charge_id: str, now: datetime | None = None, *,
+               public_share: float | None = None) -> int:
         """Draw ``amount`` credits once for ``charge_id`` (a render id); charging the same id again costs nothing.
 
-        Returns the credits used this month; raises ``InsufficientCredits`` when the allowance does not cover it.
+        ``public_share``: an anonymous render (an unsigned public URL), which may also use only that share of the
+        allowance, so strangers cannot spend all of an account's credits. Returns the credits used this month;
+        raises ``InsufficientCredits`` when the allowance (or the public share) does not cover it.
         """
         now = now or utcnow()
         limit = self.allowance(account)
-        ok, used = self._charge(keys=[self._counter(account.id, now), f"{self.p}:charge:{charge_id}"],
-                                args=[amount, limit, _KEEP])
+        keys, args = [self._counter(account.id, now), f"{self.p}:charge:{charge_id}"], [amount, limit, _KEEP]
+        if public_share is not None:
+            keys.append(self._counter(account.id, now) + ":public")
+            args.append(self.public_allowance(account, public_share))
+        ok, used, *public = self._charge(keys=keys, args=args)
+        if public:
+            raise self._public_share_spent(args[3], int(used), now)
         if not ok:
             raise self._insufficient(limit, int(used), amount, now)
         return int(used)
@@ -110,6 +143,22 @@ class Credits:
             f"This account has used {used} of its {limit} credits this month and this needs {amount}; "
             f"credits renew on {end:%Y-%m-%d}.",
             details={"limit": limit, "used": used, "needed": amount, "period_end": isoformat(end)})
+
+    def ensure_charged(self, account_id: str, amount: int, charge_id: str, pipe=None,
+                       now: datetime | None = None) -> None:
+        """Charge ``charge_id`` unless it was charged already, without checking the allowance: for a render that
+        was accepted (stored) but whose charge may not have been made before Redis went away."""
+        now = now or utcnow()
+        self._ensure(keys=[self._counter(account_id, now), f"{self.p}:charge:{charge_id}"], args=[amount, _KEEP],
+                     client=pipe)
+
+    @staticmethod
+    def _public_share_spent(limit: int, used: int, now: datetime) -> InsufficientCredits:
+        _, end = period_of(now)
+        return InsufficientCredits(
+            f"This account's public (unsigned) image URLs have used their share of its credits this month ({used} of "
+            f"{limit}); signed URLs and the API still render. The share renews on {end:%Y-%m-%d}.",
+            details={"limit": limit, "used": used, "public_share": True, "period_end": isoformat(end)})
 
     def refund_many(self, charge_ids: list[str]) -> int:
         """``refund`` for many charge ids in one round trip; the credits given back in all."""

@@ -65,5 +65,9 @@ class IdempotencyKeyReused(PlatenError):
     status, code = 422, "idempotency_key_reused"
 
 
+class RateLimited(PlatenError):
+    status, code = 429, "rate_limited"
+
+
 class Unavailable(PlatenError):
     status, code = 503, "unavailable"

@@ -13,7 +13,8 @@ from renderer import RendererError, canonical_fields, render
 
 from . import queues
 from .clock import isoformat, utcnow
-from .errors import PlatenError
+from .errors import InsufficientCredits, PlatenError
+from .outage import REDIS_DOWN
 from .renders import (
     TERMINAL,
     RenderRecord,
@@ -65,17 +66,42 @@ def create_render(conn, principal, req: RenderRequest, planned=None) -> RenderRe
     if hit is not None:
         _finish_cached(conn, [_as_cached(record, hit)])
         return record
-    if record.credits:
-        conn.credits.charge(principal.account, record.credits, record.id)
-    conn.render_store.save(record)
+    # Stored first, with its reconciler deadline: from here on the render is accepted and cannot be lost. Should
+    # Redis fail before it is charged or queued, the reconciler queues it and its worker charges it.
+    pipe = conn.redis.pipeline()
+    conn.render_store.save(record, pipe)
+    pipe.zadd(conn.pending_key, {record.id: time.time() + conn.settings.render_job_timeout + GRACE})
+    pipe.execute()
     try:
+        if record.credits:
+            try:
+                conn.credits.charge(principal.account, record.credits, record.id, public_share=(
+                    conn.settings.public_credit_share if req.anonymous else None))
+            except InsufficientCredits:
+                _forget(conn, record)
+                raise
         enqueue(conn, record.id)
+    except REDIS_DOWN as exc:
+        log.warning("render %s accepted, but Redis failed before it was queued (%s); the reconciler will queue it",
+                    record.id, exc)
+    except InsufficientCredits:
+        raise
     except Exception:
         conn.credits.refund(record.id)
         conn.render_store.update(record.id, status=RenderStatus.FAILED.value,
                                  error={"error": "unavailable", "message": "The render queue is unavailable."})
+        conn.redis.zrem(conn.pending_key, record.id)
         raise
     return record
+
+
+def _forget(conn, record: RenderRecord) -> None:
+    """Undo the storing of a render refused for want of credit: it was never accepted."""
+    pipe = conn.redis.pipeline()
+    pipe.delete(conn.render_store.key(record.id))
+    pipe.zrem(f"{conn.settings.redis_prefix}:renders:{record.account_id}", record.id)
+    pipe.zrem(conn.pending_key, record.id)
+    pipe.execute()
 
 
 def create_many(conn, principal, items: list[tuple[str, RenderRequest]], resolved,
@@ -145,8 +171,14 @@ def render_and_wait(conn, principal, req: RenderRequest, timeout: float, planned
     """Create the render, then block (no polling) up to ``timeout`` seconds for it to finish; the latest record."""
     record = create_render(conn, principal, req, planned)
     if record.status not in TERMINAL and timeout > 0:
-        conn.render_store.wait(record.id, timeout)
-        record = conn.render_store.load(record.id)
+        try:
+            conn.render_store.wait(record.id, timeout)
+            record = conn.render_store.load(record.id) or record
+        except REDIS_DOWN as exc:
+            # Accepted and stored: it will finish once Redis is back. The client gets its id (a 202), not a 503
+            # that would make it send the render again.
+            log.warning("render %s: Redis failed while waiting for it (%s); answering with it unfinished",
+                        record.id, exc)
     return record
 
 
@@ -179,7 +211,11 @@ def run_render(conn, render_id: str, *, last_try: bool = True) -> None:
     """The worker's part. Safe to run twice: a finished render is left alone."""
     store = conn.render_store
     record = store.load(render_id)
-    if record is None or record.status in TERMINAL:
+    if record is None:
+        return
+    if record.status in TERMINAL:
+        # Finished by an earlier run that Redis cut off before it could say so: whoever waits is told now.
+        store.signal_done(render_id)
         return
     started = time.perf_counter()
     pipe = conn.redis.pipeline()
@@ -192,6 +228,8 @@ def run_render(conn, render_id: str, *, last_try: bool = True) -> None:
     pipe.zadd(conn.pending_key, {render_id: time.time() + conn.settings.render_job_timeout + GRACE}, xx=True)
     if not pipe.execute()[0]:
         return
+    if record.credits:   # accepted while Redis failed mid-request, it may not be charged yet (a no-op if it is)
+        conn.credits.ensure_charged(record.account_id, record.credits, render_id)
     try:
         template = record.inline_template if record.inline_template is not None else \
             conn.templates.version(record.template_id, record.template_version)
@@ -202,6 +240,8 @@ def run_render(conn, render_id: str, *, last_try: bool = True) -> None:
     except RendererError as exc:
         fail(conn, record, exc.code, exc.message)
         return
+    except REDIS_DOWN:
+        raise   # not the render's fault: the worker waits for Redis and runs this job again
     except Exception as exc:   # a bug or an outage: let RQ retry, and fail with a reason on the last try
         log.exception("render %s failed unexpectedly", render_id)
         if not last_try:

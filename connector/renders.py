@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -16,6 +17,7 @@ from .records import StoredRecord
 from .templates import validate_template
 
 DONE_TTL = 120          # seconds a completion signal waits for a waiter
+WAIT_SLICE = 5          # seconds of one blocking read while waiting on a render
 MAX_METADATA = 4096
 
 
@@ -245,9 +247,14 @@ class RenderStore:
             target.execute()
 
     def wait(self, render_id: str, timeout: float) -> None:
-        """Block (no polling) until the worker signals the render finished, or ``timeout`` passes."""
-        if timeout > 0:
-            self.waiter.blpop([self.done_key(render_id)], timeout=timeout)
+        """Block (no polling) until the worker signals the render finished, or ``timeout`` passes.
+
+        In slices of WAIT_SLICE seconds, each shorter than the waiter's socket timeout: a Redis that hangs is
+        noticed (a TimeoutError) within that, not after the whole wait."""
+        deadline = time.monotonic() + timeout
+        while (left := deadline - time.monotonic()) > 0.01:   # BLPOP's timeout 0 would mean for ever
+            if self.waiter.blpop([self.done_key(render_id)], timeout=min(left, WAIT_SLICE)):
+                return
 
 
 def resolve_template(templates, account_id: str, req: RenderRequest) -> tuple[Template, str | None, int | None]:

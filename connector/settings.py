@@ -25,6 +25,12 @@ class Settings:
         "PLATEN_DATA_DIR", "./data", "Where the embedded Redis keeps its AOF and where local files live."))
     redis_prefix: str = field(default="platen", metadata=_env(
         "PLATEN_REDIS_PREFIX", "platen", "Prefix of every Redis key Platen writes (`platen:<kind>:<id>`)."))
+    redis_timeout: float = field(default=5.0, metadata=_env(
+        "PLATEN_REDIS_TIMEOUT", "5",
+        "Seconds a Redis call (or connecting) may take; past it, the request answers 503 unavailable."))
+    redis_outage_wait: int = field(default=300, metadata=_env(
+        "PLATEN_REDIS_OUTAGE_WAIT", "300",
+        "Seconds a worker waits for an unreachable Redis (then carries on) before it exits with an error."))
     monthly_credits: int = field(default=1000, metadata=_env(
         "PLATEN_MONTHLY_CREDITS", "1000", "Credits (fresh renders) each account may use per calendar month (UTC)."))
     rate_limit_reads: str = field(default="600 per minute", metadata=_env(
@@ -35,6 +41,12 @@ class Settings:
         "PLATEN_RATE_LIMIT_WRITES", "120 per minute", "Per-key limit on every other request."))
     rate_limit_enabled: bool = field(default=True, metadata=_env(
         "PLATEN_RATE_LIMIT_ENABLED", "1", "Set to 0 to switch rate limiting off (benchmarks)."))
+    public_render_rate: str = field(default="30 per minute", metadata=_env(
+        "PLATEN_PUBLIC_RENDER_RATE", "30 per minute",
+        "Per client address: new (uncached) images its unsigned public-template URLs may render; empty: no limit."))
+    public_credit_share: float = field(default=0.5, metadata=_env(
+        "PLATEN_PUBLIC_CREDIT_SHARE", "0.5",
+        "Share (0 to 1) of an account's monthly credits that unsigned public-template URLs may use (then 402)."))
     max_body_bytes: int = field(default=5 * 1024 * 1024, metadata=_env(
         "PLATEN_MAX_BODY_BYTES", "5242880", "Largest request body accepted (413 beyond)."))
     idempotency_ttl: int = field(default=24 * 3600, metadata=_env(
@@ -114,6 +126,9 @@ class Settings:
 
     def __post_init__(self):
         self.ports()   # a bad PLATEN_ALLOWED_PORTS stops the start, not the first fetch
+        if not 0 <= self.public_credit_share <= 1:
+            raise ValueError(f"setting PLATEN_PUBLIC_CREDIT_SHARE must be from 0 to 1 (0.5: half the credits), "
+                             f"got {self.public_credit_share!r}")
 
     def ports(self) -> tuple[int, ...]:
         """``allowed_ports`` as numbers; a bad entry is a ValueError naming the setting."""

@@ -7,12 +7,12 @@ from dataclasses import asdict, dataclass
 
 from .errors import FieldError
 from .layers import Layer, TextLayer, unknown_property
+from .template import NOT_SETTABLE as _NOT_SETTABLE
 from .template import Template
 
 FIELD_TYPES = ("text", "textarea", "image", "color", "number", "integer", "boolean", "select", "qr")
 _LAYER_FIELD_TYPE = {"text": "text", "image": "image", "rect": "color", "ellipse": "color", "line": "color",
                      "qr": "qr"}
-_NOT_SETTABLE = {"name", "fields", "editable", "label", "help", "required"}
 
 
 @dataclass(frozen=True)
@@ -184,3 +184,17 @@ def _unknown_layer(template: Template, name: str) -> str:
         return f"this template has no field {name!r} (did you mean {close[0]!r}?)"
     shown = ", ".join(names[:12]) + (" …" if len(names) > 12 else "")
     return f"this template has no field {name!r} (its fields are {shown})"
+
+
+def not_public(template: Template, values: dict | None) -> str | None:
+    """The first field in ``values`` that the template's ``public_fields`` leaves out (what an unsigned URL may
+    set), as it was sent; None when every one is listed, or when the template lists none."""
+    if template.public_fields is None or not values:
+        return None
+    allowed = {template.field_target(name) for name in template.public_fields}
+    for key, value in values.items():
+        keys = [f"{key}.{sub}" for sub in value] if isinstance(value, dict) and "." not in key else [key]
+        for name in keys:
+            if template.field_target(str(name)) not in allowed:
+                return str(name)
+    return None

@@ -12,10 +12,13 @@ from .layers import ImageLayer, Layer, layer_from_dict
 MAX_SIDE = 4096
 MAX_PAGES = 50
 MAX_LAYERS = 500
-_TOP_LEVEL = ("name", "description", "width", "height", "dpi", "background", "public", "layers", "pages")
+_TOP_LEVEL = ("name", "description", "width", "height", "dpi", "background", "public", "public_fields", "layers",
+              "pages")
 DEFAULT_DPI = 72
 MIN_DPI, MAX_DPI = 10, 2400
 _IMAGE_BACKGROUND = ("src", "fit", "focus_x", "focus_y", "on_error")
+# Layer properties that describe the field rather than the drawing: no field value sets them.
+NOT_SETTABLE = frozenset({"name", "fields", "editable", "label", "help", "required"})
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,7 @@ class Template:
     background: Any = "#ffffff"   # a paint (colour or gradient) or an ImageLayer covering the canvas
     public: bool = False
     paged: bool = False
+    public_fields: tuple[str, ...] | None = None   # None: an unsigned URL may set every field
     dpi: float = DEFAULT_DPI   # pixels per inch on paper: a PDF page is width × 72 / dpi points wide
     _by_name: dict = field(default=None, compare=False, repr=False)
 
@@ -44,6 +48,21 @@ class Template:
 
     def layer(self, name: str) -> Layer | None:
         return self._by_name.get(name)
+
+    def field_target(self, key: str) -> tuple[str, str] | None:
+        """(layer name, property) that the field ``key`` sets — ``title`` the primary property, ``title.color``
+        that one — or None when the template has no such field. Names match ignoring case, as fields do."""
+        name, dot, prop_name = key.partition(".")
+        layer = self.layer(name)
+        if layer is None:
+            matches = [found for found in self.layers if found.name.casefold() == name.casefold()]
+            layer = matches[0] if len(matches) == 1 else None
+        if layer is None:
+            return None
+        prop_name = prop_name.lower() if dot else layer.primary
+        if prop_name not in layer.props() or prop_name in NOT_SETTABLE:
+            return None
+        return layer.name, prop_name
 
     @classmethod
     def from_dict(cls, data) -> Template:
@@ -67,8 +86,11 @@ class Template:
             raise InvalidTemplate("must be true or false", "public")
         background = _background(data.get("background", "#ffffff"), (width, height))
         pages, paged = _pages(data, (width, height))
-        return cls(width=width, height=height, pages=pages, name=name, description=description,
-                   background=background, public=public, paged=paged, dpi=_dpi(data.get("dpi", DEFAULT_DPI)))
+        template = cls(width=width, height=height, pages=pages, name=name, description=description,
+                       background=background, public=public, paged=paged, dpi=_dpi(data.get("dpi", DEFAULT_DPI)))
+        if data.get("public_fields") is not None:
+            object.__setattr__(template, "public_fields", _public_fields(data["public_fields"], template))
+        return template
 
     def to_dict(self) -> dict:
         out: dict[str, Any] = {"name": self.name}
@@ -84,6 +106,8 @@ class Template:
         else:
             out["background"] = self.background
         out["public"] = self.public
+        if self.public_fields is not None:
+            out["public_fields"] = list(self.public_fields)
         if self.paged:
             out["pages"] = [[layer.to_dict() for layer in page] for page in self.pages]
         else:
@@ -95,7 +119,18 @@ class Template:
         pages = tuple(tuple(changed.get(layer.name, layer) for layer in page) for page in self.pages)
         return Template(width=self.width, height=self.height, pages=pages, name=self.name,
                         description=self.description, background=self.background, public=self.public,
-                        paged=self.paged, dpi=self.dpi)
+                        paged=self.paged, dpi=self.dpi, public_fields=self.public_fields)
+
+
+def _public_fields(value, template: Template) -> tuple[str, ...]:
+    """The fields an unsigned public URL may set: each one a field of this template, as /fields names them."""
+    if not isinstance(value, list) or not all(isinstance(name, str) for name in value):
+        raise InvalidTemplate('must be a list of field names, like ["title", "title.color"]', "public_fields")
+    for i, name in enumerate(value):
+        if template.field_target(name) is None:
+            raise InvalidTemplate(f"{name!r} is not a field of this template (a layer name, or layer.property)",
+                                  f"public_fields[{i}]")
+    return tuple(dict.fromkeys(value))
 
 
 def _side(data: dict, key: str) -> int:

@@ -44,3 +44,22 @@ def test_default_allowance_comes_from_settings(make_settings):
     conn = Connector(make_settings(monthly_credits=7))
     account, _, _ = conn.accounts.create_account("Acme")
     assert conn.credits.usage(account).limit == 7
+
+
+def test_anonymous_renders_stop_at_their_share_and_refunds_give_it_back(conn):
+    account, _, _ = conn.accounts.create_account("Acme", monthly_credits=5)
+    conn.credits.charge(account, 1, "rnd_pub1", public_share=0.5)
+    conn.credits.charge(account, 1, "rnd_pub2", public_share=0.5)
+    with pytest.raises(InsufficientCredits) as info:   # int(5 * 0.5) == 2 credits for strangers
+        conn.credits.charge(account, 1, "rnd_pub3", public_share=0.5)
+    assert info.value.details == {**info.value.details, "limit": 2, "used": 2, "public_share": True}
+    assert "signed URLs" in info.value.message
+    conn.credits.charge(account, 1, "rnd_signed")        # the account's own renders still go through
+    assert conn.credits.usage(account).used == 3
+    assert conn.credits.refund("rnd_pub1") == 1          # a failed anonymous render gives back both counters
+    conn.credits.charge(account, 1, "rnd_pub3", public_share=0.5)
+    assert conn.credits.usage(account).used == 3
+    with pytest.raises(InsufficientCredits):
+        conn.credits.charge(account, 1, "rnd_pub4", public_share=0.5)
+    with pytest.raises(InsufficientCredits):
+        conn.credits.charge(account, 1, "rnd_none", public_share=0.0)
