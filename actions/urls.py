@@ -132,6 +132,17 @@ def _public_request(template_id: str, ext: str, params: list[tuple[str, str]],
                          scale=scale, page=page, metadata={"source": "url"}, anonymous=anonymous)
 
 
+@blp.record_once
+def _check_public_rate(state) -> None:
+    """A mistyped PLATEN_PUBLIC_RENDER_RATE stops the start, not every public render later."""
+    rate = state.app.extensions["platen"].settings.public_render_rate.strip()
+    try:
+        if rate:
+            limits.parse(rate)
+    except ValueError:
+        raise ValueError(f"setting PLATEN_PUBLIC_RENDER_RATE must read like '30 per minute', got {rate!r}") from None
+
+
 # An unsigned URL of a public template is anyone's to call: what it may ask for is bounded (SPEC section 6).
 def _refuse_unsigned(template, req: RenderRequest, params: list[tuple[str, str]]) -> None:
     """No ``scale`` (a 4x render costs 16 times the work), and only the template's ``public_fields``."""

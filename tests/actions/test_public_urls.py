@@ -122,3 +122,10 @@ def test_anonymous_renders_stop_at_their_share_of_the_credits(make_app):
     rendered = site.client.post("/api/v1/renders", json={"template_id": tpl, "fields": {"title": "four"},
                                                          "wait": False}, headers=site.alice.headers)
     assert rendered.status_code == 202 and site.used() == 4
+
+
+def test_a_mistyped_public_rate_stops_the_start(make_app):
+    with pytest.raises(ValueError, match="PLATEN_PUBLIC_RENDER_RATE"):
+        make_app(public_render_rate="thirty a minute")
+    with pytest.raises(ValueError, match="PLATEN_PUBLIC_CREDIT_SHARE"):
+        make_app(public_credit_share=2.0)
