@@ -98,7 +98,8 @@ class TemplateSchema(ma.Schema):
     description = fields.String(required=True)
     width = fields.Integer(required=True)
     height = fields.Integer(required=True)
-    dpi = fields.Float(metadata={"description": "Present when set (the default is 72): pixels per inch on paper."})
+    dpi = fields.Raw(metadata={"type": "number",
+                               "description": "Present when set (the default is 72): pixels per inch on paper."})
     background = fields.Raw(required=True, metadata={"description": "A colour, a gradient or an image object."})
     public = fields.Boolean(required=True)
     public_fields = fields.List(fields.String(), metadata={

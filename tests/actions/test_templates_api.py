@@ -286,3 +286,18 @@ def test_a_summary_list_leaves_the_layers_out(client, alice):
                          "created_at", "updated_at"}
     assert item["page_count"] == 1 and item["id"] == full.get_json()[0]["id"]
     assert len(summary.data) * 50 < len(full.data), "the certificate's inlined images stay out"
+
+
+def test_dpi_and_decoration_are_kept_and_offered(client, alice):
+    """A print template keeps its dpi; a text decoration is a select field on every platform."""
+    card = {**CARD, "dpi": 300, "layers": [{**CARD["layers"][0], "decoration": "underline",
+                                            "fields": ["decoration"]}]}
+    body = create(client, alice, card).get_json()
+    stored = client.get(f"/api/v1/templates/{body['id']}", headers=alice.headers).get_json()
+    assert stored["dpi"] == 300 and stored["layers"][0]["decoration"] == "underline"
+    zapier = {f["key"]: f for f in fields_of(client, alice, body["id"], "zapier")}
+    assert [c["value"] for c in zapier["title.decoration"]["choices"]] == ["none", "underline", "line-through"]
+    make = {p["name"]: p for p in fields_of(client, alice, body["id"], "make")}
+    assert make["title.decoration"]["type"] == "select"
+    refused = assert_envelope(create(client, alice, {**CARD, "dpi": 0}), 422, "validation_failed")
+    assert refused["details"]["path"] == "dpi"
