@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from decimal import Decimal
 
 from .accounts import Account
 from .clock import isoformat, utcnow
@@ -94,7 +95,7 @@ class Credits:
 
     def public_allowance(self, account: Account, share: float) -> int:
         """The credits unsigned public URLs may use in a month: ``share`` of the allowance, rounded down."""
-        return int(self.allowance(account) * share)
+        return int(Decimal(str(share)) * self.allowance(account))   # exact: 0.29 of 100 is 29, not 28.99…
 
     def usage(self, account: Account, now: datetime | None = None) -> Usage:
         now = now or utcnow()
