@@ -40,6 +40,9 @@ class FontSchema(ma.Schema):
     format = fields.String(required=True, validate=validate.OneOf(["ttf", "otf", "woff", "woff2", "ttc"]),
                            metadata={"description": "What the file is, judged by its content."})
     size_bytes = fields.Integer(required=True)
+    sha256 = fields.String(required=True, metadata={
+        "description": "Of the file: uploading the same file again answers 200 with this font (empty for fonts "
+                       "uploaded before Platen kept it)."})
     created_at = fields.String(required=True, metadata={"example": "2026-11-21T14:13:37.123Z"})
 
 # By hand, not from a schema: the Idempotency-Key doc replaces the generated parameter list (flask-smorest's

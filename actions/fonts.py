@@ -81,15 +81,18 @@ class Fonts(MethodView):
     @idempotent(blp)
     @documents(blp, 403, 409, 413, 422)
     @blp.response(201, FontSchema)
+    @blp.alt_response(200, schema=FontSchema, description="This file was uploaded before: the font made then.")
     def post(self):
         """Upload a brand font
 
         TTF, OTF, WOFF or WOFF2, at most 10 MB; family, weight and style are read from the file. This account's
         renders can use it at once, by family, and it takes the place of an installed font of the same family.
-        Upload one file per weight and style. At most 50 fonts per account.
+        Upload one file per weight and style. At most 50 fonts per account. The same file (by `sha256`)
+        uploaded again is the same font: 200 with the font made the first time.
         """
         filename, data = g.font_upload
-        return connector().fonts.add(principal().account.id, filename, data).to_dict()
+        record, created = connector().fonts.upload(principal().account.id, filename, data)
+        return record.to_dict(), 201 if created else 200
 
 
 @blp.route("/<font_id>")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import hashlib
 import logging
 import os
 import re
@@ -26,7 +27,7 @@ MAX_UNPACK_RATIO = 8                # a WOFF/WOFF2 may unpack to 8× the upload 
 _REGISTRIES_KEPT = 64               # accounts whose registry a process keeps ready
 
 _META_FIELDS = ("id", "account_id", "family", "weight", "italic", "full_name", "postscript_name", "filename",
-                "format", "size_bytes", "created_at")
+                "format", "size_bytes", "created_at", "sha256")
 _SAFE_NAME = re.compile(r"[^\w.\- ()+]")
 _ID = re.compile(r"fnt_[0-9a-z]{1,64}")
 
@@ -44,11 +45,12 @@ class FontRecord:
     format: str          # ttf, otf, woff, woff2 or ttc: what the bytes are, whatever the file was called
     size_bytes: int
     created_at: str
+    sha256: str = ""     # of the file: the same file uploaded again is this font (empty for fonts stored before)
 
     def to_dict(self) -> dict:
         return {"id": self.id, "family": self.family, "weight": self.weight,
                 "style": "italic" if self.italic else "normal", "filename": self.filename, "format": self.format,
-                "size_bytes": self.size_bytes, "created_at": self.created_at}
+                "size_bytes": self.size_bytes, "sha256": self.sha256, "created_at": self.created_at}
 
 
 class FontStore:
@@ -79,11 +81,22 @@ class FontStore:
     def _gen(self, account_id: str) -> str:
         return f"{self.p}:fonts:{account_id}:gen"
 
+    def _hashes(self, account_id: str) -> str:
+        """Hash: sha256 of a file -> the id of this account's font made from it (the same file is one font)."""
+        return f"{self.p}:account:{account_id}:fonts:sha256"
+
     # --- writing --------------------------------------------------------------------------------------------
     def add(self, account_id: str, filename: str, data: bytes) -> FontRecord:
-        """Check the file is a font we can render with, read its family and style, and store it."""
+        return self.upload(account_id, filename, data)[0]
+
+    def upload(self, account_id: str, filename: str, data: bytes) -> tuple[FontRecord, bool]:
+        """Check the file is a font we can render with, read its family and style, and store it: (the font, True).
+        The same bytes uploaded again by this account: (the font stored the first time, False)."""
         filename = _clean_filename(filename)
-        index = self._index(account_id)
+        index, hashes, digest = self._index(account_id), self._hashes(account_id), hashlib.sha256(data).hexdigest()
+        existing = self._same_file(account_id, digest)
+        if existing is not None:
+            return existing, False
         if self.redis.zcard(index) >= self.max_fonts:   # before the slow part; checked again when storing
             raise self._full()
         fmt = self._check(filename, data)
@@ -91,21 +104,35 @@ class FontStore:
         described = describe_upload(filename, fmt, data)
         now = utcnow()
         record = FontRecord(id=new_id("fnt"), account_id=account_id, filename=filename or f"font.{fmt}", format=fmt,
-                            size_bytes=len(data), created_at=isoformat(now), **described)
+                            size_bytes=len(data), created_at=isoformat(now), sha256=digest, **described)
         meta = {k: str(v) for k, v in asdict(record).items()}
         meta["italic"] = "1" if record.italic else "0"
 
-        def store(pipe) -> None:
+        def store(pipe) -> str:
+            same = pipe.hget(hashes, digest)
+            if same and pipe.exists(self._meta(same)):   # the same file, stored meanwhile by a concurrent upload
+                return same
             if pipe.zcard(index) >= self.max_fonts:
                 raise self._full()
             pipe.multi()
             pipe.set(self._data(record.id), data)
             pipe.hset(self._meta(record.id), mapping=meta)
             pipe.zadd(index, {record.id: now.timestamp()})
+            pipe.hset(hashes, digest, record.id)
             pipe.incr(self._gen(account_id))
+            return record.id
 
-        self.redis.transaction(store, index)
-        return record
+        stored = self.redis.transaction(store, index, hashes, value_from_callable=True)
+        return (record, True) if stored == record.id else (self.get(account_id, stored), False)
+
+    def _same_file(self, account_id: str, digest: str) -> FontRecord | None:
+        font_id = self.redis.hget(self._hashes(account_id), digest)
+        if not font_id:
+            return None
+        try:
+            return self.get(account_id, font_id)
+        except NotFound:   # deleted since; its hash entry goes with the next upload of the file
+            return None
 
     def _full(self) -> ValidationFailed:
         return ValidationFailed(f"This account already has {self.max_fonts} fonts, the most it may have. Delete "
@@ -128,9 +155,12 @@ class FontStore:
         meta_key = self._meta(_checked_id(font_id))
 
         def remove(pipe) -> None:
-            if pipe.hget(meta_key, "account_id") != account_id:
+            owner, digest = pipe.hmget(meta_key, "account_id", "sha256")
+            if owner != account_id:
                 raise _not_found(font_id)
             pipe.multi()
+            if digest:
+                pipe.hdel(self._hashes(account_id), digest)
             pipe.delete(meta_key, self._data(font_id))
             pipe.zrem(self._index(account_id), font_id)
             pipe.incr(self._gen(account_id))
@@ -230,7 +260,7 @@ def _record(meta: dict) -> FontRecord:
     return FontRecord(id=meta["id"], account_id=meta["account_id"], family=meta["family"], weight=int(meta["weight"]),
                       italic=meta["italic"] == "1", full_name=meta["full_name"] or "",
                       postscript_name=meta["postscript_name"] or "", filename=meta["filename"], format=meta["format"],
-                      size_bytes=int(meta["size_bytes"]), created_at=meta["created_at"])
+                      size_bytes=int(meta["size_bytes"]), created_at=meta["created_at"], sha256=meta["sha256"] or "")
 
 
 def _clean_filename(filename: str | None) -> str:

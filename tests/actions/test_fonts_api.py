@@ -61,10 +61,11 @@ def test_a_raw_body_upload_takes_its_name_from_the_query(client, alice):
     body = response.get_json()
     assert (body["format"], body["weight"], body["filename"], body["family"]) == ("woff2", 700, "Brand-Bold.woff2",
                                                                                 BRAND)
-    octets = client.post(URL, data=brand_font(), content_type="application/octet-stream", headers=alice.headers)
+    octets = client.post(URL, data=brand_font(weight=500), content_type="application/octet-stream",
+                         headers=alice.headers)
     assert octets.status_code == 201 and octets.get_json()["filename"] == "font.ttf"
     # What `curl --data-binary @Brand.otf` sends when no Content-Type is given: the bytes are judged instead.
-    curl = client.post(f"{URL}?filename=Brand.ttf", data=brand_font(), headers=alice.headers,
+    curl = client.post(f"{URL}?filename=Brand.ttf", data=brand_font(weight=600), headers=alice.headers,
                        content_type="application/x-www-form-urlencoded")
     assert curl.status_code == 201 and curl.get_json()["filename"] == "Brand.ttf"
 
@@ -133,8 +134,8 @@ def test_delete_answers_204_then_404(client, alice, ttf):
     assert client.get(URL, headers=alice.headers).get_json() == []
 
 
-def test_list_is_paged_newest_first(client, alice, ttf):
-    ids = [upload(client, alice, ttf, f"{n}.ttf").get_json()["id"] for n in range(3)]
+def test_list_is_paged_newest_first(client, alice):
+    ids = [upload(client, alice, brand_font(weight=w), f"{w}.ttf").get_json()["id"] for w in (300, 400, 500)]
     assert [f["id"] for f in client.get(URL, headers=alice.headers).get_json()] == ids[::-1]
     assert [f["id"] for f in client.get(f"{URL}?limit=2&page=1", headers=alice.headers).get_json()] == [ids[0]]
     assert client.get(f"{URL}?page=9", headers=alice.headers).get_json() == []
@@ -175,3 +176,12 @@ def test_the_upload_is_documented_in_openapi(client):
     assert any(p["name"] == "filename" and p["in"] == "query" for p in post["parameters"])
     assert {"201", "401", "403", "413", "422", "429"} <= set(post["responses"])
     assert {"get", "delete"} <= set(spec["paths"]["/api/v1/fonts/{font_id}"])
+
+
+def test_the_same_file_uploaded_again_answers_200_with_the_first_font(client, alice, bob, ttf):
+    first = upload(client, alice, ttf, "Brand.ttf")
+    assert first.status_code == 201
+    again = client.post(f"{URL}?filename=Copy.ttf", data=ttf, content_type="font/ttf", headers=alice.headers)
+    assert again.status_code == 200 and again.get_json() == first.get_json()
+    assert [f["id"] for f in client.get(URL, headers=alice.headers).get_json()] == [first.get_json()["id"]]
+    assert upload(client, bob, ttf).status_code == 201   # another account's fonts are its own

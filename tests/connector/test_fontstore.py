@@ -1,5 +1,6 @@
 """Brand fonts in Redis: checked on upload, per account, and in every machine's registry from the next render on."""
 
+import hashlib
 import io
 import os
 import shutil
@@ -67,7 +68,7 @@ def test_a_ttf_upload_is_read_and_stored(store, brand_ttf):
     assert record.id.startswith("fnt_")
     assert record.to_dict() == {"id": record.id, "family": BRAND, "weight": 400, "style": "normal",
                                 "filename": "Brand-Regular.ttf", "format": "ttf", "size_bytes": len(brand_ttf),
-                                "created_at": record.created_at}
+                                "sha256": hashlib.sha256(brand_ttf).hexdigest(), "created_at": record.created_at}
     assert (record.full_name, record.postscript_name) == (BRAND, "PlatenTestBrand")
     assert store.get("acct_a", record.id) == record
     assert store.list("acct_a") == [record]
@@ -121,11 +122,25 @@ def test_a_font_that_unpacks_to_far_more_than_the_limit_is_a_422(conn, tmp_path)
 
 def test_an_account_has_at_most_max_fonts(conn, tmp_path, brand_ttf):
     store = FontStore(conn.redis, conn.settings.redis_prefix, str(tmp_path), max_fonts=2)
-    store.add("acct_a", "1.ttf", brand_ttf)
-    store.add("acct_a", "2.ttf", brand_ttf)
+    first = store.add("acct_a", "1.ttf", brand_ttf)
+    store.add("acct_a", "2.ttf", brand_font(weight=700))
     with pytest.raises(ValidationFailed, match="2 fonts"):
-        store.add("acct_a", "3.ttf", brand_ttf)
+        store.add("acct_a", "3.ttf", brand_font(weight=300))
+    assert store.upload("acct_a", "again.ttf", brand_ttf) == (first, False)   # the same file: no room needed
     store.add("acct_b", "1.ttf", brand_ttf)
+
+
+def test_the_same_file_uploaded_twice_is_one_font(store, brand_ttf):
+    first, created = store.upload("acct_a", "Brand.ttf", brand_ttf)
+    again, created_again = store.upload("acct_a", "Brand-copy.ttf", brand_ttf)
+    assert (created, created_again) == (True, False) and again == first and again.filename == "Brand.ttf"
+    assert first.sha256 == hashlib.sha256(brand_ttf).hexdigest()
+    assert [f.id for f in store.list("acct_a")] == [first.id]
+    theirs, created_theirs = store.upload("acct_b", "Brand.ttf", brand_ttf)   # per account
+    assert created_theirs and theirs.id != first.id
+    store.delete("acct_a", first.id)
+    fresh, created = store.upload("acct_a", "Brand.ttf", brand_ttf)   # deleted: uploading it makes it anew
+    assert created and fresh.id != first.id
 
 
 def test_another_accounts_font_is_not_found_like_a_missing_one(store, brand_ttf):
@@ -179,7 +194,7 @@ def test_an_uploaded_family_replaces_the_installed_one_for_that_account_only(sto
 
 def test_a_newer_upload_of_the_same_style_wins(store):
     store.add("acct_a", "v1.ttf", brand_font())
-    newer = store.add("acct_a", "v2.ttf", brand_font())
+    newer = store.add("acct_a", "v2.ttf", brand_font(padding=16))   # another file of the same family and style
     assert os.path.basename(store.registry_for("acct_a").match(BRAND)[0].path) == f"{newer.id}.ttf"
 
 
