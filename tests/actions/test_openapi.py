@@ -46,3 +46,23 @@ def test_creating_posts_document_idempotency(spec):
 def test_docs_page_is_served_without_a_key(client):
     response = client.get("/api/v1/docs")
     assert response.status_code == 200 and b"swagger" in response.data.lower()
+
+
+def test_the_docs_page_loads_everything_from_platen_itself(client):
+    """/api/v1/docs loaded Swagger UI from a CDN, so it was blank offline; every file it names is served here,
+    without a key, with its content type."""
+    import re
+
+    page = client.get("/api/v1/docs")
+    assert page.status_code == 200 and page.mimetype == "text/html"
+    html = page.get_data(as_text=True)
+    assert "//" not in re.sub(r"<!--.*?-->", "", html).replace("http://localhost", ""), "no other host"
+    assets = re.findall(r'(?:src|href)="([^"]+)"', html)
+    assert {a.rsplit("/", 1)[1] for a in assets} >= {"swagger-ui.css", "swagger-ui-bundle.js"}
+    for url in assets:
+        assert url.startswith("/api/v1/docs/assets/"), url
+        answer = client.get(url)
+        assert answer.status_code == 200 and len(answer.data) > 1000, url
+        assert answer.mimetype == ("text/css" if url.endswith(".css") else "text/javascript"), (url, answer.mimetype)
+    assert client.get("/api/v1/docs/assets/../../../app.py").status_code == 404
+    assert client.get("/api/v1/docs/assets/nope.js").status_code == 404
