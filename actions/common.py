@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from functools import wraps
 from http import HTTPStatus
 
@@ -13,11 +14,13 @@ from connector import Connector
 from connector.accounts import Principal
 from connector.errors import PlatenError, Unauthorized
 from connector.idempotency import StoredResponse, fingerprint
+from connector.outage import REDIS_DOWN
 
 from .errors import envelope
 
 REPLAYED_HEADER = "Idempotent-Replayed"
 _KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Location")
+log = logging.getLogger(__name__)
 
 
 def connector() -> Connector:
@@ -109,7 +112,12 @@ def _idempotent(view, kept=None, replayed=None):
         if outcome or 200 <= response.status_code < 300:
             headers = {h: response.headers[h] for h in _KEPT_HEADERS if h in response.headers}
             body = _json_changed(response.get_data(), kept if 200 <= response.status_code < 300 else None)
-            store.finish(account_id, key, print_, StoredResponse(response.status_code, headers, body))
+            try:
+                store.finish(account_id, key, print_, StoredResponse(response.status_code, headers, body))
+            except REDIS_DOWN:
+                # Done, but Redis went away before the answer was kept: the client still gets it (a render's id),
+                # and a retry with this key meets 409 "in progress" until the claim lapses.
+                log.warning("Idempotency-Key answer not kept: Redis unavailable")
         else:
             store.release(account_id, key)
         return response

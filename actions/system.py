@@ -13,6 +13,7 @@ from prometheus_client.core import GaugeMetricFamily
 
 from connector import queues
 from connector.errors import Unauthorized, Unavailable
+from connector.outage import RETRY_AFTER
 
 from .common import connector
 from .schemas import HealthSchema, ReadinessSchema
@@ -65,7 +66,8 @@ class Ready(MethodView):
         """Readiness: Redis reachable and a worker seen in the last minute"""
         state = connector().readiness()
         if not state["ready"]:
-            raise Unavailable(state["reason"], details={"redis": state["redis"], "workers": state["workers"]})
+            raise Unavailable(state["reason"], details={"redis": state["redis"], "workers": state["workers"]},
+                              headers={"Retry-After": RETRY_AFTER})
         return {"status": "ready", "redis": True, "workers": state["workers"]}
 
 

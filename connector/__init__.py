@@ -7,7 +7,7 @@ import os
 
 import redis
 
-from . import embedded, queues
+from . import embedded, outage, queues
 from .accounts import AccountStore
 from .batches import BatchStore
 from .credits import Credits
@@ -15,7 +15,7 @@ from .events import EventStore
 from .fontstore import FontStore
 from .hooks import HookStore
 from .idempotency import Idempotency
-from .renders import RenderStore
+from .renders import WAIT_SLICE, RenderStore
 from .settings import Settings
 from .templates import TemplateStore
 from .webhooks import Deliveries
@@ -36,17 +36,18 @@ class Connector:
             atexit.register(self.close)
         self.redis_url = url
         # Two clients on one server: the store speaks str; RQ needs raw bytes.
-        self.redis = redis.Redis.from_url(url, decode_responses=True, health_check_interval=30)
-        self.rq_redis = redis.Redis.from_url(url, health_check_interval=30)
+        timeouts = outage.client_options(settings)
+        self.redis = redis.Redis.from_url(url, decode_responses=True, health_check_interval=30, **timeouts)
+        self.rq_redis = redis.Redis.from_url(url, health_check_interval=30, **timeouts)
         prefix = settings.redis_prefix
         self.accounts = AccountStore(self.redis, prefix)
         self.credits = Credits(self.redis, prefix, settings.monthly_credits)
         self.idempotency = Idempotency(self.redis, prefix, settings.idempotency_ttl)
         self.templates = TemplateStore(self.redis, prefix)
 
-        # Waiting on a render blocks up to 60 s: that client's socket timeout must be longer.
-        self.wait_redis = redis.Redis.from_url(url, decode_responses=True, socket_timeout=120,
-                                               health_check_interval=30)
+        # Waiting on a render blocks WAIT_SLICE s at a time: that client's socket timeout must be a little longer.
+        self.wait_redis = redis.Redis.from_url(url, decode_responses=True, health_check_interval=30,
+                                               **{**timeouts, "socket_timeout": WAIT_SLICE + settings.redis_timeout})
         self.events = EventStore(self.redis, prefix)
         self.hooks = HookStore(self.redis, prefix)
         self.deliveries = Deliveries(self)

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 from rq import Queue, Worker
 from rq.serializers import JSONSerializer
+from rq.utils import utcparse
 
 RENDERS = "renders"
 WEBHOOKS = "webhooks"
@@ -25,16 +26,25 @@ def workers(connection, on: Queue | None = None) -> list[Worker]:
     return Worker.all(connection=connection, serializer=JSONSerializer, queue=on)
 
 
-def fresh_workers(connection, stale_after: int, on: Queue | None = None) -> list[Worker]:
-    """Workers (of queue ``on``, or all) that sent a heartbeat within ``stale_after`` seconds."""
+def fresh_workers(connection, stale_after: int, on: Queue | None = None) -> list[str]:
+    """The keys of the workers (of queue ``on``, or all) that sent a heartbeat within ``stale_after`` seconds.
+
+    Reads the heartbeats itself: building RQ ``Worker`` objects (``Worker.all``) would raise the socket timeout
+    of ``connection`` to a worker's (minutes), and a hung Redis would then hold a web thread that long."""
+    keys = Worker.all_keys(connection=connection, queue=on)
+    if not keys:
+        return []
+    pipe = connection.pipeline(transaction=False)
+    for key in keys:
+        pipe.hget(key, "last_heartbeat")
     now = datetime.now(UTC)
-    out = []
-    for worker in workers(connection, on):
-        beat = worker.last_heartbeat
+    fresh = []
+    for key, beat in zip(keys, pipe.execute(), strict=True):
         if beat is None:
             continue
-        if beat.tzinfo is None:
-            beat = beat.replace(tzinfo=UTC)
-        if (now - beat).total_seconds() <= stale_after:
-            out.append(worker)
-    return out
+        when = utcparse(beat.decode() if isinstance(beat, bytes) else beat)
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        if (now - when).total_seconds() <= stale_after:
+            fresh.append(key)
+    return fresh

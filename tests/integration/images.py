@@ -23,6 +23,8 @@ class ImageServer:
         self.delay = 0.0
         self.gate = threading.Event()
         self.gate.set()
+        self.slow_in_flight = 0   # /slow.png requests being answered right now (workers mid-fetch)
+        lock = threading.Lock()
         owner = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -30,7 +32,13 @@ class ImageServer:
                 owner.hits.append(self.path)
                 name = self.path.lstrip("/").split("?")[0]
                 if name == "slow.png":
-                    owner.gate.wait(owner.delay)
+                    with lock:
+                        owner.slow_in_flight += 1
+                    try:
+                        owner.gate.wait(owner.delay)
+                    finally:
+                        with lock:
+                            owner.slow_in_flight -= 1
                     body = png("purple")
                 elif name.endswith(".png"):
                     try:

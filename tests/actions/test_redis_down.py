@@ -1,0 +1,69 @@
+"""Redis unreachable: every endpoint answers 503 unavailable with Retry-After (never a 500); /healthz stays up."""
+
+import re
+
+import pytest
+
+from app import create_app
+from tests.conftest import assert_envelope, free_port
+
+OPEN = {"/api/v1/openapi.json", "/api/v1/docs", "/healthz"}
+
+
+@pytest.fixture
+def down(make_settings):
+    """The app with a Redis URL nobody listens on (a Redis that is restarting refuses the same way)."""
+    settings = make_settings(redis_url=f"redis://127.0.0.1:{free_port()}/0", redis_timeout=1.0)
+    return create_app({"SETTINGS": settings, "TESTING": True})
+
+
+def calls(app):
+    """One (method, path) for every route and method the API has, ids filled in with well-formed ones."""
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint == "static" or not (rule.rule.startswith("/api/v1") or rule.rule in ("/readyz", "/metrics")
+                                             or rule.rule.startswith("/files") or rule.rule.startswith("/render")):
+            continue
+        path = re.sub(r"<(?:[a-z]+:)?([a-z_]+)>", lambda m: f"{m.group(1).split('_')[0][:3]}_abc123", rule.rule)
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            yield method, path
+
+
+def test_every_endpoint_answers_503_with_retry_after(down, alice):
+    client = down.test_client()
+    seen = 0
+    for method, path in calls(down):
+        if path in OPEN:
+            continue
+        answer = client.open(path, method=method, headers=alice.headers, json={})
+        if answer.status_code in (404, 405):   # a route the fake ids cannot reach (files, signed URLs)
+            continue
+        body = assert_envelope(answer, 503, "unavailable")
+        assert answer.headers["Retry-After"] == "5", (method, path)
+        assert path == "/readyz" or "retry" in body["message"].lower()
+        seen += 1
+    assert seen > 40, "most endpoints were reached"
+
+
+def test_readyz_is_503_and_healthz_stays_a_liveness_check(down):
+    client = down.test_client()
+    ready = client.get("/readyz")
+    assert_envelope(ready, 503, "unavailable")
+    assert ready.headers["Retry-After"] == "5" and ready.get_json()["details"]["redis"] is False
+    assert client.get("/healthz").status_code == 200
+
+
+def test_every_redis_client_has_the_configured_timeouts(make_settings):
+    from connector import Connector, queues
+    from connector.renders import WAIT_SLICE
+
+    conn = Connector(make_settings(redis_timeout=1.5))
+    try:
+        # Counting workers for /readyz and /metrics must not stretch the timeout to an RQ worker's (minutes).
+        queues.fresh_workers(conn.rq_redis, 60, conn.queue(queues.RENDERS))
+        for client in (conn.redis, conn.rq_redis):
+            kwargs = client.connection_pool.connection_kwargs
+            assert (kwargs["socket_timeout"], kwargs["socket_connect_timeout"]) == (1.5, 1.5)
+        waiter = conn.wait_redis.connection_pool.connection_kwargs
+        assert waiter["socket_connect_timeout"] == 1.5 and waiter["socket_timeout"] == WAIT_SLICE + 1.5
+    finally:
+        conn.close()
