@@ -1,4 +1,4 @@
-"""Schemas of batches over HTTP (SPEC section 7): JSON rows or a CSV upload in, the batch object out."""
+"""Schemas of batches over HTTP (SPEC section 7): JSON rows or a CSV or .xlsx upload in, the batch object out."""
 
 from __future__ import annotations
 
@@ -28,10 +28,12 @@ class BatchCreateSchema(ma.Schema):
 
 
 class BatchFormSchema(ma.Schema):
-    """The multipart form of a CSV batch (every part a string, `file` the CSV)."""
+    """The multipart form of a file batch (every part a string, `file` the CSV or .xlsx)."""
 
     template_id = fields.String(required=True)
     mapping = fields.String(metadata={"description": "JSON: `{\"csv column\": \"field name\"}`."})
+    sheet = fields.String(validate=validate.Length(max=255), metadata={
+        "description": "For an .xlsx: the sheet to read (default: the first)."})
     format = FormatField()
     quality = fields.Integer(validate=validate.Range(1, 100))
     scale = fields.Float(load_default=1.0, validate=validate.Range(0.1, 4))
@@ -39,13 +41,17 @@ class BatchFormSchema(ma.Schema):
     metadata = fields.String(metadata={"description": "JSON object, echoed back; at most 4 KB."})
 
 
-_CSV_DOC = ("UTF-8 (with or without BOM), comma, semicolon or tab, quoted newlines; the first line names the "
-            "columns. At most 20 MB and 10,000 rows.")
+_CSV_DOC = ("A CSV — UTF-8 (with or without BOM), comma, semicolon or tab, quoted newlines — or an Excel workbook "
+            "(.xlsx: the first sheet, or the one named by `sheet`; cells as Excel shows them, dates as "
+            "YYYY-MM-DD). The first row names the columns. At most 20 MB and 10,000 rows. The kind is told by the "
+            "file's content, not its name; any other kind of file (.xls, .ods, .numbers, PDF, image) is a 415 "
+            "that says what it is.")
 
 CREATE_BODY = {
     "required": True,
-    "description": "JSON rows, or a CSV as a multipart form (`curl -F file=@rows.csv -F template_id=tpl_…`). "
-                   "CSV columns match field names (letter case aside) unless `mapping` says otherwise; columns "
+    "description": "JSON rows, or a CSV or Excel .xlsx file as a multipart form (`curl -F file=@rows.csv -F "
+                   "template_id=tpl_…`). Columns match field names (letter case aside) unless `mapping` says "
+                   "otherwise; columns "
                    "that match no field are ignored and listed in `ignored_columns`; an empty cell keeps the "
                    "template's default.",
     "content": {
@@ -55,6 +61,8 @@ CREATE_BODY = {
             "template_id": {"type": "string"},
             "mapping": {"type": "string", "description": "JSON: `{\"csv column\": \"field name\"}`.",
                         "example": "{\"Headline\": \"title\", \"Photo URL\": \"photo\"}"},
+            "sheet": {"type": "string", "maxLength": 255,
+                      "description": "For an .xlsx: the name of the sheet to read (default: the first sheet)."},
             "format": {"type": "string", "enum": FORMATS, "default": "png"},
             "quality": {"type": "integer", "minimum": 1, "maximum": 100},
             "scale": {"type": "number", "minimum": 0.1, "maximum": 4, "default": 1},
@@ -77,7 +85,7 @@ class BatchSchema(ma.Schema):
     completed = fields.Integer(required=True, metadata={"description": "Rows rendered."})
     failed = fields.Integer(required=True, metadata={"description": "Rows that failed (each render says why)."})
     ignored_columns = fields.List(fields.String(), required=True, metadata={
-        "description": "CSV columns that matched no field (empty for JSON rows)."})
+        "description": "Columns of the CSV or sheet that matched no field (empty for JSON rows)."})
     metadata = fields.Dict(allow_none=True)
     results_url = fields.String(required=True, metadata={
         "description": "results.csv without a key (signed; works at any time)."})

@@ -1,4 +1,5 @@
-"""Batches: many renders from JSON rows or a CSV file; their renders, a results CSV and a ZIP of the images."""
+"""Batches: many renders from JSON rows, a CSV file or an Excel workbook; their renders, a results CSV and a ZIP
+of the images."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from flask import current_app, g, request, stream_with_context
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
-from connector import csvrows, signing
+from connector import batchuploads, signing
 from connector.batchfiles import archive, results_csv
 from connector.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from connector.keys import Scope
@@ -22,8 +23,8 @@ from .renders import api_object
 from .schemas import ListArgsSchema
 
 blp = Blueprint("batches", __name__, url_prefix="/api/v1/batches",
-                description="Bulk generation: one render per row of JSON or CSV (scopes `renders:write`, "
-                            "`renders:read`).")
+                description="Bulk generation: one render per row of JSON, a CSV or an Excel workbook (scopes "
+                            "`renders:write`, `renders:read`).")
 
 _MULTIPART_SLACK = 64 * 1024
 MAX_METADATA = 4096
@@ -52,8 +53,9 @@ def _json_object(text: str | None, name: str) -> dict | None:
 
 
 def _takes_batch(view):
-    """Read the body (JSON rows, or a CSV in a multipart form with the CSV's larger size limit) before anything
-    else does; for a form, the Idempotency-Key fingerprint is taken from its parts, not its random boundary."""
+    """Read the body (JSON rows, or a CSV or .xlsx in a multipart form with the file's larger size limit) before
+    anything else does; for a form, the Idempotency-Key fingerprint is taken from its parts, not its random
+    boundary."""
 
     @wraps(view)
     def wrapper(*args, **kwargs):
@@ -63,15 +65,16 @@ def _takes_batch(view):
             form = _load(BatchFormSchema(), request.form.to_dict(), "form")
             upload = request.files.get("file")
             if upload is None:
-                raise ValidationFailed("file is required: send the CSV as the multipart form field 'file' "
-                                       "(curl -F file=@rows.csv).", details={"field": "file"})
+                raise ValidationFailed("file is required: send the CSV or .xlsx as the multipart form field "
+                                       "'file' (curl -F file=@rows.csv).", details={"field": "file"})
             data = upload.read()
             if len(data) > conn.settings.csv_max_bytes:
                 abort(413)
             fingerprint_form(json.dumps(sorted(request.form.items(multi=True))).encode(), data)
             form["mapping"] = _json_object(form.get("mapping"), "mapping")
             form["metadata"] = _json_object(form.get("metadata"), "metadata")
-            g.batch_body = ("csv", form, data)
+            form["filename"] = upload.filename or ""
+            g.batch_body = ("file", form, data)
         else:
             body = request.get_json(silent=True)
             if body is None and request.get_data(cache=True).strip():
@@ -91,20 +94,20 @@ class Batches(MethodView):
     @_takes_batch
     @blp.doc(parameters=[IDEMPOTENCY_HEADER_DOC], requestBody=CREATE_BODY)
     @idempotent(blp)
-    @documents(blp, 402, 403, 404, 413, 422)
+    @documents(blp, 402, 403, 404, 413, 415, 422)
     @blp.response(202, BatchSchema)
     def post(self):
         """Start a batch
 
-        One render per row, from JSON `rows` or a CSV `file`; answers 202 at once. Each row's render carries the
-        `batch_id` and `metadata.row` (1-based). A row with a bad value fails alone, with its reason, and the
-        batch goes on. When every row is done, `batch.completed` fires (hooks, the polling trigger and this
-        batch's `webhook_url`). Batch rows wait behind single renders, so a big batch never slows your
-        one-off renders down. Every fresh row uses one credit (a PDF one per page); the batch is refused with
+        One render per row, from JSON `rows`, or a CSV or Excel (.xlsx) `file`; answers 202 at once. Each row's
+        render carries the `batch_id` and `metadata.row` (1-based). A row with a bad value fails alone, with its
+        reason, and the batch goes on. When every row is done, `batch.completed` fires (hooks, the polling
+        trigger and this batch's `webhook_url`). Batch rows wait behind single renders, so a big batch never
+        slows your one-off renders down. Every fresh row uses one credit (a PDF one per page); the batch is refused with
         402 up front if the month's credits cannot cover every row.
         """
         conn, who = connector(), principal()
-        source, data, csv_bytes = g.batch_body
+        source, data, file_bytes = g.batch_body
         if data.get("webhook_url"):
             try:
                 conn.fetcher.check_target(data["webhook_url"])
@@ -116,9 +119,12 @@ class Batches(MethodView):
         template = conn.templates.get(who.account.id, data["template_id"])
         columns = mapping = None
         delimiter = ","
-        if source == "csv":
-            columns, mapping, rows, delimiter = csvrows.parse(csv_bytes, template.template, data.get("mapping"),
-                                                              conn.settings.batch_max_rows)
+        if source == "file":
+            upload = batchuploads.read(file_bytes, data["filename"], template.template, data.get("mapping"),
+                                       sheet=data.get("sheet"), max_rows=conn.settings.batch_max_rows,
+                                       max_bytes=conn.settings.csv_max_bytes)
+            source, columns, mapping, rows, delimiter = (upload.source, upload.columns, upload.mapping, upload.rows,
+                                                         upload.delimiter)
         else:
             rows = [{"f": row} if isinstance(row, dict) else
                     {"f": {}, "e": f"This row is {json.dumps(row)[:40]}, not an object of field values like "

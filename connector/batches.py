@@ -19,7 +19,7 @@ from . import queues
 from .accounts import Principal
 from .batchrecord import BatchRecord, BatchStatus, row_render_id
 from .clock import isoformat, new_id, parse_iso, utcnow
-from .csvrows import MAX_COLUMNS
+from .csvrows import MAX_COLUMNS, extra_columns
 from .errors import Conflict, InsufficientCredits, NotFound, ValidationFailed
 
 log = logging.getLogger(__name__)
@@ -101,7 +101,8 @@ class BatchStore:
             id=new_id("bat"), account_id=account.id, key_id=principal.key.id, mode=principal.key.mode,
             status=BatchStatus.QUEUED.value, template_id=template.id, template_version=template.version,
             format=fmt, quality=quality, scale=scale, webhook_url=webhook_url, metadata=metadata, source=source,
-            columns=columns, mapping=mapping, delimiter=delimiter, total=len(rows), row_credits=per_row,
+            columns=columns, extra_columns=extra_columns(columns, rows), mapping=mapping, delimiter=delimiter,
+            total=len(rows), row_credits=per_row,
             created_at=isoformat(utcnow()))
         record.job_id = self._job_id(record.id)
         # Checking the credits and storing the batch happen under one lock per account, so two batches sent at

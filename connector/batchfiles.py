@@ -45,10 +45,11 @@ def result_columns(batch: BatchRecord) -> list[str]:
 
 def results_csv(conn, batch: BatchRecord) -> Iterator[str]:
     """UTF-8 CSV (with a BOM, so Excel reads accents right), with the uploaded CSV's delimiter: the batch's columns
-    as sent, then the results."""
+    as sent (with ``column_5``, … for cells a line had beyond the header), then the results."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=batch.delimiter, lineterminator="\r\n")
-    writer.writerow([*batch.columns, *result_columns(batch)])
+    columns = [*batch.columns, *batch.extra_columns]
+    writer.writerow([*columns, *result_columns(batch)])
     yield "\ufeff" + buffer.getvalue()
     for start in range(0, batch.total, READ_CHUNK):
         buffer.seek(0)
@@ -56,7 +57,7 @@ def results_csv(conn, batch: BatchRecord) -> Iterator[str]:
         rows = conn.batches.rows(batch.id, start, READ_CHUNK)
         records = {r.id: r for r in conn.batches.renders(batch, start, READ_CHUNK)}
         for index, row in enumerate(rows, start=start):
-            values = row_cells(row, batch.columns)
+            values = row_cells(row, columns)
             render_id = row_render_id(batch.id, index)
             record = records.get(render_id)
             # a row made into a render whose record is gone has outlived the retention period
@@ -65,7 +66,7 @@ def results_csv(conn, batch: BatchRecord) -> Iterator[str]:
             error = record.error["message"] if record and record.error else ""
             # what the renderer had to do (an image left out by on_error: hide, text shrunk), one per line
             warnings = "\n".join(w["message"] for w in record.warnings) if record else ""
-            writer.writerow([_cell(values.get(c, "")) for c in batch.columns] +
+            writer.writerow([_cell(values.get(c, "")) for c in columns] +
                             [render_id, status, url, _cell(error), _cell(warnings)])
         yield buffer.getvalue()
 

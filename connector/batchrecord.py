@@ -28,8 +28,9 @@ class BatchRecord(StoredRecord):
     scale: float = 1.0
     webhook_url: str | None = None
     metadata: dict | None = None
-    source: str = "json"          # json | csv
+    source: str = "json"          # json | csv | xlsx
     columns: list = field(default_factory=list)          # the CSV's header (or the JSON rows' keys)
+    extra_columns: list = field(default_factory=list)    # names for cells some CSV lines have beyond the header
     mapping: dict = field(default_factory=dict)           # CSV column -> the field it fills
     delimiter: str = ","          # the CSV's; results.csv is written with it (Excel in many locales wants ";")
     total: int = 0
@@ -42,12 +43,12 @@ class BatchRecord(StoredRecord):
     completed_at: str | None = None
     cancelled_at: str | None = None
 
-    _JSON = ("metadata", "columns", "mapping")
+    _JSON = ("metadata", "columns", "extra_columns", "mapping")
 
     @property
     def ignored_columns(self) -> list[str]:
-        """The CSV's named columns that fill no field (unnamed ones, Excel's trailing `;`, go unmentioned)."""
-        return [c for c in self.columns if c and c not in self.mapping] if self.source == "csv" else []
+        """The file's named columns that fill no field (unnamed ones, Excel's trailing `;`, go unmentioned)."""
+        return [c for c in self.columns if c and c not in self.mapping] if self.source != "json" else []
 
     def to_api(self, links: dict | None = None) -> dict:
         """The batch object of SPEC section 7 (also the ``data`` of ``batch.completed``); ``links`` are its

@@ -3,7 +3,8 @@ plain "CSV" writes), comma, semicolon or tab, quoted newlines; columns matched t
 by an explicit mapping.
 
 A row is stored compactly, as ``{"c": [cell, …]}`` (plus ``"e": reason`` for a line that cannot be read: more
-cells than the header has; it fails alone); the batch keeps the header and the column → field mapping once.
+cells than the header has; it fails alone, its extra cells kept for ``results.csv``); the batch keeps the header
+and the column → field mapping once. ``table`` does the same for the rows of an Excel sheet (connector/xlsxrows.py).
 ``row_fields`` turns a row back into field values, ``row_cells`` into ``{column: text}`` for ``results.csv``.
 """
 
@@ -27,8 +28,14 @@ def _fail(message: str, field: str = "file") -> ValidationFailed:
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM); failing that, Windows-1252, which is what Excel on Windows writes when asked
-    for plain "CSV" in Western Europe and the Americas."""
+    """UTF-8 (with or without BOM); UTF-16 with its BOM (Excel's "Unicode Text"); failing those, Windows-1252,
+    which is what Excel on Windows writes when asked for plain "CSV" in Western Europe and the Americas."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise _fail("file: the file starts like UTF-16 text but cannot be read as it. Save it as "
+                        "'CSV UTF-8'.") from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -85,7 +92,8 @@ def targets_of(template: Template) -> tuple[set[str], dict[str, set[str]]]:
             {layer.name: set(layer.props()) for page in template.pages for layer in page})
 
 
-def match_columns(columns: list[str], mapping: dict | None, template: Template) -> dict[str, str]:
+def match_columns(columns: list[str], mapping: dict | None, template: Template,
+                  noun: str = "the CSV") -> dict[str, str]:
     """{column: field name} for the columns that fill a field. Without a mapping a column matches a field of the
     same name (letter case aside) or a ``layer.property``; with one, the mapping decides for the columns it
     names."""
@@ -108,7 +116,7 @@ def match_columns(columns: list[str], mapping: dict | None, template: Template) 
         column = key if key in columns else named.get(str(key).strip().lower())
         if column is None:
             shown = ", ".join(repr(c) for c in columns if c)
-            raise _fail(f"mapping: the CSV has no column {key!r}; its columns are {shown}.", "mapping")
+            raise _fail(f"mapping: {noun} has no column {key!r}; its columns are {shown}.", "mapping")
         mapping[column] = field
     for column, field in mapping.items():
         if not isinstance(field, str) or target(field) is None:
@@ -127,18 +135,18 @@ def match_columns(columns: list[str], mapping: dict | None, template: Template) 
             matched[column] = found
             mapped.add(found)
     if not matched:
-        raise _fail(f"file: none of the CSV's columns ({', '.join(repr(c) for c in columns if c)}) is a field of "
+        raise _fail(f"file: none of {noun}'s columns ({', '.join(repr(c) for c in columns if c)}) is a field of "
                     "this template "
                     f"({', '.join(sorted(field_names)) or 'it has no fields'}). Rename the header cells to the field "
                     "names, or send mapping, e.g. {\"Headline\": \"title\"}.")
     return matched
 
 
-def check_columns(columns: list[str]) -> None:
+def check_columns(columns: list[str], noun: str = "the CSV") -> None:
     if len(columns) > MAX_COLUMNS:
-        raise _fail(f"file: the CSV has {len(columns):,} columns; a batch takes at most {MAX_COLUMNS}.")
+        raise _fail(f"file: {noun} has {len(columns):,} columns; a batch takes at most {MAX_COLUMNS}.")
     if not any(columns):
-        raise _fail("file: the CSV's first line has no column names; it must be the header.")
+        raise _fail(f"file: {noun}'s first line has no column names; it must be the header.")
     duplicates = sorted(c for c, n in Counter(columns).items() if n > 1 and c)
     if duplicates:
         raise _fail(f"file: the header names {', '.join(map(repr, duplicates[:5]))} more than once; column names "
@@ -158,29 +166,39 @@ def parse(data: bytes, template: Template, mapping: dict | None,
                     "would be read as one value. Close the quote, or double a quote inside a value (\"\").")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
     try:
-        columns = [c.strip() for c in next(reader)]
+        header = next(reader)
     except csv.Error as exc:
         raise _fail(f"file: the CSV's header line cannot be read ({exc}).") from None
-    check_columns(columns)
-    matched = match_columns(columns, mapping, template)
-    rows: list[dict] = []
+    read: list[dict] = []
     try:
-        for line in reader:
-            if not any(cell.strip() for cell in line):
-                continue
-            if len(rows) >= max_rows:
-                raise _fail(f"file: the CSV has more than {max_rows:,} rows, the most one batch takes; split it "
-                            "into several batches.")
-            row: dict = {"c": line[:len(columns)]}
-            if len(line) > len(columns):
-                row["e"] = (f"This line has {len(line)} cells but the header has {len(columns)}: a value with the "
-                            "delimiter in it needs double quotes around it.")
-            rows.append(row)
+        columns, matched, rows = table(header, reader, template, mapping, max_rows, rows=read)
     except csv.Error as exc:
-        raise _fail(f"file: the CSV cannot be read after row {len(rows)} ({exc}).") from None
-    if not rows:
-        raise _fail("file: the CSV has a header but no rows.")
+        raise _fail(f"file: the CSV cannot be read after row {len(read)} ({exc}).") from None
     return columns, matched, rows, delimiter
+
+
+def table(header: list[str], lines, template: Template, mapping: dict | None, max_rows: int,
+          noun: str = "the CSV", rows: list[dict] | None = None) -> tuple[list[str], dict[str, str], list[dict]]:
+    """(columns, {column: field}, rows) of a header and the lines under it (lists of text), CSV's or a sheet's.
+    Empty lines are skipped; a line with more cells than the header fails alone (its cells all kept)."""
+    columns = [c.strip() for c in header]
+    check_columns(columns, noun)
+    matched = match_columns(columns, mapping, template, noun)
+    rows = [] if rows is None else rows
+    for line in lines:
+        if not any(cell.strip() for cell in line):
+            continue
+        if len(rows) >= max_rows:
+            raise _fail(f"file: {noun} has more than {max_rows:,} rows, the most one batch takes; split it "
+                        "into several batches.")
+        row: dict = {"c": line}
+        if len(line) > len(columns):
+            row["e"] = (f"This line has {len(line)} cells but the header has {len(columns)}: a value with the "
+                        "delimiter in it needs double quotes around it.")
+        rows.append(row)
+    if not rows:
+        raise _fail(f"file: {noun} has a header but no rows.")
+    return columns, matched, rows
 
 
 def row_fields(row: dict, columns: list[str], mapping: dict[str, str]) -> dict:
@@ -189,6 +207,20 @@ def row_fields(row: dict, columns: list[str], mapping: dict[str, str]) -> dict:
     if "f" in row:
         return row["f"]
     return {mapping[c]: v for c, v in zip(columns, row.get("c", ()), strict=False) if c in mapping and v != ""}
+
+
+def extra_columns(columns: list[str], rows: list[dict]) -> list[str]:
+    """Names for the cells that lines have beyond the header, by position (``column_5``, …), so that results.csv
+    shows a line as it was sent. None for JSON rows, which carry their own names."""
+    width = max((len(row["c"]) for row in rows if "c" in row), default=0)
+    names, taken = [], set(columns)
+    for position in range(len(columns) + 1, width + 1):
+        name = f"column_{position}"
+        while name in taken:
+            name += "_"
+        taken.add(name)
+        names.append(name)
+    return names
 
 
 def row_cells(row: dict, columns: list[str]) -> dict:

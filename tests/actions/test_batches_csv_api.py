@@ -66,6 +66,21 @@ def test_a_csv_line_with_too_many_cells_fails_alone(client, conn, alice, templat
     assert "2 cells but the header has 1" in renders[1]["error"]["message"]
 
 
+def test_results_csv_keeps_the_cells_a_line_had_beyond_the_header(client, conn, alice, template_id):
+    """They were dropped: the user could not see in results.csv what the failed line held."""
+    answer = post_csv(client, alice, template_id, "title,badge\nFine,#ff0000\nOne, two,#00ff00,=1+1\nLast\n")
+    batch = answer.get_json()
+    assert batch["ignored_columns"] == [], "the extra cells are not columns of the file"
+    drain(conn)
+    text = client.get(f"/api/v1/batches/{batch['id']}/results.csv", headers=alice.headers).get_data(as_text=True)
+    table = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    assert table[0] == ["title", "badge", "column_3", "column_4", "render_id", "status", "url", "error", "warnings"]
+    assert table[1][:4] == ["Fine", "#ff0000", "", ""] and table[1][5] == "completed"
+    assert table[2][:4] == ["One", " two", "#00ff00", "'=1+1"], "kept, and still defused as a formula"
+    assert table[2][5] == "failed" and "4 cells but the header has 2" in table[2][7]
+    assert table[3][:4] == ["Last", "", "", ""] and table[3][5] == "completed"
+
+
 @pytest.mark.parametrize("text, mapping, words", [
     (b"title\n\x81\n", None, "not UTF-8"),
     ("name,price\nA,1\n", None, "none of the CSV's columns ('name', 'price')"),
