@@ -21,6 +21,11 @@ class LazyConnector:
         self._lock = threading.Lock()
 
     @property
+    def settings(self) -> Settings:
+        """Known without Redis: reading them (at app set-up, say) builds nothing."""
+        return self._settings
+
+    @property
     def built(self) -> bool:
         return self._built is not None
 
