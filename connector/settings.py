@@ -99,9 +99,10 @@ class Settings:
         "PLATEN_PNG_COMPRESSION", "fast",
         "PNG speed/size: fast (~10 ms a card, sizes like zlib level 1), balanced (level 6), small (level 9)."))
     batch_max_rows: int = field(default=10_000, metadata=_env(
-        "PLATEN_BATCH_MAX_ROWS", "10000", "Most rows one batch may have (JSON rows or CSV lines)."))
+        "PLATEN_BATCH_MAX_ROWS", "10000", "Most rows one batch may have (JSON rows, CSV lines or sheet rows)."))
     csv_max_bytes: int = field(default=20 * 1024 * 1024, metadata=_env(
-        "PLATEN_CSV_MAX_BYTES", "20971520", "Largest CSV file a batch accepts (413 beyond)."))
+        "PLATEN_CSV_MAX_BYTES", "20971520",
+        "Largest CSV or .xlsx file a batch accepts (413 beyond); a workbook may unpack to twice this."))
     font_dirs: str = field(default="", metadata=_env(
         "PLATEN_FONT_DIRS", "", "Extra font folders, separated by ':' (system fonts are always found)."))
     webhook_retry_schedule: str = field(default="", metadata=_env(
