@@ -1,4 +1,4 @@
-"""``make run``: an embedded Redis (unless REDIS_URL is set), the web app on PORT and one worker; Ctrl-C stops all."""
+"""``make run``: embedded Redis (unless REDIS_URL), the web app and a worker, restarted if they exit; Ctrl-C stops."""
 
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ from connector.logs import configure_logging
 from connector.settings import Settings
 
 STOP_SECONDS = 15
+RESTART_DELAYS = (0.5, 1, 2, 5, 10, 30)   # pause before starting an exited child again, by quick exits in a row
+STABLE_SECONDS = 60                       # a child that ran this long before exiting counts as a fresh start
 PR_SET_PDEATHSIG = 1
 
 
@@ -38,6 +40,38 @@ def _die_with_parent() -> None:
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
     except (OSError, AttributeError):
         pass
+
+
+class Child:
+    """One process ``make run`` keeps running: started again, after a pause that grows with each quick exit,
+    when it exits (a worker that gave up on an unreachable Redis, a crash, an OOM kill)."""
+
+    def __init__(self, name: str, args: list[str], env: dict):
+        self.name, self.args, self.env = name, args, env
+        self.quick_exits = 0
+        self.restart_at: float | None = None
+        self.start()
+
+    def start(self) -> None:
+        self.popen = subprocess.Popen(self.args, env=self.env, start_new_session=True, preexec_fn=_die_with_parent)
+        self.started = time.monotonic()
+
+    def keep_alive(self) -> None:
+        code = self.popen.poll()
+        if code is None:
+            return
+        now = time.monotonic()
+        if self.restart_at is None:
+            # A process that ran a while before exiting starts again at once; one that keeps exiting, more slowly.
+            self.quick_exits = 0 if now - self.started > STABLE_SECONDS else self.quick_exits + 1
+            delay = RESTART_DELAYS[min(self.quick_exits, len(RESTART_DELAYS) - 1)]
+            print(f"the {self.name} process exited (code {code}); starting it again in {delay} s",
+                  file=sys.stderr, flush=True)
+            self.restart_at = now + delay
+        if now >= self.restart_at:
+            self.restart_at = None
+            self.start()
+            print(f"the {self.name} process started again (pid {self.popen.pid})", file=sys.stderr, flush=True)
 
 
 def main() -> int:
@@ -64,12 +98,8 @@ def main() -> int:
     conn.close()
 
     # Own sessions: Ctrl-C reaches only this supervisor, which then stops each child once, in order.
-    children = [
-        subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "wsgi:app"], env=env,
-                         start_new_session=True, preexec_fn=_die_with_parent),
-        subprocess.Popen([sys.executable, "-m", "connector.worker"], env=env, start_new_session=True,
-                         preexec_fn=_die_with_parent),
-    ]
+    children = [Child("web", [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "wsgi:app"], env),
+                Child("worker", [sys.executable, "-m", "connector.worker"], env)]
     stopping = False
 
     def stop(signum, _frame):
@@ -78,27 +108,24 @@ def main() -> int:
 
     for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, stop)
-    code = 0
     while not stopping:
-        if any(child.poll() is not None for child in children):
-            print("a Platen process exited unexpectedly; stopping the others", file=sys.stderr, flush=True)
-            code = 1
-            break
+        for child in children:
+            child.keep_alive()
         time.sleep(0.2)
     for child in children:
-        if child.poll() is None:
-            child.send_signal(signal.SIGTERM)
+        if child.popen.poll() is None:
+            child.popen.send_signal(signal.SIGTERM)
     deadline = time.monotonic() + STOP_SECONDS
     for child in children:
         try:
-            child.wait(timeout=max(0.1, deadline - time.monotonic()))
+            child.popen.wait(timeout=max(0.1, deadline - time.monotonic()))
         except subprocess.TimeoutExpired:
-            child.kill()
-            child.wait()
+            child.popen.kill()
+            child.popen.wait()
     if keeper is not None:
         embedded.stop(keeper)
     print("Platen stopped.", flush=True)
-    return code
+    return 0
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ import re
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import psutil
@@ -108,3 +109,48 @@ def test_a_killed_supervisor_takes_its_children_along_and_the_next_start_recover
         assert requests.get(f"{base}/api/v1/me", headers={"X-API-Key": key}, timeout=5).status_code == 200
         assert run.stop(signal.SIGINT) == 0
     assert psutil.wait_procs(redis_servers_of(data), timeout=10)[1] == []
+
+
+def _child(run: Proc, marker: str) -> psutil.Process | None:
+    for p in psutil.Process(run.pid).children():
+        try:
+            if marker in " ".join(p.cmdline()):
+                return p
+        except psutil.NoSuchProcess:
+            pass
+    return None
+
+
+def _replaced(run: Proc, marker: str, old: psutil.Process, timeout: float = 60) -> psutil.Process:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        new = _child(run, marker)
+        if new is not None and new.pid != old.pid:
+            return new
+        time.sleep(0.1)
+    raise AssertionError(f"no new {marker} process within {timeout} s:\n{run.output()[-3000:]}")
+
+
+def test_make_run_starts_a_killed_worker_or_web_process_again(tmp_path):
+    data, port = tmp_path / "data", free_port()
+    base = f"http://127.0.0.1:{port}"
+    with start(data, port, tmp_path / "run.log") as run:
+        wait_for(f"{base}/readyz", run, timeout=60)
+        key = KEY.search(run.output()).group(0)
+        old = _child(run, "connector.worker")
+        old.kill()   # as the OOM killer would
+        new = _replaced(run, "connector.worker", old)
+        assert "the worker process exited (code -9); starting it again" in run.output()
+        deadline = time.monotonic() + 60   # the new worker registers itself and takes jobs
+        while "on queues" not in run.output()[run.output().index("the worker process exited"):]:
+            assert time.monotonic() < deadline and new.is_running(), run.output()[-3000:]
+            time.sleep(0.1)
+
+        web = _child(run, "gunicorn")
+        web.kill()
+        _replaced(run, "gunicorn", web)
+        assert "the web process exited (code -9); starting it again" in run.output()
+        wait_for(f"{base}/healthz", run, timeout=60)   # the new web process answers, with the same data
+        assert requests.get(f"{base}/api/v1/me", headers={"X-API-Key": key}, timeout=5).status_code == 200
+        assert run.stop(signal.SIGINT) == 0   # Ctrl-C still stops everything
+        assert "Platen stopped." in run.output()
