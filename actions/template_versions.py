@@ -11,7 +11,7 @@ from flask_smorest import Blueprint
 from connector.errors import BadRequest
 from connector.keys import Scope
 
-from .common import connector, documents, idempotent, principal, requires
+from .common import IDEMPOTENCY_HEADER_DOC, connector, documents, idempotent, principal, requires
 from .schemas import ListArgsSchema
 from .template_schemas import TemplateSchema, TemplateVersionSchema
 
@@ -74,7 +74,7 @@ class TemplateVersion(MethodView):
 @blp.route("/<template_id>/versions/<int:version>/restore")
 class TemplateVersionRestore(MethodView):
     @requires(Scope.TEMPLATES_WRITE)
-    @blp.doc(parameters=[IF_MATCH_DOC])
+    @blp.doc(parameters=[IF_MATCH_DOC, IDEMPOTENCY_HEADER_DOC])   # (a list given twice: the outer one is kept)
     @idempotent(blp)
     @documents(blp, 400, 403, 404, 409)
     @blp.response(201, TemplateSchema)

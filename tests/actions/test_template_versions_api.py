@@ -110,5 +110,7 @@ def test_versions_are_documented(client):
             "/api/v1/templates/{template_id}/versions/{version}/restore"} <= set(spec["paths"])
     put = spec["paths"]["/api/v1/templates/{template_id}"]["put"]
     assert "If-Match" in [p["name"] for p in put["parameters"]] and "409" in put["responses"]
+    restore = spec["paths"]["/api/v1/templates/{template_id}/versions/{version}/restore"]["post"]
+    assert {p["name"] for p in restore["parameters"]} == {"If-Match", "Idempotency-Key"}
     render = spec["components"]["schemas"]["RenderCreate"]["properties"]
     assert render["template_version"]["type"] == "integer"
