@@ -57,6 +57,9 @@ def kind_of(data: bytes, filename: str = "") -> str:
 
 
 def _ole_file(filename: str) -> str:
+    if filename.lower().endswith((".xlsx", ".xlsm")):   # Excel wraps a password-protected workbook this way
+        _refuse("a password-protected Excel workbook", "remove the password (Excel: File → Info → Protect Workbook "
+                "→ Encrypt with Password, and clear it), save, and upload it again")
     if filename.lower().endswith(".xls"):
         _refuse("an Excel 97–2003 workbook (.xls)", _SAVE_AS_XLSX)
     return "an old-format Microsoft Office file (Office 97–2003: .xls, .doc or .ppt)"
@@ -84,9 +87,10 @@ def _zip_kind(data: bytes, filename: str) -> str:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             mimetype = archive.read("mimetype")[:100].decode("ascii", "replace") if "mimetype" in names else ""
+            types = archive.read("[Content_Types].xml")[:65536] if "[Content_Types].xml" in names else b""
     except (zipfile.BadZipFile, KeyError, OSError, RuntimeError):
         _refuse(f"a damaged ZIP archive{_named(filename)}")
-    if "xl/workbook.xml" in names:
+    if "xl/workbook.xml" in names or b"spreadsheetml.sheet.main" in types or b"sheet.macroEnabled.main" in types:
         return "xlsx"
     if "xl/workbook.bin" in names:
         _refuse("an Excel binary workbook (.xlsb)", _SAVE_AS_XLSX)

@@ -181,6 +181,8 @@ def test_a_damaged_workbook_is_a_422(client, alice, template_id):
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "rows.xls",
      "that file is an Excel 97–2003 workbook (.xls); in Excel use File → Save As → Excel Workbook (.xlsx)"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "upload", "that file is an old-format Microsoft Office file"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "Orders.xlsx",
+     "that file is a password-protected Excel workbook; remove the password"),
     (_zip({"mimetype": b"application/vnd.oasis.opendocument.spreadsheet", "content.xml": b"<x/>"}), "rows.ods",
      "that file is an OpenDocument spreadsheet (.ods); save it as Excel Workbook (.xlsx) or CSV, and upload that."),
     (_zip({"Index/Document.iwa": b"\0", "Metadata/Properties.plist": b""}), "rows.numbers",
@@ -217,3 +219,15 @@ def test_the_openapi_describes_xlsx_and_sheet(client):
     form = spec["paths"]["/api/v1/batches"]["post"]["requestBody"]["content"]["multipart/form-data"]["schema"]
     assert ".xlsx" in form["properties"]["file"]["description"] and "sheet" in form["properties"]
     assert "415" in spec["paths"]["/api/v1/batches"]["post"]["responses"]
+
+
+def test_a_workbook_whose_parts_are_named_otherwise_is_still_a_workbook(client, conn, alice, template_id):
+    """The workbook part is found through [Content_Types].xml, as Excel finds it, not by its usual name."""
+    with zipfile.ZipFile(io.BytesIO(workbook(("S", [["title"], ["renamed"]])))) as archive:
+        entries = {name.replace("workbook.xml", "book.xml"): archive.read(name).replace(b"workbook.xml", b"book.xml")
+                   for name in archive.namelist()}
+    assert "xl/book.xml" in entries and "xl/_rels/book.xml.rels" in entries
+    answer = post_csv(client, alice, template_id, _zip(entries))
+    assert answer.status_code == 202, answer.get_json()
+    drain(conn)
+    assert stored_fields(client, conn, alice, answer.get_json()["id"]) == [{"title": "renamed"}]
