@@ -103,7 +103,7 @@ def match_columns(columns: list[str], mapping: dict | None, template: Template,
         try:
             name = field_key(template, name)   # letter case aside, exactly as POST /renders matches its fields
         except FieldError as exc:
-            raise _fail(f"column {name!r} {exc.reason}.", "mapping") from None
+            raise _fail(f"{name!r} {exc.reason} (or map it with mapping).", "mapping") from None
         if name in field_names:
             return name
         layer, dot, prop = name.partition(".")

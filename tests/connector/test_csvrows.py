@@ -72,3 +72,12 @@ def test_windows_1252_from_excel_is_read_and_unnamed_columns_are_ignored():
     assert (columns, mapping, delimiter) == (["title", "Name", ""], {"Name": "title"}, ";")
     assert csvrows.row_fields(rows[0], columns, mapping) == {"title": "Zoë"}
     assert csvrows.row_cells(rows[0], columns)["title"] == "Café crème – 5 €"
+
+
+def test_a_column_matching_two_layers_that_differ_only_in_case_is_a_422():
+    twins = Template.from_dict({"width": 100, "height": 50, "layers": [
+        {"type": "text", "name": "Title", "text": "x"}, {"type": "text", "name": "title", "text": "y"}]})
+    with pytest.raises(ValidationFailed, match="'TITLE' matches the layers 'Title' and 'title'"):
+        csvrows.parse(b"TITLE\nHi\n", twins, None, 10)
+    columns, mapping, _, _ = csvrows.parse(b"title,Title\na,b\n", twins, None, 10)   # exact names are fine
+    assert mapping == {"title": "title", "Title": "Title"}
