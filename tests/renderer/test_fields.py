@@ -100,3 +100,18 @@ def test_bad_values_name_the_field(values, field, words):
     assert caught.value.field == field
     assert str(caught.value).startswith(f"fields.{field}: ")
     assert words in str(caught.value)
+
+
+def test_field_names_match_layers_ignoring_letter_case():
+    from renderer import canonical_fields
+
+    template = Template.from_dict({"width": 100, "height": 50, "layers": [
+        {"type": "text", "name": "Headline", "text": "a"}, {"type": "rect", "name": "box"}]})
+    assert canonical_fields(template, {"HEADLINE": "x", "headline.Color": "#ff0000", "Box": "#00ff00"}) == {
+        "Headline": "x", "Headline.color": "#ff0000", "box": "#00ff00"}
+    changed = apply_fields(template, {"headline": "Hi", "BOX.fill": "#00ff00"})
+    assert (changed.layer("Headline").text, changed.layer("box").fill) == ("Hi", "#00ff00")
+    with pytest.raises(FieldError, match="given twice"):
+        apply_fields(template, {"Headline": "a", "headline": "b"})
+    with pytest.raises(FieldError, match="no field 'nope'"):
+        apply_fields(template, {"nope": "a"})
