@@ -39,6 +39,8 @@ class LazyConnector:
         return self._built
 
     def __getattr__(self, name: str):
+        if name.startswith("__"):   # copy, pickle and friends probing for hooks: no reason to start Redis
+            raise AttributeError(name)
         return getattr(self.get(), name)
 
 
