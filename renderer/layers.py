@@ -37,6 +37,9 @@ class Layer:
     label: str = prop("str", "", max_len=100, help="The field's label in Zapier/Make/n8n forms.")
     help: str = prop("str", "", max_len=500, help="The field's help text in forms.")
     required: bool = prop("bool", False, help="Forms mark the field required.")
+    shown_with: str = prop("str", "", max_len=64, help="The name of another layer: this one is drawn only when that "
+                           "one has something to show (text, an image, QR data), like a photo's frame or a label's "
+                           "pill.")
 
     @classmethod
     def props(cls) -> dict[str, Prop]:

@@ -140,10 +140,22 @@ def draw_page(ctx: Context, tpl: Template, index: int, size: tuple[int, int], op
     if image_background:
         _draw(ctx, canvas, background)
     for layer in tpl.pages[index]:
-        _draw(ctx, canvas, layer)
+        if not layer.shown_with or shows(tpl, tpl.layer(layer.shown_with), frozenset({layer.name})):
+            _draw(ctx, canvas, layer)
     if watermark:
         _watermark(ctx, canvas, watermark)
     return canvas
+
+
+def shows(tpl: Template, layer, seen: frozenset = frozenset()) -> bool:
+    """Whether a layer has something to show: not hidden, and text that is not blank, an image source or QR data.
+    A layer ``shown_with`` another is drawn only when that one shows (so a blank photo leaves no empty frame)."""
+    if layer is None or layer.hidden or layer.opacity <= 0 or layer.name in seen:
+        return False
+    content = {"text": "text", "image": "src", "qr": "data"}.get(layer.type)
+    if content and not getattr(layer, content).strip():
+        return False
+    return not layer.shown_with or shows(tpl, tpl.layer(layer.shown_with), seen | {layer.name})
 
 
 def _draw(ctx: Context, canvas: Image.Image, layer) -> None:

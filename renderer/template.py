@@ -18,7 +18,7 @@ DEFAULT_DPI = 72
 MIN_DPI, MAX_DPI = 10, 2400
 _IMAGE_BACKGROUND = ("src", "fit", "focus_x", "focus_y", "on_error")
 # Layer properties that describe the field rather than the drawing: no field value sets them.
-NOT_SETTABLE = frozenset({"name", "fields", "editable", "label", "help", "required"})
+NOT_SETTABLE = frozenset({"name", "fields", "editable", "label", "help", "required", "shown_with"})
 
 
 @dataclass(frozen=True)
@@ -202,4 +202,21 @@ def _pages(data: dict, canvas: tuple[int, int]) -> tuple[tuple[tuple[Layer, ...]
             seen[layer.name] = path
             page.append(layer)
         out.append(tuple(page))
+    _check_shown_with(out, seen)
     return tuple(out), paged
+
+
+def _check_shown_with(pages, paths: dict[str, str]) -> None:
+    """Every ``shown_with`` names another layer, and following them never comes back round (which would hide all)."""
+    tied = {layer.name: layer.shown_with for page in pages for layer in page if layer.shown_with}
+    for name, target in tied.items():
+        if target not in paths or target == name:
+            raise InvalidTemplate(f"{target!r} is not another layer of this template; name the layer this one goes "
+                                  "with", f"{paths[name]}.shown_with")
+        chain = [name]
+        while target in tied and target not in chain:
+            chain.append(target)
+            target = tied[target]
+        if target in chain:
+            raise InvalidTemplate(f"goes round in a circle ({' → '.join([*chain, target])}), so none of them would "
+                                  "show", f"{paths[name]}.shown_with")

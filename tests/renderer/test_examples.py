@@ -314,3 +314,63 @@ def test_every_source_is_a_shipped_asset():
 def test_pages_render_one_by_one_as_png():
     result = render(load_example("linkedin-carousel"), load_image=local_loader(str(EXAMPLES)), page=3)
     assert len(result.pages) == 1 and result.data.startswith(b"\x89PNG")
+
+
+def blank_fields(name: str) -> dict:
+    """Every optional text and image field of a starter sent empty (what an automation sends for missing data)."""
+    tpl = Template.from_dict(load_example(name))
+    return {layer.name: "" for layer in tpl.layers
+            if layer.editable and not layer.required and layer.type in ("text", "image")}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_example_takes_blank_values(name):
+    result = render_example(load_example(name), blank_fields(name))
+    assert not [w for w in result.warnings if w["code"] in FORBIDDEN], result.warnings
+
+
+@pytest.mark.parametrize("name, blank, frame", [
+    ("event-badge", "photo", "photo_ring"), ("event-badge", "role", "role_pill"),
+    ("og-blog-card", "avatar", "avatar_ring"), ("og-blog-card", "category", "accent"),
+    ("instagram-quote", "avatar", "avatar_ring"), ("linkedin-carousel", "avatar", "avatar_ring"),
+    ("product-banner", "cta", "cta_button"), ("japanese-emoji-card", "tag", "tag_bg"),
+])
+def test_a_blank_field_leaves_no_empty_frame(name, blank, frame):
+    """A blank photo leaves no white disc, a blank label no empty pill: as if the frame were not there."""
+    template = load_example(name)
+    shown = render_example(template, {blank: ""}, page=1).data
+    without_frame = render_example(template, {blank: "", f"{frame}.hidden": True}, page=1).data
+    assert decode(shown).tolist() == decode(without_frame).tolist()
+
+
+def shrunk_to(result, layer: str) -> float | None:
+    for warning in result.warnings:
+        if warning["code"] == "text_shrunk" and warning["layer"] == layer:
+            return float(re.search(r"to ([0-9.]+) px", warning["message"]).group(1))
+    return None
+
+
+@pytest.mark.parametrize("role", ["Volunteer coordinator", "Speaker & workshop host",
+                                  "Keynote speaker and panel moderator"])
+def test_a_long_badge_role_stays_readable(role):
+    result = render_example(load_example("event-badge"), {"role": role})
+    assert (shrunk_to(result, "role") or 40) >= 26, "the role must stay readable from a metre away"
+
+
+@pytest.mark.parametrize("old_price", ["$19", "$199", "$1,899.99", "€ 12.499,00"])
+def test_the_old_price_is_struck_through_from_end_to_end(old_price):
+    image = decode(render_example(load_example("product-banner"), {"old_price": old_price}).data)
+    box = image[352:396, 72:632, :3]
+    grey = np.abs(box - np.array([0x78, 0x71, 0x6c])).max(axis=-1) < 40
+    columns = np.nonzero(grey.any(axis=0))[0]
+    longest = max(_longest_run(row) for row in grey)
+    assert longest >= 0.95 * (columns.max() - columns.min() + 1), f"{old_price}: the strike covers {longest} of " \
+        f"{columns.max() - columns.min() + 1} px"
+
+
+def _longest_run(row) -> int:
+    best = run = 0
+    for value in row:
+        run = run + 1 if value else 0
+        best = max(best, run)
+    return best

@@ -1,12 +1,13 @@
 """render(): formats, determinism, pages, scale, shapes, opacity, rotation, watermark, cache."""
 
+import base64
 import io
 import re
 
 import pytest
 from PIL import Image
 
-from renderer import OutputError, RenderCache, render
+from renderer import InvalidTemplate, OutputError, RenderCache, Template, render
 
 CARD = {"width": 320, "height": 180, "background": {"type": "linear", "angle": 90, "stops": ["#0f172a", "#4c1d95"]},
         "layers": [
@@ -123,3 +124,43 @@ def test_the_cache_serves_repeats_and_stays_bounded():
     for i in range(30):
         render(CARD, {"title": f"Title {i}"}, cache=cache)
     assert cache.bytes <= 2 * 1024 * 1024
+
+
+# --- a layer that goes with another -------------------------------------------------------------------------------
+def data_url(image: Image.Image) -> str:
+    buf = io.BytesIO()
+    image.save(buf, "PNG")
+    return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode()
+
+
+RED_DOT = data_url(Image.new("RGB", (8, 8), "#ff0000"))
+FRAMED = {"width": 100, "height": 100, "background": "#000000", "layers": [
+    {"type": "ellipse", "name": "frame", "x": 10, "y": 10, "width": 80, "height": 80, "fill": "#ffffff",
+     "shown_with": "photo"},
+    {"type": "image", "name": "photo", "x": 20, "y": 20, "width": 60, "height": 60, "src": RED_DOT, "radius": 30},
+    {"type": "rect", "name": "pill", "x": 0, "y": 90, "width": 100, "height": 10, "fill": "#ffffff",
+     "shown_with": "label"},
+    {"type": "text", "name": "label", "x": 0, "y": 90, "width": 100, "height": 10, "text": "x", "font_size": 8}]}
+
+
+@pytest.mark.parametrize("fields, frame, pill", [
+    ({}, True, True),
+    ({"photo": ""}, False, True),                # a blank photo leaves no empty white disc
+    ({"photo.hidden": True}, False, True),
+    ({"label": "  "}, True, False),              # a blank label leaves no empty pill
+])
+def test_a_layer_shown_with_another_is_drawn_only_when_that_one_shows(fields, frame, pill):
+    image = pixels(render(FRAMED, fields).data)
+    assert (image.getpixel((14, 50))[:3] == (255, 255, 255)) is frame   # the frame's rim, outside the photo
+    assert (image.getpixel((98, 92))[:3] == (255, 255, 255)) is pill
+
+
+@pytest.mark.parametrize("tie, words", [("nobody", "not another layer"), ("frame", "not another layer"),
+                                        ("pill", "circle")])
+def test_shown_with_names_another_layer_without_going_round(tie, words):
+    template = {**FRAMED, "layers": [{**FRAMED["layers"][0], "shown_with": tie}, *FRAMED["layers"][1:]]}
+    if tie == "pill":
+        template["layers"][2] = {**template["layers"][2], "shown_with": "frame"}
+    with pytest.raises(InvalidTemplate) as caught:
+        Template.from_dict(template)
+    assert words in str(caught.value) and caught.value.path.endswith(".shown_with")
