@@ -48,7 +48,7 @@ def test_the_check_catches_a_wrong_door(tmp_path):
     assert wrong_doors("renderer", tmp_path) == ["renderer/oops.py imports connector", "renderer/oops.py imports flask"]
 
 
-RENDERER_THIRD_PARTY = {"PIL", "numpy", "isal", "segno", "fontTools"}
+RENDERER_THIRD_PARTY = {"PIL", "numpy", "isal", "segno", "fontTools", "budoux"}
 
 
 def test_the_renderer_is_a_pure_library():
