@@ -19,7 +19,8 @@ class BatchCreateSchema(ma.Schema):
                        "not an object fails alone).",
         "example": [{"title": "First"}, {"title": "Second", "title.color": "#ff0055"}]})
     format = FormatField()
-    quality = fields.Integer(validate=validate.Range(1, 100), metadata={"description": "JPEG/WebP/PDF quality."})
+    quality = fields.Integer(validate=validate.Range(1, 100), metadata={
+        "description": "JPEG/WebP quality; for a PDF, JPEG page images at this quality (without it: lossless)."})
     scale = fields.Float(load_default=1.0, validate=validate.Range(0.1, 4),
                          metadata={"description": "2 renders every row at twice the size (retina)."})
     webhook_url = fields.String(validate=validate.Length(max=2048), metadata={

@@ -48,7 +48,8 @@ class RenderCreateSchema(ma.Schema):
                        "\"subtitle\": {\"font_size\": 30}}` — names from GET /templates/{id}/fields.",
         "example": {"title": "Hello", "title.color": "#ff0055"}})
     format = FormatField()
-    quality = fields.Integer(validate=validate.Range(1, 100), metadata={"description": "JPEG/WebP/PDF quality."})
+    quality = fields.Integer(validate=validate.Range(1, 100), metadata={
+        "description": "JPEG/WebP quality; for a PDF, JPEG page images at this quality (without it: lossless)."})
     template_version = fields.Integer(validate=validate.Range(min=1), metadata={
         "description": "Render this saved version of `template_id` (GET /templates/{id}/versions); default the "
                        "latest. A version the template never had is a 404."})
