@@ -58,15 +58,18 @@ def flatten(image: Image.Image) -> Image.Image:
     return base
 
 
-def encode(image: Image.Image, out: Output) -> bytes:
+def encode(image: Image.Image, out: Output, dpi: float | None = None) -> bytes:
+    """One image; a template's ``dpi`` (when it sets one) is recorded in PNG and JPEG files for print software."""
     if out.format == "png":
-        return encode_png(image, out.png_compression)
+        return encode_png(image, out.png_compression, dpi)
     if out.format == "pdf":
-        return encode_pdf([image], out)
+        return encode_pdf([image], out, dpi or 72.0)
     buf = io.BytesIO()
     quality = out.quality or DEFAULT_QUALITY[out.format]
     if out.format == "jpeg":
-        flatten(image).save(buf, "JPEG", quality=quality, progressive=out.progressive, optimize=out.progressive)
+        extra = {"dpi": (dpi, dpi)} if dpi else {}
+        flatten(image).save(buf, "JPEG", quality=quality, progressive=out.progressive, optimize=out.progressive,
+                            **extra)
     elif out.format == "webp":
         image.save(buf, "WEBP", quality=quality, lossless=quality == 100)
     return buf.getvalue()

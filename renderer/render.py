@@ -19,7 +19,7 @@ from .fonts import FontRegistry, default_registry
 from .images import paint_image
 from .paint import Tile, gradient, pixel_box, place
 from .shapes import paint_ellipse, paint_line, paint_qr, paint_rect
-from .template import Template
+from .template import DEFAULT_DPI, Template
 from .textdraw import paint_text
 
 MAX_OUTPUT_SIDE = 8192
@@ -115,7 +115,8 @@ def render(template, fields: dict | None = None, *, format: str = "png", quality
         data = encode_pdf(canvases, out, tpl.dpi * scale, lines)
         encoded = [data]
     else:
-        encoded = [encode(canvas, out) for canvas in canvases]
+        printed = tpl.dpi * scale if tpl.dpi != DEFAULT_DPI else None   # unset: no dpi written, as ever
+        encoded = [encode(canvas, out, printed) for canvas in canvases]
         data = encoded[0]
     return Rendered(data=data, media_type=out.media_type, width=width, height=height, format=out.format,
                     warnings=ctx.warnings, pages=encoded)

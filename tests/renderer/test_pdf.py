@@ -146,3 +146,13 @@ def test_dpi_round_trips_and_is_left_out_at_its_default():
 
 def _content(data: bytes) -> bytes:
     return read(data).pages[0].get_contents().get_data()
+
+
+@pytest.mark.parametrize("fmt, compression", [("png", "fast"), ("png", "small"), ("jpeg", "fast")])
+def test_a_template_dpi_is_written_into_png_and_jpeg_files(fmt, compression):
+    from PIL import Image
+    template = {"width": 40, "height": 40, "dpi": 300, "layers": []}
+    image = Image.open(io.BytesIO(render(template, format=fmt, png_compression=compression).data))
+    assert image.info["dpi"] == pytest.approx((300, 300), abs=0.01)
+    plain = Image.open(io.BytesIO(render({**template, "dpi": 72}, format=fmt, png_compression=compression).data))
+    assert "dpi" not in plain.info or fmt == "jpeg", "no dpi set, none written (the same bytes as before)"
