@@ -96,6 +96,20 @@ SHORT = {
     "linkedin-carousel": {"cover_title": "Go", "tip3_title": "Sleep"},
 }
 
+# Right-to-left values in left-to-right designs (and the reverse): what a shop in Tel Aviv or Cairo sends.
+RTL = {
+    "og-blog-card": {"title": "كيف نشغّل المهام الخلفية في تطبيقات الويب دون أن نفقد البيانات", "author": "ليلى حداد",
+                     "category": "البنية التحتية"},
+    "instagram-quote": {"quote": "הדרך הטובה ביותר להתחיל היא להפסיק לדבר ולהתחיל לעשות.", "author": "וולט דיסני"},
+    "event-badge": {"name": "محمد عبد الرحمن", "company": "شركة الحلول الرقمية", "role": "متحدث"},
+    "certificate": {"recipient": "נועה כהן-לוי", "course": "יסודות הנדסת למידת מכונה"},
+    "product-banner": {"product_name": "سماعات أورا برو اللاسلكية", "price": "١٣٩ $", "old_price": "١٩٩ $"},
+    "youtube-thumbnail": {"headline": "בניתי סטארטאפ ב-24 שעות", "highlight": "וזה הרוויח"},
+    "arabic-hebrew-card": {"headline_ar": "SkyLine: 40 destinations this summer", "headline_he": "Book by 31 August"},
+    "japanese-emoji-card": {"headline": "今だけ30%オフ！週末限定セール開催中", "body": "オンラインストア限定。"},
+    "linkedin-carousel": {"cover_title": "سبعة دروس عن توظيف المهندسين", "author": "مايا تشن"},
+}
+
 
 @pytest.fixture(scope="module")
 def renders() -> dict:
@@ -227,7 +241,7 @@ def test_golden_tolerance_forgives_a_1px_shift():
 
 
 @pytest.mark.parametrize("name", NAMES)
-@pytest.mark.parametrize("values", [LONG, SHORT], ids=["long", "short"])
+@pytest.mark.parametrize("values", [LONG, SHORT, RTL], ids=["long", "short", "rtl"])
 def test_example_takes_long_and_short_values(name, values):
     fields = values.get(name, {})
     result = render_example(load_example(name), fields)
@@ -374,3 +388,19 @@ def _longest_run(row) -> int:
         run = run + 1 if value else 0
         best = max(best, run)
     return best
+
+
+@pytest.mark.parametrize("name, avatar, author", [("og-blog-card", "avatar", "author"),
+                                                  ("instagram-quote", "avatar", "author"),
+                                                  ("linkedin-carousel", "avatar", "author")])
+def test_a_right_to_left_name_stays_beside_its_avatar(name, avatar, author):
+    """A name set next to a photo reads as a caption in any script: it starts beside the photo, not far right."""
+    template = load_example(name)
+    tpl = Template.from_dict(template)
+    box = tpl.layer(author)
+    image = decode(render_example(template, {author: RTL[name][author]}, page=1).data)
+    plain = decode(render_example(template, {author: ""}, page=1).data)
+    x, y, w, h = int(box.x), int(box.y), int(box.width), int(box.height)
+    ink = np.abs(image[y:y + h, x:x + w, :3] - plain[y:y + h, x:x + w, :3]).max(axis=-1) > 60
+    columns = np.nonzero(ink.any(axis=0))[0]
+    assert len(columns) and columns.min() < 12, f"{name}: the name starts {columns.min()} px from the avatar side"
