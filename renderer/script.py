@@ -84,6 +84,23 @@ def break_opportunities(text: str) -> list[int]:
     return out
 
 
+def is_thai(ch: str) -> bool:
+    return 0x0E00 <= ord(ch) <= 0x0E7F
+
+
+def thai_breaks(text: str) -> list[int]:
+    """Where a line may break inside Thai, which has no spaces between words (BudouX's Thai phrases)."""
+    if not any(is_thai(ch) for ch in text):
+        return []
+    out, at = [], 0
+    for phrase in _parser("th").parse(text)[:-1]:
+        at += len(phrase)
+        prev, cur = text[at - 1], text[at]
+        if (is_thai(prev) or is_thai(cur)) and not (prev.isspace() or cur.isspace() or attaches(cur)):
+            out.append(at)
+    return out
+
+
 def phrase_breaks(text: str, language: str, opportunities: list[int]) -> list[int]:
     """The opportunities a line should prefer: every one outside CJK, and inside CJK only between phrases.
 
@@ -126,7 +143,8 @@ def _phrase_parser(language: str, text: str):
 @lru_cache(maxsize=4)
 def _parser(which: str):
     return {"ja": budoux.load_default_japanese_parser, "zh-hans": budoux.load_default_simplified_chinese_parser,
-            "zh-hant": budoux.load_default_traditional_chinese_parser}[which]()
+            "zh-hant": budoux.load_default_traditional_chinese_parser,
+            "th": budoux.load_default_thai_parser}[which]()
 
 
 def grapheme_starts(text: str) -> list[int]:

@@ -67,8 +67,11 @@ class Paragraph:
 
     @cached_property
     def breaks(self) -> list[int]:
-        """Every place a line may break (between any two CJK characters, after spaces and hyphens)."""
-        return script.break_opportunities(self.text)
+        """Every place a line may break (between any two CJK characters, between Thai words, after spaces and
+        hyphens)."""
+        found = script.break_opportunities(self.text)
+        thai = script.thai_breaks(self.text)
+        return sorted(set(found) | set(thai)) if thai else found
 
     @cached_property
     def phrases(self) -> list[int]:

@@ -251,3 +251,18 @@ def test_japanese_breaks_between_phrases_not_inside_words(width):
 def test_a_cjk_phrase_wider_than_the_box_still_breaks_between_characters_without_shrinking():
     lay = layout(spec("屋形船ディナークルーズ", family="Noto Sans CJK JP", size=40, width=200, height=400), REG)
     assert len(lay.lines) >= 2 and not any(code == "text_shrunk" for code, _ in lay.warnings)
+
+
+def test_thai_wraps_between_words_instead_of_shrinking():
+    """Thai has no spaces: without word breaks a sentence was one 'word' and shrank to a sliver of one line."""
+    text = "วันนี้อากาศดีมากเราจะไปเที่ยวทะเลกันที่หัวหินพร้อมครอบครัว"
+    lay = layout(spec(text, family="Noto Sans Thai", size=40, width=400, height=400), REG)
+    lines = line_texts(lay)
+    assert lay.size == 40 and len(lines) >= 3 and "".join(lines) == text
+    words = ["วัน", "นี้", "อากาศ", "ดี", "มาก", "เรา", "จะ", "ไป", "เที่ยว", "ทะเล", "กัน", "ที่", "หัวหิน", "พร้อม",
+             "ครอบ", "ครัว"]
+    ends = {sum(map(len, words[:i + 1])) for i in range(len(words))}
+    at = 0
+    for line in lines[:-1]:
+        at += len(line)
+        assert at in ends, lines
