@@ -20,6 +20,8 @@ from .settings import Settings
 
 HEARTBEAT_TTL = 30
 SCHEDULER_CHECK = 10   # seconds between checks that this worker's scheduler process is still alive
+PUT_BACK = "platen_put_back"   # job.meta: times the job was put back after Redis cut it off
+MAX_PUT_BACKS = 5
 
 log = logging.getLogger(__name__)
 
@@ -86,8 +88,10 @@ class PlatenWorker(SimpleWorker):
 
     def _finalize_failure(self, job, queue, execution, exc_info):
         # A job (or RQ's bookkeeping of it) that failed because Redis went away did not fail: recording that,
-        # or retrying it later, would need Redis too. ``execute_job`` puts it back once Redis returns.
-        if isinstance(exc_info[1], REDIS_DOWN):
+        # or retrying it later, would need Redis too. ``execute_job`` puts it back once Redis returns. One that
+        # keeps meeting a Redis error while Redis answers pings (a call slower than PLATEN_REDIS_TIMEOUT, each
+        # time) fails the usual way after a few rounds instead of going round for ever.
+        if isinstance(exc_info[1], REDIS_DOWN) and job.meta.get(PUT_BACK, 0) < MAX_PUT_BACKS:
             raise exc_info[1]
         super()._finalize_failure(job, queue, execution, exc_info)
 
@@ -135,6 +139,7 @@ class PlatenWorker(SimpleWorker):
             for execution in list(self.executions.values()):
                 self.cleanup_execution(job, pipe, execution)
             pipe.execute()
+        job.meta[PUT_BACK] = job.meta.get(PUT_BACK, 0) + 1
         queue.enqueue_job(job, at_front=True)
         SimpleWorker.set_state(self, WorkerStatus.IDLE)
         self.log.warning("Worker %s: job %s, cut off by the Redis outage, is queued again", self.name, job.id)
