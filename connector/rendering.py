@@ -81,17 +81,9 @@ def create_render(conn, principal, req: RenderRequest, planned=None) -> RenderRe
                 _forget(conn, record)
                 raise
         enqueue(conn, record.id)
-    except REDIS_DOWN as exc:
+    except REDIS_DOWN as exc:   # (any other error too leaves it pending, for the reconciler to queue)
         log.warning("render %s accepted, but Redis failed before it was queued (%s); the reconciler will queue it",
                     record.id, exc)
-    except InsufficientCredits:
-        raise
-    except Exception:
-        conn.credits.refund(record.id)
-        conn.render_store.update(record.id, status=RenderStatus.FAILED.value,
-                                 error={"error": "unavailable", "message": "The render queue is unavailable."})
-        conn.redis.zrem(conn.pending_key, record.id)
-        raise
     return record
 
 
