@@ -245,3 +245,27 @@ def test_a_redis_that_hangs_is_a_prompt_503_not_a_held_thread(tmp_path, make_set
             rig.redis.resume()
         assert rig.render(wait=True).status_code == 201   # Redis answers again: so does Platen, worker included
         assert rig.workers[0].popen.poll() is None
+
+
+def test_a_worker_gives_up_after_the_outage_wait_and_a_new_one_waits_for_redis(tmp_path, make_settings):
+    """Redis gone for longer than PLATEN_REDIS_OUTAGE_WAIT: the worker exits 1 (its supervisor starts another);
+    a worker started while Redis is still down waits for it instead of exiting at once."""
+    with ExitStack() as stack:
+        server = RedisServer(tmp_path / "redis")
+        stack.callback(server.close)
+        settings = make_settings(redis_url=server.url, redis_outage_wait=3, redis_timeout=1.0)
+        env = settings_env(settings)
+        first = stack.enter_context(worker(env, tmp_path / "worker1.log"))
+        conn = Connector(settings)
+        stack.callback(conn.close)
+        wait_until(lambda: conn.readiness()["workers"] == 1, 30, "the worker registered")
+        server.stop(signal.SIGTERM)
+        assert first.popen.wait(timeout=60) == 1, first.output()[-3000:]
+        assert "stayed unreachable" in first.output()
+
+        second = stack.enter_context(worker({**env, "PLATEN_REDIS_OUTAGE_WAIT": "120"}, tmp_path / "worker2.log"))
+        wait_until(lambda: "waiting up to 120 s" in second.output(), 30, "the new worker waiting for Redis")
+        server.start()
+        wait_until(lambda: conn.readiness()["ready"], 30, "the new worker registered once Redis is back")
+        assert second.popen.poll() is None
+        assert second.stop() == 0
