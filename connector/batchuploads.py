@@ -88,7 +88,7 @@ def _zip_kind(data: bytes, filename: str) -> str:
             names = set(archive.namelist())
             mimetype = archive.read("mimetype")[:100].decode("ascii", "replace") if "mimetype" in names else ""
             types = archive.read("[Content_Types].xml")[:65536] if "[Content_Types].xml" in names else b""
-    except (zipfile.BadZipFile, KeyError, OSError, RuntimeError):
+    except Exception:   # BadZipFile, and whatever else a mangled archive makes zipfile raise (zlib, EOF, …)
         _refuse(f"a damaged ZIP archive{_named(filename)}")
     if "xl/workbook.xml" in names or b"spreadsheetml.sheet.main" in types or b"sheet.macroEnabled.main" in types:
         return "xlsx"

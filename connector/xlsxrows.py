@@ -7,12 +7,17 @@ import datetime as dt
 import io
 import zipfile
 
+import openpyxl
+from openpyxl.cell.read_only import EMPTY_CELL
+
+from .csvrows import MAX_COLUMNS
 from .errors import PayloadTooLarge, ValidationFailed
 
 # A workbook is a ZIP of XML files. Its declared sizes bound what can come out of it (Python's zipfile stops at
 # them), so they are checked before openpyxl opens anything: a 1 MB upload must not unpack into gigabytes.
 MAX_ENTRIES = 2000
 UNPACKED_PER_PACKED_LIMIT = 2   # the unpacked XML may be twice the largest upload a batch takes
+_EMPTY_ID = id(EMPTY_CELL)
 
 
 def _fail(message: str, field: str = "file") -> ValidationFailed:
@@ -24,7 +29,7 @@ def check_archive(data: bytes, max_unpacked: int) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             entries = archive.infolist()
-    except zipfile.BadZipFile:
+    except Exception:   # BadZipFile, and whatever else a mangled directory makes zipfile raise
         raise _fail("file: the Excel workbook is damaged (its ZIP structure cannot be read). Open it in Excel "
                     "and save it again, or export the sheet as CSV.") from None
     if len(entries) > MAX_ENTRIES:
@@ -41,10 +46,7 @@ def check_archive(data: bytes, max_unpacked: int) -> None:
 def read(data: bytes, sheet: str | None, max_unpacked: int,
          max_rows: int) -> tuple[str, list[str], list[list[str]]]:
     """(the sheet's name, its header row, the rows under it as text). The header is the first row that is not
-    empty; empty rows at the end are dropped; every row is padded or cut to the width of the used columns. Reading
-    stops after ``max_rows`` + 1 rows that are not empty: enough for the caller to say there are too many."""
-    import openpyxl  # only batch uploads of workbooks need it
-
+    empty; empty rows are dropped; every row is padded or cut to the width of the used columns."""
     check_archive(data, max_unpacked)
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
@@ -53,28 +55,52 @@ def read(data: bytes, sheet: str | None, max_unpacked: int,
     try:
         worksheet = _pick(book, sheet)
         worksheet.reset_dimensions()   # a stated size may be wrong (or A1:XFD1048576): read what is there
-        rows, filled = [], 0
-        for cells in worksheet.iter_rows():
-            row = [_text(cell) for cell in cells]
-            if any(row):
-                filled += 1
-                if filled > max_rows + 2:   # the header, max_rows rows, and one too many
-                    break
-            rows.append(row)
+        rows = _filled_rows(worksheet, max_rows)
     except ValidationFailed:
         raise
     except Exception as exc:
         raise _damaged(exc) from None
     finally:
         book.close()
-    while rows and not any(rows[-1]):
-        rows.pop()
-    start = next((i for i, row in enumerate(rows) if any(row)), None)
-    if start is None:
+    if not rows:
         raise _fail(f"file: the sheet {worksheet.title!r} is empty; it needs a header row and rows under it.")
     width = max(_used(row) for row in rows)
-    table = [row[:width] + [""] * (width - len(row)) for row in rows[start:]]
+    table = [row[:width] + [""] * (width - len(row)) for row in rows]
     return worksheet.title, table[0], table[1:]
+
+
+def _filled_rows(worksheet, max_rows: int) -> list[list[str]]:
+    """The rows that are not empty, as text, up to ``max_rows`` + 2 (the header, the rows a batch takes, one
+    too many: enough to say there are too many). Rows that are empty but formatted cost time to read too, so a
+    sheet that goes on far past what a batch takes is refused rather than read to its end."""
+    last_row = max(2 * max_rows, max_rows + 10_000)
+    rows: list[list[str]] = []
+    # Only the columns a batch takes (A to SF) are read: openpyxl pads a row with empty cells up to its last
+    # cell, and one formatted cell in column XFD would make every row 16,384 cells long.
+    for number, cells in enumerate(worksheet.iter_rows(max_col=MAX_COLUMNS), start=1):
+        if number > last_row:
+            raise _fail(f"file: the sheet {worksheet.title!r} goes on past row {last_row:,} (rows that are empty but "
+                        f"formatted count too); a batch takes at most {max_rows:,} rows. Delete the rows under your "
+                        "data, or export the sheet as CSV.")
+        row = [_text(cell) for cell in _without_padding(cells)]
+        if any(row):
+            rows.append(row)
+            if len(rows) > max_rows + 1:
+                break
+    return rows
+
+
+def _without_padding(cells: tuple) -> tuple:
+    """``cells`` without the empty cells openpyxl added at the end (found by C-speed counting when, as in most
+    rows, every real cell comes first; by identity, as a real cell's ``==`` fails against the empty one)."""
+    ids = list(map(id, cells))
+    real = len(ids) - ids.count(_EMPTY_ID)
+    if real == 0 or ids[real - 1] != _EMPTY_ID and ids[real:].count(_EMPTY_ID) == len(ids) - real:
+        return cells[:real]
+    end = len(cells)
+    while cells[end - 1] is EMPTY_CELL:
+        end -= 1
+    return cells[:end]
 
 
 def _damaged(exc: Exception) -> ValidationFailed:

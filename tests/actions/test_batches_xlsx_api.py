@@ -231,3 +231,35 @@ def test_a_workbook_whose_parts_are_named_otherwise_is_still_a_workbook(client, 
     assert answer.status_code == 202, answer.get_json()
     drain(conn)
     assert stored_fields(client, conn, alice, answer.get_json()["id"]) == [{"title": "renamed"}]
+
+
+def _sheet_with(edit) -> bytes:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    sheet.append(["title"])
+    sheet.append(["a"])
+    edit(sheet)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_far_cells_and_far_rows_are_bounded(client, conn, alice, template_id):
+    """openpyxl pads a row up to its last cell: one cell in column XFD made every row 16,384 cells long. Only the
+    500 columns a batch takes are read. A sheet that goes on far below the rows a batch takes is refused."""
+    batches = []
+    for far in ({"value": "stray"}, {"number_format": "0.00"}):
+        def edit(sheet, far=far):
+            cell = sheet.cell(row=2, column=16384)
+            for name, value in far.items():
+                setattr(cell, name, value)
+        answer = post_csv(client, alice, template_id, _sheet_with(edit))
+        assert answer.status_code == 202, answer.get_json()
+        assert answer.get_json()["ignored_columns"] == []
+        batches.append(answer.get_json()["id"])
+    far_row = _sheet_with(lambda sheet: setattr(sheet.cell(row=40_000, column=1), "number_format", "0.00"))
+    body = assert_envelope(post_csv(client, alice, template_id, far_row), 422, "validation_failed")
+    assert "the sheet 'S' goes on past row 20,000 (rows that are empty but formatted count too)" in body["message"]
+    drain(conn)
+    assert [stored_fields(client, conn, alice, batch_id) for batch_id in batches] == [[{"title": "a"}]] * 2
