@@ -31,8 +31,11 @@ class ApiMap(Map):
     def __init__(self, *args, **kwargs):
         kwargs.update(merge_slashes=False, redirect_defaults=False, strict_slashes=False)
         super().__init__(*args, **kwargs)
-        self._fixed: dict[str, frozenset[str]] = {}
-        self._fixed_from = -1
+        self._fixed: dict[str, frozenset[str]] | None = None
+
+    def add(self, rulefactory) -> None:
+        super().add(rulefactory)
+        self._fixed = None   # worked out again, from every rule, on the next match
 
     def bind(self, *args, **kwargs) -> MapAdapter:
         return _api_adapter(super().bind(*args, **kwargs))
@@ -42,13 +45,12 @@ class ApiMap(Map):
 
     def fixed_methods(self, path: str) -> frozenset[str] | None:
         """The methods of the fixed rule(s) (no variable part) at exactly ``path``, or None if there is none."""
-        if self._fixed_from != len(self._rules):
+        if self._fixed is None:
             fixed: dict[str, set[str]] = {}
-            for rule in self._rules:
+            for rule in self.iter_rules():
                 if not rule.arguments and rule.methods:
                     fixed.setdefault(_without_slash(rule.rule), set()).update(rule.methods)
             self._fixed = {path: frozenset(methods) for path, methods in fixed.items()}
-            self._fixed_from = len(self._rules)
         return self._fixed.get(_without_slash(path))
 
 
