@@ -169,22 +169,25 @@ def parse(data: bytes, template: Template, mapping: dict | None,
         header = next(reader)
     except csv.Error as exc:
         raise _fail(f"file: the CSV's header line cannot be read ({exc}).") from None
-    read: list[dict] = []
-    try:
-        columns, matched, rows = table(header, reader, template, mapping, max_rows, rows=read)
-    except csv.Error as exc:
-        raise _fail(f"file: the CSV cannot be read after row {len(read)} ({exc}).") from None
+    columns, matched, rows = table(header, _lines(reader), template, mapping, max_rows)
     return columns, matched, rows, delimiter
 
 
+def _lines(reader):
+    try:
+        yield from reader
+    except csv.Error as exc:
+        raise _fail(f"file: line {reader.line_num} of the CSV cannot be read ({exc}).") from None
+
+
 def table(header: list[str], lines, template: Template, mapping: dict | None, max_rows: int,
-          noun: str = "the CSV", rows: list[dict] | None = None) -> tuple[list[str], dict[str, str], list[dict]]:
+          noun: str = "the CSV") -> tuple[list[str], dict[str, str], list[dict]]:
     """(columns, {column: field}, rows) of a header and the lines under it (lists of text), CSV's or a sheet's.
     Empty lines are skipped; a line with more cells than the header fails alone (its cells all kept)."""
     columns = [c.strip() for c in header]
     check_columns(columns, noun)
     matched = match_columns(columns, mapping, template, noun)
-    rows = [] if rows is None else rows
+    rows: list[dict] = []
     for line in lines:
         if not any(cell.strip() for cell in line):
             continue

@@ -81,3 +81,8 @@ def test_a_column_matching_two_layers_that_differ_only_in_case_is_a_422():
         csvrows.parse(b"TITLE\nHi\n", twins, None, 10)
     columns, mapping, _, _ = csvrows.parse(b"title,Title\na,b\n", twins, None, 10)   # exact names are fine
     assert mapping == {"title": "title", "Title": "Title"}
+
+
+def test_a_line_the_csv_reader_refuses_is_a_422_naming_where():
+    with pytest.raises(ValidationFailed, match=r"file: line 3 of the CSV cannot be read \(field larger than"):
+        csvrows.parse(b"title\nfine\n" + b"x" * 200_000 + b"\n", TEMPLATE, None, 10)
