@@ -171,10 +171,13 @@ def main(argv: list[str] | None = None) -> int:
     configure_logging(settings.log_level)
     connector = jobs.connector()
     try:   # (re)started during an outage: wait for Redis rather than exit at once and be restarted in a loop
-        wait_for_redis(connector.redis, settings.redis_outage_wait, what="worker starting")
+        wait_for_redis(connector.redis, settings.redis_outage_wait, what="worker starting",
+                       stopping=lambda: PlatenWorker.early_stop)
     except RedisGone as exc:
         log.error("worker: %s; exiting", exc)
         return 1
+    if PlatenWorker.early_stop:
+        return 0
     jobs.warm_up()
     names = (argv if argv is not None else sys.argv[1:]) or list(queues.ALL)
     # SimpleWorker runs jobs in this process instead of forking one per job: fonts, fetched images and decoded

@@ -263,8 +263,12 @@ def test_a_worker_gives_up_after_the_outage_wait_and_a_new_one_waits_for_redis(t
         assert first.popen.wait(timeout=60) == 1, first.output()[-3000:]
         assert "stayed unreachable" in first.output()
 
-        second = stack.enter_context(worker({**env, "PLATEN_REDIS_OUTAGE_WAIT": "120"}, tmp_path / "worker2.log"))
-        wait_until(lambda: "waiting up to 120 s" in second.output(), 30, "the new worker waiting for Redis")
+        waiting = stack.enter_context(worker({**env, "PLATEN_REDIS_OUTAGE_WAIT": "120"}, tmp_path / "worker2.log"))
+        wait_until(lambda: "waiting up to 120 s" in waiting.output(), 30, "a new worker waiting for Redis")
+        assert waiting.stop(timeout=10) == 0, "a stop request ends the wait (Ctrl-C of make run)"
+
+        second = stack.enter_context(worker({**env, "PLATEN_REDIS_OUTAGE_WAIT": "120"}, tmp_path / "worker3.log"))
+        wait_until(lambda: "waiting up to 120 s" in second.output(), 30, "a new worker waiting for Redis")
         server.start()
         wait_until(lambda: conn.readiness()["ready"], 30, "the new worker registered once Redis is back")
         assert second.popen.poll() is None
