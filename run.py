@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from connector import Connector, embedded
 from connector.logs import configure_logging
+from connector.outage import RedisGone, wait_for_redis
 from connector.settings import Settings
 
 STOP_SECONDS = 15
@@ -94,6 +95,11 @@ def main() -> int:
     env.setdefault("PROMETHEUS_MULTIPROC_DIR", metrics_dir)
 
     conn = Connector(settings)
+    try:   # an external Redis that is restarting: wait for it rather than stop with a traceback
+        wait_for_redis(conn.redis, settings.redis_outage_wait, what="make run")
+    except RedisGone as exc:
+        print(f"Platen cannot start: {exc} ({settings.redis_url})", file=sys.stderr, flush=True)
+        return 1
     _banner(conn, port)
     conn.close()
 
