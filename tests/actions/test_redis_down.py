@@ -67,3 +67,17 @@ def test_every_redis_client_has_the_configured_timeouts(make_settings):
         assert waiter["socket_connect_timeout"] == 1.5 and waiter["socket_timeout"] == WAIT_SLICE + 1.5
     finally:
         conn.close()
+
+
+def test_an_accepted_render_is_answered_even_when_its_idempotency_answer_cannot_be_kept(client, conn, alice,
+                                                                                        template_id, monkeypatch):
+    import redis
+
+    def gone(*args, **kwargs):
+        raise redis.ConnectionError("Connection closed by server.")
+
+    monkeypatch.setattr(conn.idempotency, "finish", gone)
+    answer = client.post("/api/v1/renders", json={"template_id": template_id, "wait": False},
+                         headers={**alice.headers, "Idempotency-Key": "blip-1"})
+    assert answer.status_code == 202, answer.get_json()
+    assert conn.render_store.load(answer.get_json()["id"]) is not None, "the client learns the id of its render"
