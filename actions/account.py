@@ -35,6 +35,9 @@ class Usage(MethodView):
         """This month's credits
 
         The allowance renews on the first of each month (UTC). A fresh render draws one credit (a PDF one
-        per page); a cached repeat and any render made with a test key draw none.
+        per page); a cached repeat and any render made with a test key draw none. `public_used` of them were
+        drawn by unsigned URLs of public templates, which stop at `public_limit`.
         """
-        return connector().credits.usage(principal().account).to_dict()
+        conn, account = connector(), principal().account
+        return {**conn.credits.usage(account).to_dict(),
+                **conn.credits.public_usage(account, conn.settings.public_credit_share)}

@@ -86,6 +86,10 @@ class UsageSchema(ma.Schema):
     limit = fields.Integer(required=True)
     used = fields.Integer(required=True)
     remaining = fields.Integer(required=True)
+    public_limit = fields.Integer(required=True, metadata={
+        "description": "The share of `limit` that unsigned URLs of public templates may draw "
+                       "(PLATEN_PUBLIC_CREDIT_SHARE); past it they answer 402."})
+    public_used = fields.Integer(required=True, metadata={"description": "Credits (within `used`) drawn by them."})
 
 
 class KeySchema(ma.Schema):

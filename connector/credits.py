@@ -97,6 +97,11 @@ class Credits:
         """The credits unsigned public URLs may use in a month: ``share`` of the allowance, rounded down."""
         return int(Decimal(str(share)) * self.allowance(account))   # exact: 0.29 of 100 is 29, not 28.99…
 
+    def public_usage(self, account: Account, share: float, now: datetime | None = None) -> dict:
+        """What unsigned public URLs may draw this month and have drawn."""
+        used = int(self.redis.get(self._counter(account.id, now or utcnow()) + ":public") or 0)
+        return {"public_limit": self.public_allowance(account, share), "public_used": used}
+
     def usage(self, account: Account, now: datetime | None = None) -> Usage:
         now = now or utcnow()
         start, end = period_of(now)

@@ -122,6 +122,8 @@ def test_anonymous_renders_stop_at_their_share_of_the_credits(make_app):
     rendered = site.client.post("/api/v1/renders", json={"template_id": tpl, "fields": {"title": "four"},
                                                          "wait": False}, headers=site.alice.headers)
     assert rendered.status_code == 202 and site.used() == 4
+    usage = site.client.get("/api/v1/usage", headers=site.alice.headers).get_json()
+    assert (usage["used"], usage["public_used"], usage["public_limit"]) == (4, 2, 2)
 
 
 def test_a_mistyped_public_rate_stops_the_start(make_app):
