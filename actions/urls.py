@@ -146,7 +146,7 @@ def _check_public_rate(state) -> None:
 # An unsigned URL of a public template is anyone's to call: what it may ask for is bounded (SPEC section 6).
 def _refuse_unsigned(template, req: RenderRequest, params: list[tuple[str, str]]) -> None:
     """No ``scale`` (a 4x render costs 16 times the work), and only the template's ``public_fields``."""
-    make_one = "make a signed URL with POST /api/v1/templates/{id}/signed-url"
+    make_one = f"make a signed URL with POST /api/v1/templates/{req.template_id}/signed-url"
     if any(name == "scale" for name, _ in params):
         raise Forbidden(f"scale is not accepted on an unsigned URL of a public template; {make_one} to render at "
                         "another scale.", details={"field": "scale"})
