@@ -150,6 +150,7 @@ class QrLayer(Layer):
 LAYER_TYPES: dict[str, type[Layer]] = {c.type: c for c in (TextLayer, ImageLayer, RectLayer, EllipseLayer,
                                                            LineLayer, QrLayer)}
 _NOT_SETTABLE = {"name"}
+_NOT_FIELDS = _NOT_SETTABLE | {"shown_with"}   # part of the design: no field sets it
 
 
 def layer_from_dict(data, path: str, canvas: tuple[int, int]) -> Layer:
@@ -183,6 +184,9 @@ def layer_from_dict(data, path: str, canvas: tuple[int, int]) -> Layer:
     if values.get("height") is None:   # a line given only a width is horizontal, not a diagonal to the bottom
         values["height"] = 0 if cls is LineLayer else canvas[1]
     for i, extra in enumerate(values.get("fields", ())):
+        if extra in _NOT_FIELDS - _NOT_SETTABLE:
+            raise InvalidTemplate(f"{extra!r} is part of the design and cannot be offered as a field",
+                                  f"{path}.fields[{i}]")
         if extra not in specs or extra in _NOT_SETTABLE:
             raise InvalidTemplate(unknown_property(cls, extra), f"{path}.fields[{i}]")
     return cls(**values)

@@ -164,3 +164,10 @@ def test_shown_with_names_another_layer_without_going_round(tie, words):
     with pytest.raises(InvalidTemplate) as caught:
         Template.from_dict(template)
     assert words in str(caught.value) and caught.value.path.endswith(".shown_with")
+
+
+def test_shown_with_is_not_a_field():
+    with pytest.raises(InvalidTemplate) as caught:
+        Template.from_dict({"width": 10, "height": 10, "layers": [{"type": "rect", "name": "a",
+                                                                   "fields": ["shown_with"]}]})
+    assert caught.value.path == "layers[0].fields[0]" and "part of the design" in str(caught.value)
