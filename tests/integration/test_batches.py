@@ -1,13 +1,15 @@
-"""Batches end to end: a CSV through the API, a real worker process, real images, real webhook receivers."""
+"""Batches end to end: a CSV or a workbook through the API, a real worker, real images, real webhook receivers."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 import signal
 import time
 import zipfile
 
+import openpyxl
 from PIL import Image
 from standardwebhooks import Webhook
 
@@ -61,6 +63,35 @@ def test_a_csv_batch_renders_every_row_and_fires_batch_completed(stack, receiver
             expected = Image.new("RGB", (1, 1), colour).getpixel((0, 0))
             assert image.getpixel((60, 60)) == expected, f"{name} has its own row's picture"
     assert stack.client.get("/api/v1/usage", headers=alice.headers).get_json()["used"] == 20
+
+
+def test_an_excel_batch_renders_the_named_sheet(stack):
+    alice = stack.caller()
+    tpl = stack.template(alice)
+    book = openpyxl.Workbook()
+    book.active.append(["Name", "Picture"])
+    book.active.append(["Not this sheet", f"{stack.images.base}/red.png"])
+    sheet = book.create_sheet("People")
+    colours = ["green", "blue", "orange"]
+    sheet.append(["Name", "Picture", "Born"])
+    for i, colour in enumerate(colours):
+        sheet.append([f"Person {i}", f"{stack.images.base}/{colour}.png", dt.date(1990 + i, 1, 31)])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    answer = stack.client.post("/api/v1/batches", headers=alice.headers, content_type="multipart/form-data", data={
+        "template_id": tpl, "mapping": '{"Name": "title", "Picture": "logo"}', "sheet": "People",
+        "file": (io.BytesIO(buffer.getvalue()), "people.xlsx")})
+    assert answer.status_code == 202, answer.get_json()
+    batch = wait_batch(stack, alice, answer.get_json()["id"])
+    assert (batch["total"], batch["completed"], batch["failed"], batch["ignored_columns"]) == (3, 3, 0, ["Born"])
+    archive = stack.client.get(f"/api/v1/batches/{batch['id']}/archive.zip", headers=alice.headers)
+    with zipfile.ZipFile(io.BytesIO(archive.data)) as zf:
+        for row, colour in enumerate(colours, start=1):
+            image = Image.open(io.BytesIO(zf.read(f"{row:05d}.png"))).convert("RGB")
+            assert image.getpixel((60, 60)) == Image.new("RGB", (1, 1), colour).getpixel((0, 0))
+        results = zf.read("results.csv").decode("utf-8-sig").splitlines()
+    assert results[0] == "Name,Picture,Born,render_id,status,url,error,warnings"
+    assert results[1].startswith(f"Person 0,{stack.images.base}/green.png,1990-01-31,rnd_")
 
 
 def test_a_batch_survives_its_worker_being_killed(stack, receiver):
