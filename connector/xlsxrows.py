@@ -119,8 +119,9 @@ def _pick(book, sheet: str | None):
     for ws in worksheets:
         if ws.title.strip().casefold() == wanted:
             return ws
-    names = ", ".join(repr(ws.title) for ws in worksheets)
-    raise _fail(f"sheet: the workbook has no sheet {sheet!r}; its sheets are {names}.", "sheet")
+    names = ", ".join(repr(ws.title) for ws in worksheets[:20])
+    more = f" and {len(worksheets) - 20} more" if len(worksheets) > 20 else ""
+    raise _fail(f"sheet: the workbook has no sheet {sheet!r}; its sheets are {names}{more}.", "sheet")
 
 
 def _used(row: list[str]) -> int:

@@ -94,6 +94,9 @@ def test_a_sheet_that_is_not_there_is_a_422_naming_the_sheets(client, alice, tem
     body = assert_envelope(post_csv(client, alice, template_id, data, sheet="Juni"), 422, "validation_failed")
     assert body["message"] == "sheet: the workbook has no sheet 'Juni'; its sheets are 'Orders', 'Archive 2025'."
     assert body["details"] == {"field": "sheet"}
+    many = workbook(*[(f"Week {n}", [["title"], ["a"]]) for n in range(1, 31)])
+    body = assert_envelope(post_csv(client, alice, template_id, many, sheet="Juni"), 422, "validation_failed")
+    assert body["message"].endswith("'Week 19', 'Week 20' and 10 more.")
 
 
 def test_the_kind_is_told_by_the_content_not_the_name(client, conn, alice, template_id):
