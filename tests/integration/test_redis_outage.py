@@ -87,6 +87,7 @@ class Clients:
     def __init__(self, rig: Rig, threads: int = 3):
         self.rig = rig
         self.phase = "before"
+        self.down = (float("inf"), float("inf"))   # (Redis stopped, Redis starting again), monotonic seconds
         self.answers: list[dict] = []
         self.accepted: set[str] = set()
         self.lock = threading.Lock()
@@ -124,7 +125,8 @@ class Clients:
             kind, phase, started = next(kinds), self.phase, time.monotonic()
             answer = self.call(kind)
             body = answer.json() if answer.headers.get("Content-Type", "").startswith("application/json") else {}
-            note = {"kind": kind, "phase": phase, "ended": self.phase, "status": answer.status_code,
+            note = {"kind": kind, "phase": phase, "started": started, "ended": time.monotonic(),
+                    "status": answer.status_code,
                     "retry_after": answer.headers.get("Retry-After"), "body": body,
                     "seconds": time.monotonic() - started}
             with self.lock:
@@ -134,7 +136,14 @@ class Clients:
             self.stop.wait(0.2 if kind.startswith("render") and phase != "down" else 0.05)
 
     def seen(self, phase: str, kinds=None) -> collections.Counter:
-        return collections.Counter(a["status"] for a in self.answers if a["phase"] == phase == a["ended"]
+        """Answers by status: ``down``, sent and answered while no redis-server ran; ``after``, sent once it
+        answered again."""
+        def when(a):
+            if phase == "down":
+                return self.down[0] <= a["started"] and a["ended"] <= self.down[1]
+            return a["phase"] == phase
+
+        return collections.Counter(a["status"] for a in self.answers if when(a)
                                    and (kinds is None or a["kind"] in kinds))
 
 
@@ -158,12 +167,13 @@ def outage_under_load(rig: Rig, sig: int) -> dict:
         wait_until(lambda: rig.images.slow_in_flight >= 2, 30, "both workers mid-render (fetching their images)")
         stopped = time.monotonic()
         rig.redis.stop(sig)
-        clients.phase = "down"
+        clients.phase, clients.down = "down", (time.monotonic(), float("inf"))
         for thread in sync:
             thread.join(OUTAGE)
         wait_until(lambda: sum(clients.seen("down", {"render"}).values()) >= 3, OUTAGE, "render requests in the outage")
         time.sleep(max(0.0, OUTAGE - (time.monotonic() - stopped)))   # the outage itself lasts OUTAGE seconds
         restarted = time.monotonic()
+        clients.down = (clients.down[0], restarted)
         rig.redis.start()
         clients.phase = "after"
         wait_until(lambda: clients.seen("after", {"render"})[202] >= 2, 30, "renders accepted again after the outage")
