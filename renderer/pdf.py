@@ -3,9 +3,9 @@
 The text layer is the one OCR tools put over scans (Tesseract, OCRmyPDF): every laid-out line is written in text
 render mode 3 (invisible) with a glyphless font whose character codes are the text's own UTF-16 code units, and a
 ToUnicode map that says so. So any script a PDF reader can search (Latin, Arabic, Hebrew, CJK …) is selectable and
-searchable without embedding the real fonts, and the picture is exactly what the PNG shows. Each line is stretched
-(Tz) to the width it was laid out at, so a selection covers the words on the page. Characters beyond the Basic
-Multilingual Plane (emoji) are left out of the text layer.
+searchable without embedding the real fonts, and the picture is exactly what the PNG shows. Each word is placed
+where it was laid out and stretched (Tz) to its width, so a selection covers the words on the page. Characters
+beyond the Basic Multilingual Plane (emoji) borrow private use codes that the ToUnicode map turns back into them.
 """
 
 from __future__ import annotations
@@ -25,17 +25,18 @@ from .png import deflate_rows
 _EM = 1000
 _ADVANCE = 500   # every glyph of the glyphless font is half an em wide; Tz then fits each line to its width
 _FIXED_DATE = 0   # font timestamps (seconds since 1904): fixed, so the same render gives the same bytes
+# Characters beyond the BMP (emoji) have no 2-byte code of their own: each one in a document borrows a private use
+# code, and the ToUnicode map says which character it stands for.
+_PRIVATE_START, _PRIVATE_CODES = 0xE000, 0xF900 - 0xE000
 
 
 @dataclass(frozen=True)
 class TextLine:
-    """One laid-out line on a page, in output pixels: where its baseline starts, how wide and large it is, and the
-    rotation of its layer (degrees clockwise about ``centre``)."""
+    """One laid-out line on a page, in output pixels: its words as (text, x, width) in visual order, its
+    baseline, its size, and the rotation of its layer (degrees clockwise about ``centre``)."""
 
-    text: str
-    x: float
+    words: tuple[tuple[str, float, float], ...]
     baseline: float
-    width: float
     size: float
     rotation: float = 0.0
     centre: tuple[float, float] = (0.0, 0.0)
@@ -52,14 +53,17 @@ def write_pdf(pages: list[Page], points_per_px: float, jpeg_quality: int | None 
     ``1 / points_per_px`` px."""
     doc = _Document()
     pages_ref = doc.reserve()
-    font_ref = _glyphless_font(doc)
+    astral = sorted({ch for page in pages for line in page.lines for text, _, _ in line.words for ch in text
+                     if ord(ch) > 0xFFFF})[:_PRIVATE_CODES]
+    private = {ch: _PRIVATE_START + i for i, ch in enumerate(astral)}
+    font_ref = _glyphless_font(doc, private)
     kids = []
     for page in pages:
         w_px, h_px = page.image.size
         w_pt, h_pt = w_px * points_per_px, h_px * points_per_px
         image_ref = doc.add_stream(*_image(page.image, jpeg_quality))
         content = [f"q {_n(w_pt)} 0 0 {_n(h_pt)} 0 0 cm /Im0 Do Q"]
-        content += _text_layer(page.lines, points_per_px, h_pt)
+        content += _text_layer(page.lines, points_per_px, h_pt, private)
         content_ref = doc.add_stream({}, "\n".join(content).encode("ascii"), compress=True)
         kids.append(doc.add(f"<< /Type /Page /Parent {pages_ref} 0 R /MediaBox [0 0 {_n(w_pt)} {_n(h_pt)}] "
                             f"/Resources << /XObject << /Im0 {image_ref} 0 R >> /Font << /F0 {font_ref} 0 R >> >> "
@@ -70,25 +74,53 @@ def write_pdf(pages: list[Page], points_per_px: float, jpeg_quality: int | None 
     return doc.finish(catalog, info)
 
 
-def _text_layer(lines: list[TextLine], k: float, page_h: float) -> list[str]:
+def _text_layer(lines: list[TextLine], k: float, page_h: float, private: dict[str, int]) -> list[str]:
+    """One text object per line, each word moved to where it was laid out and stretched (Tz) to its laid-out
+    width, so a selection or a search hit sits on the glyphs."""
     out = []
     for line in lines:
-        units = [ch for ch in line.text if ord(ch) <= 0xFFFF and (ch == " " or ch.isprintable())]
-        if not units or line.width <= 0 or line.size <= 0:
+        words = []
+        for text, x, width in line.words:
+            codes = _codes(text, private)
+            if not codes or width <= 0:
+                continue
+            if words and not text.strip():   # a stretched gap alone reads as a column break: it joins the word before
+                last_codes, last_x, _ = words[-1]
+                words[-1] = (last_codes + codes, last_x, x + width - last_x)
+            else:
+                words.append((codes, x, width))
+        if not words or line.size <= 0:
             continue
+        if line.rotation % 360:   # readers split a turned line at every move: one string for the whole line
+            end = words[-1][1] + words[-1][2]
+            words = [("".join(codes for codes, _, _ in words), words[0][1], end - words[0][1])]
         size = line.size * k
-        natural = len(units) * _ADVANCE / _EM * size
-        stretch = 100 * line.width * k / natural
-        x, y = line.x, line.baseline
+        x, y = words[0][1], line.baseline
         theta = math.radians(line.rotation)
         cos, sin = math.cos(theta), math.sin(theta)
         if line.rotation:   # the layer turns about its box's centre: so does its text's starting point
             cx, cy = line.centre
             x, y = cx + (x - cx) * cos - (y - cy) * sin, cy + (x - cx) * sin + (y - cy) * cos
-        hex_text = "".join(f"{ord(ch):04X}" for ch in units)
-        out.append(f"BT 3 Tr /F0 {_n(size)} Tf {_n(stretch)} Tz {_n(cos)} {_n(-sin)} {_n(sin)} {_n(cos)} "
-                   f"{_n(x * k)} {_n(page_h - y * k)} Tm <{hex_text}> Tj ET")
+        ops = [f"BT 3 Tr /F0 {_n(size)} Tf {_n(cos)} {_n(-sin)} {_n(sin)} {_n(cos)} {_n(x * k)} "
+               f"{_n(page_h - y * k)} Tm"]
+        previous = words[0][1]
+        for codes, word_x, width in words:
+            stretch = 100 * width * k / (len(codes) // 4 * _ADVANCE / _EM * size)
+            ops.append(f"{_n((word_x - previous) * k)} 0 Td {_n(stretch)} Tz <{codes}> Tj")
+            previous = word_x
+        out.append(" ".join(ops) + " ET")
     return out
+
+
+def _codes(text: str, private: dict[str, int]) -> str:
+    """The text as the glyphless font's codes: hex UTF-16 units; a character beyond the BMP (an emoji) a private
+    use code that the ToUnicode map turns back into it. Controls and private use characters are left out."""
+    out = []
+    for ch in text:
+        code = private.get(ch, 0x20) if ord(ch) > 0xFFFF else ord(ch)
+        if (ch == " " or ch.isprintable()) and not _PRIVATE_START <= ord(ch) < 0xF900:
+            out.append(f"{code:04X}")
+    return "".join(out)
 
 
 def _image(image: Image.Image, jpeg_quality: int | None) -> tuple[dict, bytes]:
@@ -103,9 +135,9 @@ def _image(image: Image.Image, jpeg_quality: int | None) -> tuple[dict, bytes]:
     return {**head, "Filter": "/FlateDecode", "DecodeParms": params}, deflate_rows(image)
 
 
-def _glyphless_font(doc: _Document) -> int:
+def _glyphless_font(doc: _Document, private: dict[str, int]) -> int:
     """A Type0 font over a CIDFontType2 with one empty glyph: codes are UTF-16 units, all mapped to glyph 1."""
-    to_unicode = doc.add_stream({}, _TO_UNICODE, compress=True)
+    to_unicode = doc.add_stream({}, _to_unicode(private), compress=True)
     cid_to_gid = doc.add_stream({}, b"\x00\x01" * 65536, compress=True)
     font_file = doc.add_stream({"Length1": len(glyphless_truetype())}, glyphless_truetype(), compress=True)
     descriptor = doc.add(f"<< /Type /FontDescriptor /FontName /GlyphLessFont /Flags 5 /FontBBox [0 0 {_ADVANCE} "
@@ -138,14 +170,14 @@ def glyphless_truetype() -> bytes:
     return buf.getvalue()
 
 
-def _to_unicode() -> bytes:
-    """Code = UTF-16 unit = character; 256 ranges of 256 (a range may vary only in its last byte), surrogates
-    left out."""
-    ranges = [f"<{hi:02X}00> <{hi:02X}FF> <{hi:02X}00>" for hi in range(256) if not 0xD8 <= hi <= 0xDF]
-    blocks = []
-    for start in range(0, len(ranges), 100):
-        chunk = ranges[start:start + 100]
-        blocks.append(f"{len(chunk)} beginbfrange\n" + "\n".join(chunk) + "\nendbfrange")
+def _to_unicode(private: dict[str, int]) -> bytes:
+    """Code = UTF-16 unit = character, in ranges of 256 (a range may vary only in its last byte), surrogates and
+    the private use area left out; then each private use code this document gave a character beyond the BMP."""
+    blocks = list(_RANGE_BLOCKS)
+    pairs = [f"<{code:04X}> <{ch.encode('utf-16-be').hex().upper()}>" for ch, code in private.items()]
+    for start in range(0, len(pairs), 100):
+        chunk = pairs[start:start + 100]
+        blocks.append(f"{len(chunk)} beginbfchar\n" + "\n".join(chunk) + "\nendbfchar")
     return ("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
             "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
             "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
@@ -153,7 +185,14 @@ def _to_unicode() -> bytes:
             "\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n").encode("ascii")
 
 
-_TO_UNICODE = _to_unicode()
+def _range_blocks() -> list[str]:
+    ranges = [f"<{hi:02X}00> <{hi:02X}FF> <{hi:02X}00>" for hi in range(256)
+              if not 0xD8 <= hi <= 0xDF and not 0xE0 <= hi <= 0xF8]
+    return [f"{len(ranges[i:i + 100])} beginbfrange\n" + "\n".join(ranges[i:i + 100]) + "\nendbfrange"
+            for i in range(0, len(ranges), 100)]
+
+
+_RANGE_BLOCKS = _range_blocks()
 
 
 def _n(value: float) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 from PIL import Image, ImageDraw
 
@@ -69,19 +70,32 @@ def _draw_bitmap(tile: Image.Image, unit, baseline: float, size: float, registry
         tile.alpha_composite(picture, dest=(max(0, x), max(0, y)))
 
 
-def _text_lines(lay: TextLayout, layer, box) -> list[TextLine]:
-    """Each laid-out line where it sits on the page (a PDF's invisible, searchable copy of the text)."""
+def _text_lines(lay: TextLayout, spec: TextSpec, layer, box, registry) -> list[TextLine]:
+    """Each laid-out line and its words where they sit on the page (a PDF's invisible, searchable copy of the
+    text), in visual order as PDF text is drawn: readers turn right-to-left runs back into reading order."""
     left, top, w, h = box
     centre = (left + w / 2, top + h / 2)
     out = []
     for units, baseline in zip(lay.lines, lay.baselines, strict=True):
-        # visual order, as PDF text is drawn: readers turn right-to-left runs back into reading order
-        text = "".join(u.text[::-1] if u.rtl else u.text for u in units)
-        if not text.strip():
-            continue
-        start = min(u.x for u in units)
-        width = max(u.x + u.width for u in units) - start
-        out.append(TextLine(text, left + start, top + baseline, width, lay.size, layer.rotation, centre))
+        words = tuple((text, left + x, width) for unit in units
+                      for text, x, width in _words(unit, lay.size, spec.letter_spacing, registry))
+        if any(text.strip() for text, _, _ in words):
+            out.append(TextLine(words, top + baseline, lay.size, layer.rotation, centre))
+    return out
+
+
+def _words(unit, size: float, spacing: float, registry) -> list[tuple[str, float, float]]:
+    """(text, x, width) of each word of a unit (a word keeps the spaces after it), so a PDF reader's selection
+    and search hits sit on the glyphs; right-to-left and emoji runs stay whole."""
+    if unit.rtl or unit.face.bitmap_size or " " not in unit.text.strip():
+        return [(unit.text[::-1] if unit.rtl else unit.text, unit.x, unit.width)]
+    font = registry.font(unit.face, size)
+    out, x = [], unit.x
+    for word in re.findall(r"\S*\s*", unit.text):
+        if word:
+            width = font.getlength(word) + (spacing * len(graphemes(word)) if spacing else 0.0)
+            out.append((word, x, width))
+            x += width
     return out
 
 
@@ -97,7 +111,7 @@ def paint_text(ctx, layer, box) -> list[Tile]:
     for code, message in lay.warnings:
         ctx.warn(code, layer.name, message)
     if ctx.text_lines is not None:
-        ctx.text_lines.extend(_text_lines(lay, layer, box))
+        ctx.text_lines.extend(_text_lines(lay, spec, layer, box, ctx.fonts))
     if lay.color_glyphs:
         colour = rgba(layer.color)
         picture = ctx.cache.get(("text-rgba", spec, colour, layer.decoration, ctx.fonts.token),

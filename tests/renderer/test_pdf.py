@@ -1,6 +1,7 @@
 """PDF output: page size from dpi, lossless page images, and an invisible text layer a reader can search."""
 
 import io
+import re
 import sys
 from pathlib import Path
 
@@ -83,6 +84,7 @@ def test_without_dpi_a_px_is_a_point():
     ("שלום עולם", "Noto Sans Hebrew", "he"),
     ("مرحبا بالعالم", "Noto Sans Arabic", "ar"),
     ("東京で開催される開発者会議へようこそ", "Noto Sans CJK JP", "ja"),
+    ("東京タワー🗼の夜景 🚢✨", "Noto Sans CJK JP", "ja"),
 ])
 def test_every_script_is_extracted_as_written(text, font, language):
     result = render(text_card(text, font=font, language=language), format="pdf")
@@ -156,3 +158,20 @@ def test_a_template_dpi_is_written_into_png_and_jpeg_files(fmt, compression):
     assert image.info["dpi"] == pytest.approx((300, 300), abs=0.01)
     plain = Image.open(io.BytesIO(render({**template, "dpi": 72}, format=fmt, png_compression=compression).data))
     assert "dpi" not in plain.info or fmt == "jpeg", "no dpi set, none written (the same bytes as before)"
+
+
+def test_each_word_sits_where_it_was_laid_out():
+    """Search hits and selections land on the glyphs: each word starts in the PDF where the layout put it."""
+    from renderer.fonts import default_registry
+    data = render(text_card("Wide MMMM then narrow iiii words", font="Noto Sans"), format="pdf").data
+    content = _content(data).decode("ascii")
+    x = float(re.search(r"([-\d.]+) [-\d.]+ Tm", content).group(1))   # the line's start
+    starts = {}
+    for dx, codes in re.findall(r"([-\d.]+) 0 Td [-\d.]+ Tz <([0-9A-F]+)> Tj", content):
+        x += float(dx)
+        starts[bytes.fromhex(codes).decode("utf-16-be").strip()] = x
+    face, _ = default_registry().match("Noto Sans")
+    font = default_registry().font(face, 40)
+    assert starts["Wide"] == pytest.approx(50, abs=0.5)
+    assert starts["iiii"] == pytest.approx(50 + font.getlength("Wide MMMM then narrow "), abs=1)
+    assert starts["words"] == pytest.approx(50 + font.getlength("Wide MMMM then narrow iiii "), abs=1)
