@@ -56,6 +56,11 @@ def test_every_redis_client_has_the_configured_timeouts(make_settings):
     from connector import Connector, queues
     from connector.renders import WAIT_SLICE
 
+    app = create_app({"SETTINGS": make_settings(redis_timeout=1.5), "TESTING": True})
+    assert app.test_client().get("/api/v1/openapi.json").status_code == 200   # the rate limiter connects
+    (limiter,) = app.extensions["limiter"]
+    limits = limiter.storage.storage.connection_pool.connection_kwargs
+    assert (limits["socket_timeout"], limits["socket_connect_timeout"]) == (1.5, 1.5)
     conn = Connector(make_settings(redis_timeout=1.5))
     try:
         # Counting workers for /readyz and /metrics must not stretch the timeout to an RQ worker's (minutes).
