@@ -14,7 +14,21 @@ from flask_smorest import Api
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from actions import account, batches, docs, files, fonts, keys, renders, system, template_versions, templates, urls
+from actions import (
+    account,
+    assets,
+    batches,
+    docs,
+    files,
+    fonts,
+    keys,
+    previews,
+    renders,
+    system,
+    template_versions,
+    templates,
+    urls,
+)
 from actions.common import connector
 from actions.errors import envelope, from_http_exception
 from actions.routing import ApiFlask
@@ -33,6 +47,7 @@ API_PREFIX = "/api/v1/"
 OPEN_PATHS = ("/api/v1/openapi.json", "/api/v1/docs")
 OPEN_PREFIXES = (docs.ASSETS_URL,)   # the docs page's scripts and styles
 RENDER_POSTS = ("/api/v1/renders", "/api/v1/batches")
+PREVIEW_POST = "/api/v1/templates/preview"
 UNLIMITED_PATHS = ("/healthz", "/readyz", "/metrics")
 SECRET_PARAMS = {"api_key", "apikey", "key", "token", "access_token", "s", "signature"}
 LIMITER_RETRY_HEADER = "X-Platen-Limiter-Retry-After"
@@ -90,9 +105,9 @@ def create_app(config: dict | None = None) -> Flask:
     for error in REDIS_DOWN:
         app.register_error_handler(error, _redis_down)
     api = PlatenApi(app)
-    for blueprint in (account.blp, keys.blp, templates.blp, template_versions.blp, renders.blp, batches.blp,
-                      batches.downloads, urls.blp, fonts.blp, files.blp, polling.blp, hooks.blp, callbacks.blp,
-                      callbacks.batch_callbacks, system.blp):
+    for blueprint in (account.blp, keys.blp, previews.blp, templates.blp, template_versions.blp, renders.blp,
+                      batches.blp, batches.downloads, urls.blp, fonts.blp, assets.blp, files.blp, polling.blp,
+                      hooks.blp, callbacks.blp, callbacks.batch_callbacks, system.blp):
         api.register_blueprint(blueprint)
 
     from cli import register
@@ -145,9 +160,10 @@ def _enforce() -> None:
 def _json_without_content_type() -> None:
     """`curl -d '{…}'` without `-H 'Content-Type: application/json'` says it sends a form; the body says JSON.
     Take it as the JSON it is (silently ignoring it would, say, make a live key when a test key was asked for);
-    a body that is not JSON either is a 415 that says what to send. Font uploads read their own bodies."""
+    a body that is not JSON either is a 415 that says what to send. Font and asset uploads read their own bodies."""
     if request.method not in ("POST", "PUT", "PATCH") or not request.path.startswith(API_PREFIX) \
-            or request.url_rule is None or request.path.startswith("/api/v1/fonts") or request.is_json \
+            or request.url_rule is None or request.path.startswith(("/api/v1/fonts", "/api/v1/assets")) \
+            or request.is_json \
             or request.mimetype == "multipart/form-data":
         return   # (an unknown route or method: its 404 or 405 says more)
     data = request.get_data(cache=True)
@@ -246,17 +262,19 @@ def _redis_down(error: Exception):
 
 
 def _rate_class() -> str:
-    """Reads, renders, everything else: three budgets per key."""
+    """Reads, renders, editor previews, everything else: four budgets per key."""
     path = request.path.rstrip("/")
     if request.method in ("GET", "HEAD", "OPTIONS"):
         return "renders" if path.startswith("/render/") else "reads"
+    if request.method == "POST" and path == PREVIEW_POST:   # an editing session must never eat the render budget
+        return "previews"
     return "renders" if request.method == "POST" and path in RENDER_POSTS else "writes"
 
 
 def _limiter(settings: Settings, conn: Connector) -> Limiter:
     """Per key (never per IP: Zapier and Make share outgoing IPs), one counter per class, shared via Redis."""
     by_class = {"reads": settings.rate_limit_reads, "renders": settings.rate_limit_renders,
-                "writes": settings.rate_limit_writes}
+                "writes": settings.rate_limit_writes, "previews": settings.rate_limit_previews}
 
     def identity() -> str:
         who = g.principal.key.id if g.get("principal") else f"ip:{request.remote_addr}"

@@ -9,6 +9,7 @@ import redis
 
 from . import embedded, outage, queues
 from .accounts import AccountStore
+from .assets import AssetStore
 from .batches import BatchStore
 from .credits import Credits
 from .events import EventStore
@@ -60,6 +61,7 @@ class Connector:
         self.batches = BatchStore(self)
         self._files = self._fetcher = self._render_cache = None
         self.fonts = FontStore(self.redis, prefix, os.path.join(os.path.abspath(settings.data_dir), "fonts"))
+        self.assets = AssetStore(self.redis, prefix, lambda: self.files)
 
     # Built on first use: a web process that never renders holds no render cache, a CLI command no S3 client.
     @property
@@ -85,6 +87,10 @@ class Connector:
 
             self._render_cache = RenderCache(self.settings.render_cache_bytes)
         return self._render_cache
+
+    def image_loader(self, account_id: str):
+        """The ``load_image`` of this account's renders: its assets from storage, other URLs through the fetcher."""
+        return self.assets.loader(account_id, self.fetcher.load_image)
 
     def fonts_for(self, account_id: str):
         """The fonts a render of this account may use: the system's, PLATEN_FONT_DIRS and its own uploads."""

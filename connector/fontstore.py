@@ -81,6 +81,8 @@ class FontStore:
     def _gen(self, account_id: str) -> str:
         return f"{self.p}:fonts:{account_id}:gen"
 
+    generation_key = _gen   # renders read it together with the assets' generation, in one round trip
+
     def _hashes(self, account_id: str) -> str:
         """Hash: sha256 of a file -> the id of this account's font made from it (the same file is one font)."""
         return f"{self.p}:account:{account_id}:fonts:sha256"

@@ -47,7 +47,10 @@ def plan(conn, principal, req: RenderRequest, resolved=None):
         canonical = json.dumps(req.template, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
         ref = "inline:" + hashlib.sha256(canonical.encode()).hexdigest()
     # The account's font generation is part of the key: an uploaded font must show in the very next render.
-    ref = f"{ref}|fonts:{conn.fonts.generation(principal.account.id)}"
+    # So is its asset generation: after an asset is deleted, a render using it shows the layer's on_error.
+    account_id = principal.account.id
+    fonts, assets = conn.redis.mget(conn.fonts.generation_key(account_id), conn.assets.generation_key(account_id))
+    ref = f"{ref}|fonts:{fonts or '0'}|assets:{assets or '0'}"
     # Keys as the template spells them: "Title" and "title" are the same render, so one cache entry.
     key = cache_key(ref, canonical_fields(template, req.fields or {}), extension(req.format), req.quality,
                     req.scale, req.page, principal.key.mode == "test")
@@ -226,7 +229,8 @@ def run_render(conn, render_id: str, *, last_try: bool = True) -> None:
         template = record.inline_template if record.inline_template is not None else \
             conn.templates.version(record.template_id, record.template_version)
         result = render(template, record.fields, format=record.format, quality=record.quality, scale=record.scale,
-                        page=record.page, load_image=conn.fetcher.load_image, cache=conn.render_cache,
+                        page=record.page, load_image=conn.image_loader(record.account_id),
+                        cache=conn.render_cache,
                         png_compression=conn.settings.png_compression, fonts=conn.fonts_for(record.account_id),
                         watermark="TEST" if record.mode == "test" else None)
     except RendererError as exc:

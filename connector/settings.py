@@ -39,6 +39,9 @@ class Settings:
         "PLATEN_RATE_LIMIT_RENDERS", "120 per minute", "Per-key limit on render-creating requests."))
     rate_limit_writes: str = field(default="120 per minute", metadata=_env(
         "PLATEN_RATE_LIMIT_WRITES", "120 per minute", "Per-key limit on every other request."))
+    rate_limit_previews: str = field(default="1200 per minute", metadata=_env(
+        "PLATEN_RATE_LIMIT_PREVIEWS", "1200 per minute",
+        "Per-key limit on editor previews (POST /api/v1/templates/preview), apart from renders."))
     rate_limit_enabled: bool = field(default=True, metadata=_env(
         "PLATEN_RATE_LIMIT_ENABLED", "1", "Set to 0 to switch rate limiting off (benchmarks)."))
     public_render_rate: str = field(default="30 per minute", metadata=_env(

@@ -40,6 +40,9 @@ class Rendered:
     format: str
     warnings: list[dict] = field(default_factory=list)
     pages: list[bytes] = field(default_factory=list)
+    # per rendered page, every layer as drawn (see ``layer_entry``): where it is, and for text the size it was
+    # drawn at and its lines, so an editor draws handles over the real render instead of imitating its layout
+    layout: list[list[dict]] = field(default_factory=list)
 
     @property
     def page_count(self) -> int:
@@ -54,6 +57,7 @@ class Context:
         self.warnings: list[dict] = []
         # the laid-out lines of the page being drawn, when a PDF wants them for its searchable text layer
         self.text_lines: list | None = [] if text_layer else None
+        self.current: dict | None = None   # the layout entry of the layer being drawn (text painters fill it in)
 
     def warn(self, code: str, layer: str | None, message: str) -> None:
         entry = {"code": code, "layer": layer, "message": message}
@@ -105,9 +109,11 @@ def render(template, fields: dict | None = None, *, format: str = "png", quality
         pages = [page - 1]
     store = NoCache() if cache is False else default_cache() if cache in (None, True) else cache
     ctx = Context(fonts or default_registry(), store, load_image or load_data_url, scale, out.format == "pdf")
-    canvases, lines = [], []
+    canvases, lines, described = [], [], []
     for index in pages:
-        canvases.append(draw_page(ctx, tpl, index, (width, height), out.opaque, watermark))
+        entries: list[dict] = []
+        canvases.append(draw_page(ctx, tpl, index, (width, height), out.opaque, watermark, entries))
+        described.append(entries)
         if ctx.text_lines is not None:
             lines.append(ctx.text_lines)
             ctx.text_lines = []
@@ -119,11 +125,11 @@ def render(template, fields: dict | None = None, *, format: str = "png", quality
         encoded = [encode(canvas, out, printed) for canvas in canvases]
         data = encoded[0]
     return Rendered(data=data, media_type=out.media_type, width=width, height=height, format=out.format,
-                    warnings=ctx.warnings, pages=encoded)
+                    warnings=ctx.warnings, pages=encoded, layout=described)
 
 
 def draw_page(ctx: Context, tpl: Template, index: int, size: tuple[int, int], opaque: bool,
-              watermark: str | None) -> Image.Image:
+              watermark: str | None, entries: list[dict] | None = None) -> Image.Image:
     background = tpl.background
     image_background = hasattr(background, "src")
     paint = "#ffffff" if image_background else background   # an image background sits on white
@@ -141,11 +147,29 @@ def draw_page(ctx: Context, tpl: Template, index: int, size: tuple[int, int], op
     if image_background:
         _draw(ctx, canvas, background)
     for layer in tpl.pages[index]:
-        if not layer.shown_with or shows(tpl, tpl.layer(layer.shown_with), frozenset({layer.name})):
+        drawn = not layer.shown_with or shows(tpl, tpl.layer(layer.shown_with), frozenset({layer.name}))
+        ctx.current = layer_entry(layer, drawn and not layer.hidden and layer.opacity > 0)
+        if entries is not None:
+            entries.append(ctx.current)
+        if drawn:
             _draw(ctx, canvas, layer)
+    ctx.current = None
+    for entry in entries or ():
+        entry["warnings"] = [w for w in ctx.warnings if w["layer"] == entry["name"]]
     if watermark:
         _watermark(ctx, canvas, watermark)
     return canvas
+
+
+def layer_entry(layer, drawn: bool) -> dict:
+    """A layer as placed, in template pixels: ``drawn`` is False for a hidden layer and for one left out by
+    ``shown_with`` (still listed, so an editor can select it). Text layers get ``font_size`` and ``lines`` (None
+    and [] until drawn, see ``textdraw.line_boxes``)."""
+    entry = {"name": layer.name, "type": layer.type, "box": [layer.x, layer.y, layer.width, layer.height],
+             "rotation": layer.rotation, "drawn": drawn, "warnings": []}
+    if layer.type == "text":
+        entry.update(font_size=None, lines=[])
+    return entry
 
 
 def shows(tpl: Template, layer, seen: frozenset = frozenset()) -> bool:

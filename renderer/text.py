@@ -47,6 +47,7 @@ class TextLayout:
     warnings: list[tuple[str, str]] = field(default_factory=list)   # (code, message)
     color_glyphs: bool = False
     face: FontFace | None = None                      # the primary face: its metrics place decorations
+    texts: list[str] = field(default_factory=list)    # each line's text in reading order (an editor shows it)
 
 
 def layout(spec: TextSpec, registry: FontRegistry) -> TextLayout:
@@ -139,7 +140,7 @@ def _place(spec, paragraphs, lines, shaper, size, truncated, warnings, chain) ->
     primary_font = shaper.font(chain[0])
     ascent, descent = primary_font.getmetrics()
     line_px = size * spec.line_height
-    placed, color = [], False
+    placed, texts, color = [], [], False
     for n, (index, s, e) in enumerate(lines):
         par = paragraphs[index]
         last_of_paragraph = n + 1 == len(lines) or lines[n + 1][0] != index
@@ -160,6 +161,7 @@ def _place(spec, paragraphs, lines, shaper, size, truncated, warnings, chain) ->
             x += unit.width + (extra if unit.text.isspace() and spaces else 0.0)
             color |= bool(unit.face.bitmap_size)
         placed.append(units)
+        texts.append(par.text[s:e].rstrip())
     if truncated:
         warnings.append(("text_truncated", f"Text did not fit in {len(lines)} line{'s' * (len(lines) > 1)} at "
                                            f"{size:g} px; the rest was cut."))
@@ -168,7 +170,7 @@ def _place(spec, paragraphs, lines, shaper, size, truncated, warnings, chain) ->
     top = max(top, 0.0)
     baselines = [top + i * line_px + (line_px - (ascent + descent)) / 2 + ascent for i in range(len(placed))]
     return TextLayout(size=size, lines=placed, baselines=baselines, ascent=ascent, descent=descent,
-                      warnings=warnings, color_glyphs=color, face=chain[0])
+                      warnings=warnings, color_glyphs=color, face=chain[0], texts=texts)
 
 
 def _resolve_align(align: str, rtl: bool) -> str:

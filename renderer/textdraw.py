@@ -70,6 +70,21 @@ def _draw_bitmap(tile: Image.Image, unit, baseline: float, size: float, registry
         tile.alpha_composite(picture, dest=(max(0, x), max(0, y)))
 
 
+def line_boxes(lay: TextLayout, box, scale: float) -> list[dict]:
+    """Each laid-out line's text (reading order) and ink box ``[x, y, w, h]`` in template pixels (output pixels
+    divided by ``scale``), before the layer's rotation: the box spans the line's runs and the face's ascent and
+    descent."""
+    left, top = box[0], box[1]
+    out = []
+    for units, baseline, text in zip(lay.lines, lay.baselines, lay.texts, strict=True):
+        if not units or not text.strip():
+            continue
+        x0, x1 = min(u.x for u in units), max(u.x + u.width for u in units)
+        edges = (left + x0, top + baseline - lay.ascent, x1 - x0, lay.ascent + lay.descent)
+        out.append({"text": text, "box": [round(v / scale, 2) for v in edges]})
+    return out
+
+
 def _text_lines(lay: TextLayout, spec: TextSpec, layer, box, registry) -> list[TextLine]:
     """Each laid-out line and its words where they sit on the page (a PDF's invisible, searchable copy of the
     text), in visual order as PDF text is drawn: readers turn right-to-left runs back into reading order."""
@@ -112,6 +127,8 @@ def paint_text(ctx, layer, box) -> list[Tile]:
         ctx.warn(code, layer.name, message)
     if ctx.text_lines is not None:
         ctx.text_lines.extend(_text_lines(lay, spec, layer, box, ctx.fonts))
+    if ctx.current is not None:   # what an editor draws its handles from: the very layout drawn here
+        ctx.current.update(font_size=round(lay.size / ctx.scale, 2), lines=line_boxes(lay, box, ctx.scale))
     if lay.color_glyphs:
         colour = rgba(layer.color)
         picture = ctx.cache.get(("text-rgba", spec, colour, layer.decoration, ctx.fonts.token),

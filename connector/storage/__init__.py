@@ -9,7 +9,9 @@ import time
 from dataclasses import dataclass
 
 CONTENT_TYPES = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "webp": "image/webp",
-                 "pdf": "application/pdf", "zip": "application/zip", "csv": "text/csv"}
+                 "gif": "image/gif", "pdf": "application/pdf", "zip": "application/zip", "csv": "text/csv"}
+# Uploaded images (assets) live here, beside the rendered files: kept until deleted, never swept by retention.
+ASSETS_DIR = "assets/"
 MAX_KEY_LENGTH = 300
 _KEY_CHARS = re.compile(r"[A-Za-z0-9/_.\-]+")
 
@@ -49,6 +51,11 @@ def safe_key(key: str) -> bool:
         return False
     # Empty and "." segments are harmless on disk but make two spellings of one file.
     return all(part not in ("", ".") for part in key.split("/"))
+
+
+def swept(key: str) -> bool:
+    """Whether the retention sweep may delete ``key``: every file but uploaded assets."""
+    return not key.startswith(ASSETS_DIR)
 
 
 def new_key(render_id: str, extension: str) -> str:
@@ -91,7 +98,8 @@ class FileStorage:
         return f"{self.public_url}/files/{key}"
 
     def delete_older_than(self, cutoff_epoch: float) -> int:
-        """Retention sweep: delete every file created before ``cutoff_epoch``; returns how many went."""
+        """Retention sweep: delete every file created before ``cutoff_epoch`` (but ``swept`` says which may go);
+        returns how many went."""
         raise NotImplementedError
 
     def check(self) -> None:

@@ -6,7 +6,7 @@ import contextlib
 import os
 import tempfile
 
-from connector.storage import FileMissing, FileStorage, StorageUnavailable, StoredFile, content_type_of
+from connector.storage import FileMissing, FileStorage, StorageUnavailable, StoredFile, content_type_of, swept
 
 
 class LocalStorage(FileStorage):
@@ -82,6 +82,8 @@ class LocalStorage(FileStorage):
     def delete_older_than(self, cutoff_epoch: float) -> int:
         deleted = 0
         for folder, _dirs, files in os.walk(self.root, topdown=False):
+            if not swept(os.path.relpath(folder, self.root).replace(os.sep, "/") + "/"):
+                continue   # uploaded assets stay until deleted
             for name in files:
                 path = os.path.join(folder, name)
                 try:

@@ -6,7 +6,7 @@ import threading
 import time
 from collections.abc import Callable
 
-from connector.storage import FileMissing, FileStorage, StoredFile
+from connector.storage import FileMissing, FileStorage, StoredFile, swept
 
 
 class MemoryStorage(FileStorage):
@@ -42,7 +42,8 @@ class MemoryStorage(FileStorage):
 
     def delete_older_than(self, cutoff_epoch: float) -> int:
         with self._lock:
-            old = [key for key, (_data, stored) in self._files.items() if stored.created_at < cutoff_epoch]
+            old = [key for key, (_data, stored) in self._files.items()
+                   if stored.created_at < cutoff_epoch and swept(key)]
             for key in old:
                 del self._files[key]
         return len(old)

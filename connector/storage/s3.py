@@ -10,7 +10,7 @@ import boto3
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 
-from connector.storage import FileMissing, FileStorage, StorageUnavailable, StoredFile
+from connector.storage import FileMissing, FileStorage, StorageUnavailable, StoredFile, swept
 
 log = logging.getLogger(__name__)
 # Keys are unique per render, so an object never changes: caches may keep it for good.
@@ -105,7 +105,7 @@ class S3Storage(FileStorage):
         with _unavailable("retention sweep"):
             pages = self.client.get_paginator("list_objects_v2").paginate(Bucket=self.bucket, Prefix=self.prefix)
             old = [item["Key"] for page in pages for item in page.get("Contents", ())
-                   if item["LastModified"].timestamp() < cutoff_epoch]
+                   if item["LastModified"].timestamp() < cutoff_epoch and swept(item["Key"][len(self.prefix):])]
             for start in range(0, len(old), self.batch_size):
                 batch = old[start:start + self.batch_size]
                 answer = self.client.delete_objects(
