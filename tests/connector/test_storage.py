@@ -16,6 +16,7 @@ from botocore.config import Config
 
 from connector.settings import Settings
 from connector.storage import (
+    ASSETS_DIR,
     CONTENT_TYPES,
     FileMissing,
     StorageUnavailable,
@@ -112,6 +113,16 @@ def test_delete_is_true_once_then_false(storage):
         storage.get(key)
     assert storage.delete(key) is False
     assert storage.delete("../x") is False
+
+
+def test_the_retention_sweep_leaves_uploaded_assets_alone(storage):
+    asset, render = f"{ASSETS_DIR}tok3n/ast_0abc.png", new_key("rnd_abc", "png")
+    storage.put(asset, PNG, "image/png")
+    storage.put(render, PNG, "image/png")
+    assert storage.delete_older_than(time.time() + 3600) == 1
+    assert storage.get(asset) == (PNG, "image/png")
+    with pytest.raises(FileMissing):
+        storage.get(render)
 
 
 def test_delete_older_than_with_past_and_future_cutoffs(storage):
