@@ -9,6 +9,7 @@ PYTEST_ARGS ?=
 
 $(STAMP): requirements.txt requirements-dev.txt
 	sh scripts/install-fonts.sh
+	sh scripts/install-browser.sh
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-dev.txt
@@ -21,6 +22,7 @@ run: install
 	$(BIN)/python run.py
 
 test: install
+	sh scripts/install-browser.sh   # cheap when present; the dashboard tests fail (never skip) without chromium
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # The integration tests again, against an external Redis server (CI: 127.0.0.1:6379).

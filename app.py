@@ -39,6 +39,8 @@ from connector.lazy import DeferredPool, LazyConnector
 from connector.logs import configure_logging, request_id
 from connector.outage import REDIS_DOWN, RETRY_AFTER, client_options
 from connector.settings import Settings
+from dashboard import ASSETS_URL as DASHBOARD_ASSETS
+from dashboard import create_blueprint as dashboard_blueprint
 from triggers import callbacks, hooks, polling
 
 log = logging.getLogger("platen.http")
@@ -114,6 +116,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     register(app)
     app.register_blueprint(docs.blp)   # plain Flask: files, not part of the API's OpenAPI
+    app.register_blueprint(dashboard_blueprint((settings.public_url, settings.s3_public_url)))   # SPEC §15
     return app
 
 
@@ -271,6 +274,12 @@ def _rate_class() -> str:
     return "renders" if request.method == "POST" and path in RENDER_POSTS else "writes"
 
 
+def _unlimited() -> bool:
+    """Health checks, hosted files and the dashboard's own pages and scripts (its API calls count as any)."""
+    return request.path in UNLIMITED_PATHS or request.path.startswith(("/files/", DASHBOARD_ASSETS)) \
+        or request.blueprint == "dashboard"
+
+
 def _limiter(settings: Settings, conn: Connector) -> Limiter:
     """Per key (never per IP: Zapier and Make share outgoing IPs), one counter per class, shared via Redis."""
     by_class = {"reads": settings.rate_limit_reads, "renders": settings.rate_limit_renders,
@@ -284,7 +293,7 @@ def _limiter(settings: Settings, conn: Connector) -> Limiter:
         key_func=identity,
         request_identifier=lambda: request.endpoint or "unmatched",  # 404s and 405s count and carry headers too
         application_limits=[lambda: by_class[_rate_class()]],
-        application_limits_exempt_when=lambda: request.path in UNLIMITED_PATHS or request.path.startswith("/files/"),
+        application_limits_exempt_when=_unlimited,
         headers_enabled=True,
         header_name_mapping={HeaderNames.RETRY_AFTER: LIMITER_RETRY_HEADER},
         strategy="fixed-window",

@@ -13,6 +13,8 @@ FORBIDDEN = {
     "connector": {"flask", "flask_smorest", "marshmallow", "webargs", "flask_limiter", "actions", "triggers", "app",
                   "wsgi", "cli"},
     "actions": {"triggers", "app", "wsgi", "cli"},
+    # a client of the public API like any other: it serves files and reaches nothing of the service's core
+    "dashboard": {"connector", "renderer", "actions", "triggers", "app", "wsgi", "cli", "redis", "rq"},
 }
 
 

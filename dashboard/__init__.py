@@ -1,0 +1,60 @@
+"""The web dashboard: one HTML shell for every dashboard path, its ES modules and CSS, under a strict CSP."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from flask import Blueprint, Response, send_from_directory
+
+STATIC = Path(__file__).resolve().parent / "static"
+ASSETS_URL = "/dashboard/"   # the shell's scripts and styles; nothing under /api/v1, so no key is asked for them
+# Every path a person may open, bookmark or reload: each gets the same shell, whose router draws the page.
+PAGES = ("/", "/templates", "/templates/<template>/edit", "/renders", "/batches", "/webhooks", "/keys", "/usage")
+
+
+def content_security_policy(image_origins: tuple[str, ...] = ()) -> str:
+    """Scripts, styles and API calls from this instance alone; images also from data:, blob: (previews fetched
+    with the key) and the origins hosted files are served from (renders' `url`)."""
+    images = " ".join(["'self'", "data:", "blob:", *sorted(set(image_origins))])
+    return ("default-src 'self'; script-src 'self'; style-src 'self'; "
+            f"img-src {images}; connect-src 'self'; font-src 'self'; object-src 'none'; "
+            "base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+
+
+def origin_of(url: str) -> str | None:
+    """``https://cdn.example.com`` of ``https://cdn.example.com/files/x.png``; None for what is not an http URL."""
+    parts = urlsplit(url or "")
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+def create_blueprint(file_urls: tuple[str, ...] = ()) -> Blueprint:
+    """The dashboard's routes; ``file_urls`` are the base URLs hosted files are served from (PLATEN_PUBLIC_URL,
+    an S3 public URL), allowed as image sources."""
+    policy = content_security_policy(tuple(o for o in map(origin_of, file_urls) if o))
+    blp = Blueprint("dashboard", __name__)
+
+    def shell(template: str | None = None) -> Response:
+        response = send_from_directory(STATIC, "index.html", max_age=0)
+        response.headers["Cache-Control"] = "no-cache"
+        return response
+
+    for number, path in enumerate(PAGES):
+        blp.add_url_rule(path, f"page{number}", shell, methods=["GET"])
+
+    @blp.get(f"{ASSETS_URL}<path:filename>")
+    def asset(filename: str) -> Response:
+        # no-cache: revalidated by ETag on each load, so an upgrade is seen at once (no build step, no hashes)
+        response = send_from_directory(STATIC, filename, max_age=0)
+        response.headers["Cache-Control"] = "no-cache"
+        return response
+
+    @blp.after_request
+    def protect(response: Response) -> Response:
+        response.headers["Content-Security-Policy"] = policy
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"
+        return response
+
+    return blp
