@@ -90,7 +90,7 @@ class Connector:
 
     def image_loader(self, account_id: str):
         """The ``load_image`` of this account's renders: its assets from storage, other URLs through the fetcher."""
-        return self.assets.loader(account_id, self.fetcher.load_image)
+        return self.assets.loader(account_id, self.fetcher)
 
     def fonts_for(self, account_id: str):
         """The fonts a render of this account may use: the system's, PLATEN_FONT_DIRS and its own uploads."""

@@ -8,6 +8,7 @@ import re
 import secrets
 import warnings as pywarnings
 from dataclasses import asdict, dataclass
+from urllib.parse import unquote, urlsplit
 
 from PIL import Image
 
@@ -16,13 +17,16 @@ from renderer.images import FORMATS, MAX_PIXELS, decode
 from .clock import isoformat, new_id, utcnow
 from .errors import NotFound, PayloadTooLarge, UnsupportedMediaType, ValidationFailed
 from .fontfiles import _size
-from .storage import ASSETS_DIR, FileMissing, safe_key
+from .storage import ASSETS_DIR, FileMissing
 
 MAX_ASSET_BYTES = 10 * 1024 * 1024   # SPEC §12
 MEDIA = {"PNG": ("image/png", "png"), "JPEG": ("image/jpeg", "jpg"), "WEBP": ("image/webp", "webp"),
          "GIF": ("image/gif", "gif")}
 _FIELDS = ("id", "account_id", "key", "media_type", "width", "height", "size_bytes", "sha256", "created_at")
 _ID = re.compile(r"ast_[0-9a-z]{1,64}")
+_FILE = re.compile(r"(ast_[0-9a-z]{1,64})\.(?:png|jpg|webp|gif)")
+GONE = ("it is an uploaded image (asset) that no longer exists; it was deleted. Upload the image again and use its "
+        "new url")
 
 
 @dataclass(frozen=True)
@@ -177,32 +181,48 @@ class AssetStore:
         return record if record is not None and record.account_id == account_id else None
 
     # --- rendering ------------------------------------------------------------------------------------------
-    def loader(self, account_id: str, fallback):
-        """``load_image`` for this account's renders: its own asset urls straight from storage (no HTTP round trip),
-        another account's (or a deleted) asset url refused with the reason, anything else through ``fallback``."""
-        root = self.files.url("")
-        prefix = root + ASSETS_DIR
+    def loader(self, account_id: str, fetcher):
+        """``load_image`` for this account's renders: its own assets straight from storage (no HTTP round trip),
+        another account's (or a deleted) asset refused with the reason, anything else through the guarded
+        ``fetcher``. An asset is known by its file name wherever the url says it is (another
+        spelling of the host, a CDN in front) and wherever a fetch was redirected to."""
+        prefix = self.files.url(ASSETS_DIR)
 
         def load(url: str) -> bytes:
-            if not url.startswith(prefix):
-                return fallback(url)
-            return self._read(account_id, url[len(root):])
+            if url.startswith("data:"):
+                return fetcher.load_image(url)
+            record = self._named_in(url)
+            if record is not None:
+                return self._read(account_id, record)
+            if url.startswith(prefix):   # one of ours by its address, but no asset by that name (any longer)
+                raise ValueError(GONE)
+            fetched = fetcher.get(url)
+            if url != fetched.final_url and (record := self._named_in(fetched.final_url)) is not None:
+                self._owned(account_id, record)
+            return fetched.data
 
         return load
 
-    def _read(self, account_id: str, key: str) -> bytes:
-        name = key.rpartition("/")[2].partition(".")[0]
-        record = self._load(name) if safe_key(key) and _ID.fullmatch(name) else None
-        if record is None or record.key != key:
-            raise ValueError("it is an uploaded image (asset) that no longer exists; it was deleted. Upload the "
-                             "image again and use its new url")
+    def _named_in(self, url: str) -> AssetRecord | None:
+        """The asset whose file a url names, if any: its last path segment is ``ast_<id>.<ext>``."""
+        try:
+            name = unquote(urlsplit(url).path).rpartition("/")[2]
+        except ValueError:
+            return None
+        found = _FILE.fullmatch(name)
+        return self._load(found.group(1)) if found else None
+
+    def _owned(self, account_id: str, record: AssetRecord) -> None:
         if record.account_id != account_id:
             raise ValueError("it is an image uploaded by another account; Platen does not load other accounts' "
                              "assets. Upload the image to this account and use its url")
+
+    def _read(self, account_id: str, record: AssetRecord) -> bytes:
+        self._owned(account_id, record)
         try:
-            return self.files.get(key)[0]
+            return self.files.get(record.key)[0]
         except FileMissing:
-            raise ValueError("it is an uploaded image (asset) whose file is missing from storage") from None
+            raise ValueError(GONE) from None
 
 
 def _record(meta: dict) -> AssetRecord:

@@ -173,7 +173,7 @@ def test_a_render_reads_the_accounts_own_asset_from_storage_without_http(client,
     def no_http(src):
         raise AssertionError(f"fetched {src} over HTTP")
 
-    monkeypatch.setattr(conn.fetcher, "load_image", no_http)   # the default public url is not even served here
+    monkeypatch.setattr(conn.fetcher, "get", no_http)   # the default public url is not even served here
     done = render(client, conn, alice, card(url))
     assert done["status"] == "completed", done
     assert pixel(client, done) == (0, 0, 255)
