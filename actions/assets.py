@@ -2,55 +2,26 @@
 
 from __future__ import annotations
 
-from functools import wraps
-
-from flask import g, request
+from flask import g
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from connector.errors import ValidationFailed
+from connector.assets import image_format
 from connector.keys import Scope
 
 from .asset_schemas import RAW_IMAGE_TYPES, UPLOAD_BODY, AssetSchema
-from .common import IDEMPOTENCY_HEADER_DOC, connector, documents, fingerprint_form, idempotent, principal, requires
+from .common import IDEMPOTENCY_HEADER_DOC, connector, documents, idempotent, principal, requires
 from .schemas import ListArgsSchema
+from .uploads import takes_upload
 
 blp = Blueprint("assets", __name__, url_prefix="/api/v1/assets",
                 description="Uploaded images for this account's templates (scopes `templates:read`, "
                             "`templates:write`).")
 
-_MULTIPART_SLACK = 64 * 1024   # boundaries and part headers around the file itself
 _FILE_REQUIRED = ("is required: send the image (PNG, JPEG, WebP or GIF) as the multipart form field 'file', or as "
                   "the body with Content-Type image/png, image/jpeg, image/webp or image/gif.")
-
-
-def _takes_upload(view):
-    """Read the upload first, with the assets' size limit instead of the API's smaller one, and, for a multipart
-    form, with the Idempotency-Key fingerprint taken from the file rather than from the form's random boundary."""
-
-    @wraps(view)
-    def wrapper(*args, **kwargs):
-        request.max_content_length = connector().assets.max_bytes + _MULTIPART_SLACK
-        if request.mimetype == "multipart/form-data":
-            upload = request.files.get("file")
-            if upload is None:
-                raise _missing_file()
-            data = upload.read()
-            fingerprint_form(data)
-        elif request.mimetype in RAW_IMAGE_TYPES:
-            data = request.get_data(cache=True)
-        else:
-            raise _missing_file()
-        if not data:
-            raise _missing_file("is empty: the file sent has no bytes.")
-        g.asset_upload = data
-        return view(*args, **kwargs)
-
-    return wrapper
-
-
-def _missing_file(problem: str = _FILE_REQUIRED) -> ValidationFailed:
-    return ValidationFailed(f"file: {problem}", details={"fields": {"file": [problem]}})
+_takes_upload = takes_upload(lambda: connector().assets.max_bytes, RAW_IMAGE_TYPES, _FILE_REQUIRED,
+                             sniff=lambda data: image_format(data) is not None)
 
 
 def _out(record) -> dict:
@@ -86,7 +57,7 @@ class Assets(MethodView):
         read it straight from storage. The same bytes uploaded again are the same asset: 200 with the asset made
         the first time.
         """
-        record, created = connector().assets.upload(principal().account.id, g.asset_upload)
+        record, created = connector().assets.upload(principal().account.id, g.upload[1])
         return _out(record), 201 if created else 200
 
 

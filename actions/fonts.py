@@ -2,62 +2,25 @@
 
 from __future__ import annotations
 
-from functools import wraps
-
-from flask import g, request
+from flask import g
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from connector.errors import ValidationFailed
 from connector.fontstore import font_format
 from connector.keys import Scope
 
-from .common import IDEMPOTENCY_HEADER_DOC, connector, documents, fingerprint_form, idempotent, principal, requires
+from .common import IDEMPOTENCY_HEADER_DOC, connector, documents, idempotent, principal, requires
 from .font_schemas import FILENAME_PARAM, RAW_FONT_TYPES, UPLOAD_BODY, FontSchema
 from .schemas import ListArgsSchema
+from .uploads import takes_upload
 
 blp = Blueprint("fonts", __name__, url_prefix="/api/v1/fonts",
                 description="Brand fonts for this account's templates (scopes `templates:read`, `templates:write`).")
 
-_MULTIPART_SLACK = 64 * 1024   # boundaries and part headers around the file itself
 _FILE_REQUIRED = ("is required: send the font file (TTF, OTF, WOFF or WOFF2) as the multipart form field 'file', "
                   "or as the body with Content-Type font/ttf, font/otf, font/woff or font/woff2.")
-
-
-def _takes_upload(view):
-    """Read the upload before anything else reads the body: with the fonts' size limit instead of the API's smaller
-    one, and, for a multipart form, with the Idempotency-Key fingerprint taken from the file rather than from the
-    random boundary each retry of a client picks."""
-
-    @wraps(view)
-    def wrapper(*args, **kwargs):
-        request.max_content_length = connector().fonts.max_bytes + _MULTIPART_SLACK
-        if request.mimetype == "multipart/form-data":
-            upload = request.files.get("file")
-            if upload is None:
-                raise _missing_file()
-            filename, data = upload.filename or "", upload.read()
-            fingerprint_form(filename.encode(), data)
-        elif request.mimetype in RAW_FONT_TYPES or _sent_as_plain_data():
-            filename, data = request.args.get("filename", ""), request.get_data(cache=True)
-        else:
-            raise _missing_file()
-        if not data:
-            raise _missing_file("is empty: the file sent has no bytes.")
-        g.font_upload = (filename, data)
-        return view(*args, **kwargs)
-
-    return wrapper
-
-
-def _sent_as_plain_data() -> bool:
-    """`curl --data-binary @Brand.ttf` without a Content-Type says it is a form; the bytes say it is a font."""
-    return request.mimetype in ("", "application/x-www-form-urlencoded") and \
-        font_format(request.get_data(cache=True)) is not None
-
-
-def _missing_file(problem: str = _FILE_REQUIRED) -> ValidationFailed:
-    return ValidationFailed(f"file: {problem}", details={"fields": {"file": [problem]}})
+_takes_upload = takes_upload(lambda: connector().fonts.max_bytes, RAW_FONT_TYPES, _FILE_REQUIRED,
+                             sniff=lambda data: font_format(data) is not None)
 
 
 @blp.route("")
@@ -90,7 +53,7 @@ class Fonts(MethodView):
         Upload one file per weight and style. At most 50 fonts per account. The same file (by `sha256`)
         uploaded again is the same font: 200 with the font made the first time.
         """
-        filename, data = g.font_upload
+        filename, data = g.upload
         record, created = connector().fonts.upload(principal().account.id, filename, data)
         return record.to_dict(), 201 if created else 200
 

@@ -29,6 +29,17 @@ GONE = ("it is an uploaded image (asset) that no longer exists; it was deleted. 
         "new url")
 
 
+def image_format(data: bytes) -> str | None:
+    """PNG, JPEG, WEBP or GIF by the file's first bytes (a quick look; ``AssetStore.check`` decodes it)."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "PNG"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "JPEG"
+    if data.startswith((b"GIF87a", b"GIF89a")):
+        return "GIF"
+    return "WEBP" if data[:4] == b"RIFF" and data[8:12] == b"WEBP" else None
+
+
 @dataclass(frozen=True)
 class AssetRecord:
     id: str

@@ -46,6 +46,13 @@ def test_an_upload_answers_201_with_the_asset_judged_by_content(app, client, ali
 def test_a_raw_body_upload_works_too(client, alice):
     answer = client.post(URL, data=picture(), headers={**alice.headers, "Content-Type": "image/png"})
     assert answer.status_code == 201 and answer.get_json()["media_type"] == "image/png"
+    # `curl --data-binary @logo.webp` without a Content-Type says it sends a form: the bytes say otherwise
+    bare = client.post(URL, data=picture("WEBP"), headers=alice.headers,
+                       content_type="application/x-www-form-urlencoded")
+    assert bare.status_code == 201 and bare.get_json()["media_type"] == "image/webp"
+    body = assert_envelope(client.post(URL, data=b"title=Hi", headers=alice.headers,
+                                       content_type="application/x-www-form-urlencoded"), 422, "validation_failed")
+    assert "multipart form field 'file'" in body["message"]
 
 
 def test_the_same_bytes_again_answer_200_with_the_first_asset_per_account(client, alice, bob):
