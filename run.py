@@ -24,17 +24,30 @@ STABLE_SECONDS = 60                       # a child that ran this long before ex
 PR_SET_PDEATHSIG = 1
 
 
+DASHBOARD_KEY_LABEL = "dashboard (make run)"
+
+
 def _banner(conn: Connector, port: str) -> None:
+    """Say where Platen is, with a link that opens the dashboard signed in. The first start creates the account
+    and links its first key; a later start cannot (only keys' digests are kept), so it makes a fresh key for the
+    link, labelled DASHBOARD_KEY_LABEL, and revokes the one the previous start made: one such key at a time."""
     base = f"http://127.0.0.1:{port}"
     if conn.accounts.count_accounts() == 0:
         account, _key, secret = conn.accounts.create_account("Default account", "admin@localhost")
         print(f"\nFirst start: created account {account.id}. Its API key (shown only this once):\n\n    {secret}\n\n"
-              f"Try it:  curl -H 'X-API-Key: {secret}' {base}/api/v1/me\n", flush=True)
-    else:
-        print(f"\nPlaten on {base} (API docs: {base}/api/v1/docs). Need a key? "
-              ".venv/bin/flask --app app keys create --account ACCOUNT_ID  "
-              "(accounts: .venv/bin/flask --app app accounts list)\n",
-              flush=True)
+              f"Try it:  curl -H 'X-API-Key: {secret}' {base}/api/v1/me\n"
+              f"Dashboard (signed in):  {base}/#key={secret}\n", flush=True)
+        return
+    account = conn.accounts.list_accounts()[0]   # the oldest: the one the first start made
+    for old in conn.accounts.list_keys(account.id, limit=100):
+        if old.label == DASHBOARD_KEY_LABEL:
+            conn.accounts.revoke_key(account.id, old.id)
+    _key, secret = conn.accounts.create_key(account.id, label=DASHBOARD_KEY_LABEL)
+    print(f"\nPlaten on {base} (API docs: {base}/api/v1/docs)\n"
+          f"Dashboard (signed in as {account.name}):  {base}/#key={secret}\n"
+          f"(a key made for this link, replacing the previous start's; your own keys are unchanged. "
+          f"More keys: the dashboard's API keys page, or .venv/bin/flask --app app keys create --account "
+          f"{account.id})\n", flush=True)
 
 
 def _die_with_parent() -> None:

@@ -20,7 +20,8 @@ def down(make_settings):
 def calls(app):
     """One (method, path) for every route and method the API has, ids filled in with well-formed ones."""
     for rule in app.url_map.iter_rules():
-        if rule.endpoint == "static" or not (rule.rule.startswith("/api/v1") or rule.rule in ("/readyz", "/metrics")
+        if rule.endpoint == "static" or rule.endpoint.startswith("dashboard.") \
+                or not (rule.rule.startswith("/api/v1") or rule.rule in ("/readyz", "/metrics")
                                              or rule.rule.startswith("/files") or rule.rule.startswith("/render")):
             continue
         path = re.sub(r"<(?:[a-z]+:)?([a-z_]+)>", lambda m: f"{m.group(1).split('_')[0][:3]}_abc123", rule.rule)
@@ -86,3 +87,11 @@ def test_an_accepted_render_is_answered_even_when_its_idempotency_answer_cannot_
                          headers={**alice.headers, "Idempotency-Key": "blip-1"})
     assert answer.status_code == 202, answer.get_json()
     assert conn.render_store.load(answer.get_json()["id"]) is not None, "the client learns the id of its render"
+
+
+def test_the_dashboard_pages_load_without_redis(down):
+    """Its pages are files: they load (and then show the API's 503 message) while Redis is away."""
+    client = down.test_client()
+    for path in ("/", "/renders", "/templates/tpl_abc123/edit", "/dashboard/app.js"):
+        answer = client.get(path)
+        assert answer.status_code == 200, path

@@ -56,11 +56,17 @@ def test_make_run_with_embedded_redis(tmp_path):
     assert alive == [], f"left running after Ctrl-C: {[p.cmdline() for p in alive]}"
     assert (data / "appendonly.aof").exists() or (data / "appendonlydir").exists()
 
-    # Second start: the data survived, no new account, the same key still works.
+    assert f"{base}/#key={key}" in run.output()   # the dashboard link, signed in
+
+    # Second start: the data survived, no new account, the same key still works; the dashboard link has a key of
+    # its own (the first key's secret is not kept, only its digest).
     with start(data, port, tmp_path / "run2.log") as run:
         wait_for(f"{base}/readyz", run, timeout=60)
-        assert KEY.search(run.output()) is None
+        [link_key] = re.findall(rf"{re.escape(base)}/#key=({KEY.pattern})", run.output())
+        assert link_key != key and KEY.findall(run.output()) == [link_key]
         assert requests.get(f"{base}/api/v1/me", headers={"X-API-Key": key}, timeout=5).json() == me.json()
+        linked = requests.get(f"{base}/api/v1/me", headers={"X-API-Key": link_key}, timeout=5).json()
+        assert (linked["account_id"], linked["key_label"]) == (me.json()["account_id"], "dashboard (make run)")
         assert run.stop(signal.SIGINT) == 0
 
 
