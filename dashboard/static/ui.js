@@ -46,14 +46,14 @@ let running = 0;
 const PARALLEL = 3;
 
 export function keyedImage(path, alt) {
-  const img = h("img", { alt, class: "thumb-img", loading: "lazy", decoding: "async" });
+  const img = h("img", { alt, class: "thumb-img" });
   const frame = h("div", { class: "thumb loading-thumb" }, img);
   queue.push(async () => {
     if (!frame.isConnected) return;   // the page changed before its turn
     try {
-      const url = URL.createObjectURL(await api.blob(path));
-      img.addEventListener("load", () => frame.classList.remove("loading-thumb"), { once: true });
-      img.src = url;
+      img.src = URL.createObjectURL(await api.blob(path));
+      await img.decode();   // ready to paint: the placeholder goes when the picture is really there
+      frame.classList.remove("loading-thumb");
     } catch (exc) {
       frame.classList.remove("loading-thumb");
       frame.classList.add("thumb-failed");

@@ -19,7 +19,7 @@ export async function rendersPage(main, { stale }) {
     h("option", { value: "" }, "Any status"),
     STATUSES.map((s) => h("option", { value: s, selected: s === params.get("status") }, s)));
   const list = h("section", { class: "list", "aria-label": "Renders" });
-  append(main, pageHeader("Renders", template, status), list);
+  append(main, pageHeader("Renders", h("div", { class: "row filters" }, template, status)), list);
 
   async function load() {
     const filters = { template_id: template.value, status: status.value };

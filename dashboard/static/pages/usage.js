@@ -20,7 +20,11 @@ export async function usagePage(main, { stale }) {
         `Unsigned public URLs may use up to ${usage.public_limit.toLocaleString()}.`)),
     h("div", { class: "meter-row" },
       h("label", { for: "usage-meter" }, "Used"),
-      h("meter", { id: "usage-meter", min: 0, max: usage.limit, value: usage.used, low: usage.limit * 0.75,
-        high: usage.limit * 0.9, optimum: 0 }),
-      h("span", { class: "muted small" }, `${Math.round((100 * usage.used) / Math.max(1, usage.limit))} %`)));
+      h("progress", { id: "usage-meter", max: Math.max(1, usage.limit), value: usage.used }),
+      h("span", { class: "muted small" }, percent(usage.used, usage.limit))));
+}
+
+function percent(used, limit) {
+  const value = (100 * used) / Math.max(1, limit);
+  return `${value > 0 && value < 10 ? value.toFixed(1) : Math.round(value)} % of this period's credits`;
 }
