@@ -52,6 +52,26 @@ document.addEventListener("click", (event) => {
 });
 window.addEventListener("popstate", () => route());
 
+// A button's action that failed (the API refused, the network dropped) says so on the page, with the API's
+// message, instead of failing silently into the console.
+window.addEventListener("unhandledrejection", (event) => {
+  event.preventDefault();
+  if (event.reason && event.reason.status === 401) return;   // the sign-in form says it
+  toast(event.reason && event.reason.message ? event.reason.message : String(event.reason));
+});
+
+function toast(message) {
+  let box = document.getElementById("toasts");
+  if (!box) {
+    box = h("div", { id: "toasts", class: "toasts", "aria-live": "assertive" });
+    document.body.append(box);
+  }
+  const item = h("div", { class: "toast", role: "alert" }, h("span", {}, message),
+    h("button", { type: "button", class: "link", "aria-label": "Dismiss", onclick: () => item.remove() }, "×"));
+  box.append(item);
+  setTimeout(() => item.remove(), 10_000);
+}
+
 api.whenUnauthorized(() => {
   api.storeKey("");
   me = null;

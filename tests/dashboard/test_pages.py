@@ -208,3 +208,15 @@ def test_usage_shows_credits_used_and_left(page, instance):
     stats = page.get_by_role("region", name="Credits")
     expect(stats).to_contain_text("Credits used")
     expect(stats.locator(".stat-value").nth(1)).to_have_text(f"{usage['remaining']:,}")
+
+
+def test_a_failed_action_says_why_on_the_page(page, instance, watch):
+    watch.allow("404")   # the browser logs the API's 404 by itself
+    key = instance.account("Gone")
+    tpl = instance.api("POST", "/templates", key=key, json={"name": "Short-lived", "width": 100, "height": 100,
+                                                              "layers": []}).json()
+    sign_in(page, key)
+    expect(page.locator(".card")).to_have_count(1)
+    assert instance.api("DELETE", f"/templates/{tpl['id']}", key=key).status_code == 204   # from elsewhere
+    page.locator(".card").get_by_role("button", name="Duplicate").click()
+    expect(page.locator(".toast")).to_contain_text(f"There is no template {tpl['id']}")
