@@ -21,7 +21,8 @@ export class ApiError extends Error {
   }
 }
 
-async function send(method, path, { json, form, key = storedKey(), headers = {} } = {}) {
+// `signingIn`: a key being tried on the sign-in form, whose 401 that form shows itself.
+async function send(method, path, { json, form, key = storedKey(), headers = {}, signingIn = false } = {}) {
   const init = { method, headers: { ...headers }, credentials: "omit", cache: "no-store" };
   if (key) init.headers["X-API-Key"] = key;
   if (json !== undefined) {
@@ -39,7 +40,7 @@ async function send(method, path, { json, form, key = storedKey(), headers = {} 
   if (!response.ok) {
     let body = null;
     try { body = await response.json(); } catch { /* not JSON: the status says enough */ }
-    if (response.status === 401 && onUnauthorized) onUnauthorized(body);
+    if (response.status === 401 && onUnauthorized && !signingIn) onUnauthorized(body);
     throw new ApiError(response.status, body);
   }
   return response;

@@ -72,10 +72,10 @@ function toast(message) {
   setTimeout(() => item.remove(), 10_000);
 }
 
-api.whenUnauthorized(() => {
+api.whenUnauthorized((body) => {
   api.storeKey("");
   me = null;
-  signIn("Your key was not accepted (revoked, or from another Platen). Sign in again.");
+  signIn(`${(body && body.message) || "Your key was not accepted."} Sign in again with a valid key.`);
 });
 
 function signIn(message = "") {
@@ -109,7 +109,7 @@ function signIn(message = "") {
 
 async function start(key) {
   if (!key) throw new Error("Paste your API key first.");
-  const who = await api.get("/me", { key });
+  const who = await api.get("/me", { key, signingIn: true });
   api.storeKey(key);
   me = who;
   route();

@@ -41,7 +41,8 @@ def test_sign_in_with_the_field_shows_the_account_and_sign_out_forgets_the_key(p
     page.goto("/")
     page.get_by_label("API key").fill("plt_live_not-a-real-key")
     page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("alert")).to_contain_text("key")
+    expect(page.get_by_role("alert")).to_contain_text("That is not a Platen API key")   # the API's message
+    assert page.evaluate("sessionStorage.getItem('platen.key')") is None
     page.get_by_label("API key").fill(instance.secret)
     page.get_by_role("button", name="Sign in").click()
     expect(page.locator(".account-name")).to_have_text("Dashboard Co")
@@ -60,6 +61,18 @@ def test_the_key_in_the_address_signs_in_and_leaves_the_address_bar(page, instan
     expect(page.locator(".account-name")).to_have_text("Dashboard Co")
     assert page.url == f"{instance.base}/usage"
     assert instance.secret not in page.evaluate("location.href + JSON.stringify(history.state)")
+
+
+def test_a_revoked_key_in_the_address_brings_back_the_form_with_the_reason(page, instance, watch):
+    watch.allow("401")   # the browser logs the refused key's 401 by itself
+    key = instance.account("Revoked")
+    [record] = instance.api("GET", "/keys", key=key).json()
+    assert instance.api("DELETE", f"/keys/{record['id']}", key=key).status_code == 204
+    page.goto(f"/renders#key={key}")
+    expect(page.get_by_role("alert")).to_contain_text("revoked")
+    expect(page.get_by_label("API key")).to_be_visible()
+    assert page.url == f"{instance.base}/renders"
+    assert page.evaluate("sessionStorage.getItem('platen.key')") is None
 
 
 def test_the_navigation_links_open_their_pages(page, instance):
@@ -95,5 +108,6 @@ def test_user_text_is_shown_as_text_never_as_html(page, instance):
     expect(page.locator(".card-title")).to_have_text(hostile)
     page.locator(".card").get_by_role("link", name="Edit").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(hostile)
+    expect(page.get_by_role("cell", name=hostile)).to_be_visible()   # the layer's text, as the field's default
     expect(page.locator(".edit-layout img.thumb-img[src^='blob:']")).to_be_visible()
     assert page.locator("img[src='x']").count() == 0   # no element injected; the page's fixture checks no dialog
