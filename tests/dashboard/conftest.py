@@ -1,5 +1,5 @@
-"""A real Platen (gunicorn + an RQ worker) and one headless Chromium for the module; a fresh page per test that
-fails the test on a console error, a page error, a dialog or a request to any host but the instance."""
+"""A real Platen (gunicorn + an RQ worker) and one headless Chromium for all the dashboard tests; a fresh page per
+test that fails the test on a console error, a page error, a dialog or a request to any host but the instance."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ class Instance:
         return secret
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def instance(redis_url, tmp_path_factory):
     root = tmp_path_factory.mktemp("dashboard")
     port = free_port()
@@ -63,7 +63,7 @@ def instance(redis_url, tmp_path_factory):
     conn.close()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def browser():
     from playwright.sync_api import sync_playwright
 
