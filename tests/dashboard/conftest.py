@@ -107,7 +107,7 @@ def page(browser, instance, watch):
     from playwright.sync_api import expect
 
     expect.set_options(timeout=TIMEOUT_MS)
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, base_url=instance.base,
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, base_url=instance.base, locale="en-US",
                                   accept_downloads=True)
     context.set_default_timeout(TIMEOUT_MS)
     host = urlsplit(instance.base).netloc

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -208,6 +209,10 @@ def test_usage_shows_credits_used_and_left(page, instance):
     stats = page.get_by_role("region", name="Credits")
     expect(stats).to_contain_text("Credits used")
     expect(stats.locator(".stat-value").nth(1)).to_have_text(f"{usage['remaining']:,}")
+    start = dt.datetime.fromisoformat(usage["period_start"].replace("Z", "+00:00"))
+    last_day = dt.datetime.fromisoformat(usage["period_end"].replace("Z", "+00:00")) - dt.timedelta(milliseconds=1)
+    expect(page.get_by_text("This period:")).to_have_text(
+        f"This period: {start:%B} {start.day}, {start.year} to {last_day:%B} {last_day.day}, {last_day.year} (UTC).")
 
 
 def test_a_failed_action_says_why_on_the_page(page, instance, watch):

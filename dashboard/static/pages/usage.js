@@ -7,12 +7,14 @@ import { pageHeader } from "../ui.js";
 export async function usagePage(main, { stale }) {
   const usage = await api.get("/usage");
   if (stale()) return;
-  const day = (iso) => new Date(iso).toLocaleDateString(undefined, { day: "numeric", month: "long", year: "numeric" });
+  // Periods are in UTC and end before period_end: the last day shown is the one before it.
+  const day = (ms) => new Date(ms).toLocaleDateString(undefined,
+    { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
   const stat = (label, value, hint) => h("div", { class: "stat" },
     h("p", { class: "stat-label" }, label), h("p", { class: "stat-value" }, value.toLocaleString()),
     hint ? h("p", { class: "muted small" }, hint) : null);
   append(main, pageHeader("Usage"),
-    h("p", { class: "muted" }, `This period: ${day(usage.period_start)} to ${day(usage.period_end)}.`),
+    h("p", { class: "muted" }, `This period: ${day(Date.parse(usage.period_start))} to ${day(Date.parse(usage.period_end) - 1)} (UTC).`),
     h("section", { class: "stats", "aria-label": "Credits" },
       stat("Credits used", usage.used, "One per image (a PDF: one per page); cached renders are free."),
       stat("Credits left", usage.remaining, `Of ${usage.limit.toLocaleString()} this period.`),
