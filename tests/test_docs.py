@@ -76,3 +76,14 @@ def test_every_setting_is_in_the_configuration_table():
     operations = (ROOT / "docs" / "operations.md").read_text()
     missing = [env for env, _default, _help in Settings.documented() if f"| `{env}` |" not in operations]
     assert missing == [], f"add these to the configuration table in docs/operations.md: {', '.join(missing)}"
+
+
+def test_every_dependency_says_what_it_is_for():
+    design = (ROOT / "docs" / "design.md").read_text().lower()
+    missing = []
+    for requirements in ("requirements.txt", "requirements-dev.txt"):
+        for line in (ROOT / requirements).read_text().splitlines():
+            name = re.split(r"[=<>\[ ;]", line.strip(), maxsplit=1)[0]
+            if name and not name.startswith("#") and f"`{name.lower()}" not in design:
+                missing.append(name)
+    assert missing == [], f"say in docs/design.md (Dependencies) what these are for: {', '.join(missing)}"
