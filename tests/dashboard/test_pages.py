@@ -225,3 +225,60 @@ def test_a_failed_action_says_why_on_the_page(page, instance, watch):
     assert instance.api("DELETE", f"/templates/{tpl['id']}", key=key).status_code == 204   # from elsewhere
     page.locator(".card").get_by_role("button", name="Duplicate").click()
     expect(page.locator(".toast")).to_contain_text(f"There is no template {tpl['id']}")
+
+
+@pytest.fixture
+def held_image():
+    """An image server on loopback whose answers wait until the test lets them go: a batch row in progress."""
+    import io
+
+    from PIL import Image
+
+    release = threading.Event()
+    buffer = io.BytesIO()
+    Image.new("RGB", (20, 20), "red").save(buffer, "PNG")
+    body = buffer.getvalue()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            release.wait(30)
+            self.send_response(200)
+            self.send_header("Content-Type", "image/png")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}", release
+    release.set()
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_running_batch_can_be_cancelled(page, instance, tmp_path, held_image):
+    base, release = held_image
+    key = instance.account("Cancel")
+    tpl = instance.api("POST", "/templates", key=key, json={
+        "name": "Photo", "width": 100, "height": 100,
+        "layers": [{"type": "image", "name": "photo", "src": f"{base}/default.png", "x": 0, "y": 0, "width": 100,
+                    "height": 100}]}).json()
+    rows = tmp_path / "photos.csv"
+    rows.write_text("photo\n" + "".join(f"{base}/{i}.png\n" for i in range(5)))
+    sign_in(page, key, "/batches")
+    page.get_by_label("Template").select_option(tpl["id"])
+    page.get_by_label("CSV or Excel file").set_input_files(str(rows))
+    page.get_by_role("button", name="Start batch").click()
+    batch = page.locator(".list-row")
+    batch.get_by_role("button", name="Cancel").click()
+    expect(batch.locator(".progress-text")).to_contain_text("cancelled")
+    [record] = instance.api("GET", "/batches", key=key).json()
+    assert record["cancelled_at"]
+    release.set()   # a row the worker had started finishes; the others fail as cancelled
+    expect(batch).to_have_attribute("data-status", "completed", timeout=60_000)
+    expect(batch.get_by_role("button", name="Cancel")).to_have_count(0)
+    [record] = instance.api("GET", "/batches", key=key).json()
+    assert record["failed"] >= 4 and record["completed"] + record["failed"] == 5

@@ -26,7 +26,7 @@ export async function batchesPage(main, { stale }) {
     if (!batches.length) {
       list.append(empty("No batches yet.", "Upload a CSV or Excel file above: one image per row."));
     }
-    for (const b of batches) list.append(row(b, names));
+    for (const b of batches) list.append(row(b, names, load));
     // Poll while anything is still running; a page left behind stops polling.
     if (batches.some((b) => b.status !== "completed")) {
       timer = setTimeout(() => { if (!stale()) load().catch((exc) => list.prepend(notice(exc.message))); }, POLL_MS);
@@ -64,14 +64,20 @@ function uploadForm(templates, reload) {
   return form;
 }
 
-function row(b, names) {
+function row(b, names, reload) {
   const done = b.completed + b.failed;
   const base = `/batches/${encodeURIComponent(b.id)}`;
   const downloads = h("div", { class: "row" },
     h("button", { type: "button", onclick: () => save(`${base}/results.csv`, `${b.id}-results.csv`) },
       "results.csv"),
     h("button", { type: "button", disabled: b.completed === 0,
-      onclick: () => save(`${base}/archive.zip`, `${b.id}.zip`) }, "archive.zip"));
+      onclick: () => save(`${base}/archive.zip`, `${b.id}.zip`) }, "archive.zip"),
+    b.status !== "completed" && !b.cancelled_at ? h("button", { type: "button", class: "danger-quiet",
+      onclick: async (event) => {
+        event.target.disabled = true;
+        await api.post(`${base}/cancel`, {});   // rows not drawn yet fail as cancelled; the list keeps polling
+        await reload();
+      } }, "Cancel") : null);
   async function save(path, name) {
     try {
       await api.download(path, name);
@@ -86,7 +92,8 @@ function row(b, names) {
       h("div", { class: "progress-row" },
         h("progress", { max: Math.max(1, b.total), value: done, "aria-label": `Progress of ${b.id}` }),
         h("span", { class: "small progress-text" },
-          `${done} of ${b.total} rows`, b.failed ? ` · ${b.failed} failed` : "")),
+          `${done} of ${b.total} rows`, b.failed ? ` · ${b.failed} failed` : "",
+          b.cancelled_at ? " · cancelled" : "")),
       b.ignored_columns?.length
         ? h("p", { class: "muted small" }, `Ignored columns: ${b.ignored_columns.join(", ")}`) : null),
     downloads);
