@@ -59,8 +59,9 @@ function uploadForm(templates, reload) {
   h("div", { class: "row wrap" },
     field("Template", template),
     field("CSV or Excel file", file, "The first row names the columns; columns named like the template's " +
-      "fields fill them.")),
-  error, button);
+      "fields fill them."),
+    h("div", { class: "submit" }, button)),
+  error);
   return form;
 }
 
