@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import sys
 import time
@@ -161,12 +162,28 @@ class PlatenWorker(SimpleWorker):
 
 
 def _note_early_stop(signum, frame):
+    if os.getpid() != _listening_pid:
+        # A process the worker forked (RQ's scheduler) before it installed handlers of its own: stop as by default.
+        # Ignoring the SIGTERM with which the worker stops it would leave the worker waiting for it for ever.
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+        return
     PlatenWorker.early_stop = True
 
 
-def main(argv: list[str] | None = None) -> int:
+_listening_pid = 0
+
+
+def listen_for_early_stop() -> None:
+    """Note a stop signal from now on, until RQ installs its own handlers (``PlatenWorker.early_stop``)."""
+    global _listening_pid
+    _listening_pid = os.getpid()
     signal.signal(signal.SIGTERM, _note_early_stop)
     signal.signal(signal.SIGINT, _note_early_stop)
+
+
+def main(argv: list[str] | None = None) -> int:
+    listen_for_early_stop()
     settings = Settings.from_env()
     configure_logging(settings.log_level)
     connector = jobs.connector()
