@@ -5,7 +5,7 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from .schemas import ListArgsSchema, mode_field
+from .schemas import ListArgsSchema, mode_field, since_field
 
 FORMATS = ["png", "jpeg", "webp", "pdf"]
 _FORMAT_NAMES = {"png": "png", "jpeg": "jpeg", "jpg": "jpeg", "webp": "webp", "pdf": "pdf"}
@@ -40,6 +40,8 @@ class RenderCreateSchema(ma.Schema):
 
     class Meta:
         unknown = ma.INCLUDE   # field values given beside the request's own properties; see gather_fields
+        additional_properties = {"description": "A field value, named as in GET /templates/{id}/fields (`title`, "
+                                                "`title.color`), given beside the request's own properties."}
 
     template_id = fields.String(metadata={"example": "tpl_0mhq3k2x1a2b3c4d5e6f7g8h"})
     template = fields.Dict(metadata={"description": "An inline template (same shape as POST /templates)."})
@@ -120,4 +122,4 @@ class RenderListArgsSchema(ListArgsSchema):
     status = fields.String(validate=validate.OneOf(["queued", "rendering", "completed", "failed"]))
     template_id = fields.String()
     batch_id = fields.String()
-    since = fields.String(metadata={"description": "An ISO 8601 time or a render id: only newer renders."})
+    since = since_field("An ISO 8601 time or a render id: only newer renders.", "rnd")

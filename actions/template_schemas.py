@@ -43,6 +43,7 @@ class TemplateWriteSchema(ma.Schema):
 
     class Meta:
         unknown = ma.INCLUDE   # unknown properties reach the model, which names them
+        additional_properties = False   # ...and refuses them (OpenAPI: see actions/openapi_shapes.py)
 
     @ma.pre_load
     def _drop_read_only(self, data, **_kwargs):

@@ -26,8 +26,9 @@ from .template_versions import IF_MATCH_DOC, expected_version
 blp = Blueprint("templates", __name__, url_prefix="/api/v1/templates",
                 description="Templates and their fields (scopes `templates:read`, `templates:write`).")
 
+# anyOf, not oneOf: `?format=` picks the shape, and an empty list (a template with no fields) is both arrays.
 _FIELDS_RESPONSE = {"200": {"description": "The fields, in layer order, in the requested format.", "content": {
-    "application/json": {"schema": {"oneOf": [
+    "application/json": {"schema": {"anyOf": [
         {"type": "array", "items": FieldSchema, "description": "`native`"},
         {"type": "array", "items": {"type": "object"}, "description": "`zapier` inputFields or `make` parameters"},
         {"type": "object", "description": "`n8n` (`{\"fields\": [...]}`) or `jsonschema`"},
