@@ -65,6 +65,16 @@ class ListArgsSchema(ma.Schema):
         return data
 
 
+def since_field(description: str, *prefixes: str) -> fields.String:
+    """``since`` of a list: an ISO 8601 time (a date is its midnight, UTC when no offset is given) or the id of an
+    object (``prefixes``, e.g. ``rnd``). Documented as exactly these, so generated values are ones the list takes."""
+    return fields.String(metadata={"description": description, "anyOf": [
+        {"type": "string", "format": "date-time", "example": "2026-11-21T10:00:00Z"},
+        {"type": "string", "format": "date", "example": "2026-11-21"},
+        {"type": "string", "pattern": f"^({'|'.join(prefixes)})_", "example": f"{prefixes[0]}_0mhq3k2x1a2b3c4d5e6f7"},
+    ]})
+
+
 class MeSchema(ma.Schema):
     """Who this key is: the auth test Zapier, Make and n8n call. Strings are never null."""
 

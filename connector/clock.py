@@ -20,8 +20,8 @@ def isoformat(moment: datetime) -> str:
 
 
 def parse_iso(text: str) -> datetime:
-    """Parse an ISO 8601 timestamp; naive ones are taken as UTC."""
-    moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    """Parse an ISO 8601 timestamp; naive ones are taken as UTC. RFC 3339 lets the zone be `z` as well as `Z`."""
+    moment = datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text)
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 

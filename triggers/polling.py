@@ -7,7 +7,7 @@ from flask_smorest import Blueprint
 from marshmallow import fields
 
 from actions.common import connector, documents, principal, requires
-from actions.schemas import ListArgsSchema
+from actions.schemas import ListArgsSchema, since_field
 from connector.events import EVENT_TYPES
 from connector.keys import Scope
 
@@ -16,8 +16,8 @@ blp = Blueprint("triggers", __name__, url_prefix="/api/v1/triggers",
 
 
 class TriggerArgsSchema(ListArgsSchema):
-    since = fields.String(metadata={"description": "An ISO 8601 time, or the id of an object (or event) this "
-                                                  "trigger returned: only newer ones."})
+    since = since_field("An ISO 8601 time, or the id of an object (or event) this trigger returned: only newer "
+                        "ones.", "evt", "rnd", "bat")
     template_id = fields.String(metadata={"description": "Only events of renders of this template."})
 
 
