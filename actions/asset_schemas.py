@@ -8,7 +8,6 @@ from marshmallow import fields, validate
 RAW_IMAGE_TYPES = ("image/png", "image/jpeg", "image/webp", "image/gif", "application/octet-stream")
 
 _FILE_DOC = "The image: PNG, JPEG, WebP or GIF (judged by its content), at most 10 MB and 40 megapixels."
-_BINARY = {"type": "string", "format": "binary", "contentMediaType": "application/octet-stream"}
 
 UPLOAD_BODY = {
     "required": True,
@@ -17,8 +16,10 @@ UPLOAD_BODY = {
                    "(`curl --data-binary @logo.png -H 'Content-Type: image/png'`).",
     "content": {
         "multipart/form-data": {"schema": {"type": "object", "required": ["file"], "properties": {
-            "file": {**_BINARY, "description": _FILE_DOC}}}},
-        **{media: {"schema": {**_BINARY, "description": _FILE_DOC}} for media in RAW_IMAGE_TYPES},
+            "file": {"type": "string", "format": "binary", "description": _FILE_DOC}}},
+            "encoding": {"file": {"contentType": ", ".join(RAW_IMAGE_TYPES)}}},
+        **{media: {"schema": {"type": "string", "format": "binary", "contentMediaType": media,
+                              "description": _FILE_DOC}} for media in RAW_IMAGE_TYPES},
     },
 }
 

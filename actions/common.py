@@ -13,7 +13,7 @@ from flask import current_app, g, make_response, request
 from connector import Connector
 from connector.accounts import Principal
 from connector.errors import PlatenError, Unauthorized
-from connector.idempotency import StoredResponse, fingerprint
+from connector.idempotency import MAX_KEY_LENGTH, StoredResponse, fingerprint
 from connector.outage import REDIS_DOWN
 
 from .errors import envelope
@@ -50,7 +50,8 @@ def requires(scope: str):
 
 
 IDEMPOTENCY_HEADER_DOC = {
-    "in": "header", "name": "Idempotency-Key", "required": False, "schema": {"type": "string", "maxLength": 255},
+    "in": "header", "name": "Idempotency-Key", "required": False,
+    "schema": {"type": "string", "minLength": 1, "maxLength": MAX_KEY_LENGTH, "pattern": r"\S"},   # not blank
     "description": "Send the same value when retrying: within 24 h the first answer is replayed (with "
                    "`Idempotent-Replayed: true`) and nothing is created twice. The same key with another body is "
                    "a 422; while the first request is still running, a 409."}

@@ -10,7 +10,7 @@ RAW_FONT_TYPES = ("font/ttf", "font/otf", "font/woff", "font/woff2", "font/colle
                   "application/octet-stream")
 
 _FILE_DOC = "The font file: TTF, OTF, WOFF or WOFF2 (or a TTC collection), at most 10 MB."
-_BINARY = {"type": "string", "format": "binary", "contentMediaType": "application/octet-stream"}
+_DOCUMENTED_TYPES = ("font/ttf", "font/otf", "font/woff", "font/woff2", "application/octet-stream")
 
 UPLOAD_BODY = {
     "required": True,
@@ -20,9 +20,10 @@ UPLOAD_BODY = {
                    "(`curl --data-binary @Brand-Bold.ttf -H 'Content-Type: font/ttf'`).",
     "content": {
         "multipart/form-data": {"schema": {"type": "object", "required": ["file"], "properties": {
-            "file": {**_BINARY, "description": _FILE_DOC}}}},
-        **{media: {"schema": {**_BINARY, "description": _FILE_DOC}}
-           for media in ("font/ttf", "font/otf", "font/woff", "font/woff2", "application/octet-stream")},
+            "file": {"type": "string", "format": "binary", "description": _FILE_DOC}}},
+            "encoding": {"file": {"contentType": ", ".join(_DOCUMENTED_TYPES)}}},
+        **{media: {"schema": {"type": "string", "format": "binary", "contentMediaType": media,
+                              "description": _FILE_DOC}} for media in _DOCUMENTED_TYPES},
     },
 }
 

@@ -19,13 +19,17 @@ blp = Blueprint("template_versions", __name__, url_prefix="/api/v1/templates",
                 description="Every saved version of a template stays readable and renderable; restore brings one "
                             "back as a new version (scopes `templates:read`, `templates:write`).")
 
+# The one spelling of a version in If-Match, for the server and the OpenAPI document alike: 3, "3", W/"3" (what
+# an HTTP client echoing an ETag sends); leading zeros aside, 1 to 18 digits (a version is at least 1).
+_VERSION_TEXT = r'(?:W/)?"?0*([1-9][0-9]{0,17})"?'
+_VERSION = re.compile(_VERSION_TEXT)
+
 IF_MATCH_DOC = {
-    "in": "header", "name": "If-Match", "required": False, "schema": {"type": "string", "example": "3"},
+    "in": "header", "name": "If-Match", "required": False,
+    "schema": {"type": "string", "pattern": rf"^(?:\*|{_VERSION_TEXT})$", "example": "3"},
     "description": "The `version` you loaded and edited (`3`, or `\"3\"`). When the template has been saved since, "
                    "the change is refused with a 409 `conflict` naming both versions, so no edit is lost silently. "
                    "`*` or no header: save whatever the current version is."}
-
-_VERSION = re.compile(r'(?:W/)?"?([0-9]{1,18})"?')
 
 
 def expected_version() -> int | None:
@@ -34,7 +38,7 @@ def expected_version() -> int | None:
     if value is None or value.strip() == "*":
         return None
     match = _VERSION.fullmatch(value.strip())
-    if match is None or int(match.group(1)) < 1:
+    if match is None:
         raise BadRequest(f"If-Match must be the template version you edited, a whole number such as 3 (or \"3\"), "
                          f"not {value[:40]!r}.", details={"header": "If-Match"})
     return int(match.group(1))
