@@ -11,6 +11,11 @@ graceful_timeout = 30
 keepalive = 5
 accesslog = None         # the app logs one line per request, with its request_id
 preload_app = False
+# A request line up to gunicorn's largest bounded size (default 4094): long signed render URLs and query strings
+# reach Platen, which answers them (or their 422) in JSON. Past it gunicorn itself answers a plain-text 414. A header
+# line may be twice that, room for a whole request line repeated (a Referer carrying a long URL).
+limit_request_line = 8190
+limit_request_field_size = 2 * 8190
 control_socket_disable = True  # several Platen web processes may share a machine; we do not use gunicornc
 
 
