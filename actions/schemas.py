@@ -72,6 +72,7 @@ def since_field(description: str, *prefixes: str) -> fields.String:
         {"type": "string", "format": "date-time", "example": "2026-11-21T10:00:00Z"},
         {"type": "string", "format": "date", "example": "2026-11-21"},
         {"type": "string", "pattern": f"^({'|'.join(prefixes)})_", "example": f"{prefixes[0]}_0mhq3k2x1a2b3c4d5e6f7"},
+        {"type": "string", "maxLength": 0, "description": "Empty (a mapped value that came back empty): no filter."},
     ]})
 
 
