@@ -104,6 +104,18 @@ def test_create_a_key_see_its_secret_once_and_revoke_it(page, instance):
     assert instance.api("GET", "/me", key=new_secret).status_code == 401
 
 
+def test_each_scope_checkbox_sits_beside_its_name(page, instance):
+    # The dialog's inputs are full width; a checkbox stretched so was drawn a column away from its name.
+    sign_in(page, instance.account("Scopes"), "/keys")
+    page.get_by_role("button", name="New key").click()
+    checks = page.get_by_role("dialog", name="New API key").locator("label.check")
+    expect(checks).to_have_count(7)
+    for i in range(7):
+        label = checks.nth(i).bounding_box()
+        box = checks.nth(i).locator("input").bounding_box()
+        assert box["width"] < 30 and box["x"] - label["x"] < 8, (checks.nth(i).inner_text(), box, label)
+
+
 def test_a_csv_batch_runs_to_completion_and_its_results_download(page, instance, tmp_path):
     key = instance.account("Batch")
     tpl = instance.api("POST", "/templates", key=key, json={
