@@ -49,6 +49,11 @@ def create_blueprint(file_urls: tuple[str, ...] = ()) -> Blueprint:
         response.headers["Cache-Control"] = "no-cache"
         return response
 
+    @blp.get("/favicon.ico")
+    def favicon() -> Response:
+        # browsers ask for it on pages without an icon link (the API docs, an image opened alone): no 404 there
+        return send_from_directory(STATIC, "favicon.svg", mimetype="image/svg+xml", max_age=86400)
+
     @blp.after_request
     def protect(response: Response) -> Response:
         response.headers["Content-Security-Policy"] = policy

@@ -35,3 +35,10 @@ def test_hosted_files_origins_are_allowed_as_images_and_nothing_else_is_loosened
     assert "unsafe" not in policy
     assert origin_of("") is None and origin_of("javascript:alert(1)") is None
     assert "img-src 'self' data: blob:;" in content_security_policy(())
+
+
+def test_the_icon_browsers_ask_for_on_pages_without_one(client):
+    # the API docs page links no icon; the browser's own request for /favicon.ico was a 404 in its console
+    answer = client.get("/favicon.ico")
+    assert answer.status_code == 200 and answer.mimetype == "image/svg+xml"
+    assert answer.data.lstrip().startswith(b"<svg")
