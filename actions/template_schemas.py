@@ -101,7 +101,8 @@ class TemplateSchema(ma.Schema):
     height = fields.Integer(required=True)
     dpi = fields.Raw(metadata={"type": "number",
                                "description": "Present when set (the default is 72): pixels per inch on paper."})
-    background = fields.Raw(required=True, metadata={"description": "A colour, a gradient or an image object."})
+    background = fields.Raw(metadata={"description": "A colour, a gradient or an image object; always present but "
+                                                     "with `view=summary`."})
     public = fields.Boolean(required=True)
     public_fields = fields.List(fields.String(), metadata={
         "description": "Present when set: the only fields an unsigned public URL may set."})

@@ -123,3 +123,11 @@ def test_the_fields_answer_is_any_of_its_shapes_not_exactly_one(spec):
     schema = spec["paths"]["/api/v1/templates/{template_id}/fields"]["get"]["responses"]["200"]["content"][
         "application/json"]["schema"]
     assert "oneOf" not in schema and len(schema["anyOf"]) == 3
+
+
+@pytest.mark.parametrize("view", ["full", "summary"])
+def test_both_views_of_the_template_list_have_every_required_property(spec, client, alice, template_id, view):
+    """`view=summary` leaves out the background the full view has: it was documented as required (ST108)."""
+    required = set(spec["components"]["schemas"]["Template"]["required"])
+    listed = client.get(f"/api/v1/templates?view={view}", headers=alice.headers).get_json()
+    assert listed and all(required <= set(item) for item in listed)
