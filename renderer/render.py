@@ -146,13 +146,16 @@ def draw_page(ctx: Context, tpl: Template, index: int, size: tuple[int, int], op
                            (0, 0, *size)))
     if image_background:
         _draw(ctx, canvas, background)
-    for layer in tpl.pages[index]:
-        drawn = not layer.shown_with or shows(tpl, tpl.layer(layer.shown_with), frozenset({layer.name}))
+    layers = tpl.pages[index]
+    painted = _paint_framed_images(ctx, tpl, layers)
+    failed = frozenset(name for name, tiles in painted.items() if not tiles)
+    for layer in layers:
+        drawn = not layer.shown_with or shows(tpl, tpl.layer(layer.shown_with), frozenset({layer.name}), failed)
         ctx.current = layer_entry(layer, drawn and not layer.hidden and layer.opacity > 0)
         if entries is not None:
             entries.append(ctx.current)
         if drawn:
-            _draw(ctx, canvas, layer)
+            _draw(ctx, canvas, layer, painted.get(layer.name))
     ctx.current = None
     for entry in entries or ():
         entry["warnings"] = [w for w in ctx.warnings if w["layer"] == entry["name"]]
@@ -172,20 +175,34 @@ def layer_entry(layer, drawn: bool) -> dict:
     return entry
 
 
-def shows(tpl: Template, layer, seen: frozenset = frozenset()) -> bool:
-    """Whether a layer has something to show: not hidden, and text that is not blank, an image source or QR data.
-    A layer ``shown_with`` another is drawn only when that one shows (so a blank photo leaves no empty frame)."""
-    if layer is None or layer.hidden or layer.opacity <= 0 or layer.name in seen:
+def shows(tpl: Template, layer, seen: frozenset = frozenset(), failed: frozenset = frozenset()) -> bool:
+    """Whether a layer has something to show: not hidden, and text that is not blank, an image source or QR data,
+    and not an image in ``failed`` (left out by ``on_error: hide``). A layer ``shown_with`` another is drawn only
+    when that one shows (so a blank or broken photo leaves no empty frame)."""
+    if layer is None or layer.hidden or layer.opacity <= 0 or layer.name in seen or layer.name in failed:
         return False
     content = {"text": "text", "image": "src", "qr": "data"}.get(layer.type)
     if content and not getattr(layer, content).strip():
         return False
-    return not layer.shown_with or shows(tpl, tpl.layer(layer.shown_with), seen | {layer.name})
+    return not layer.shown_with or shows(tpl, tpl.layer(layer.shown_with), seen | {layer.name}, failed)
 
 
-def _draw(ctx: Context, canvas: Image.Image, layer) -> None:
+def _paint_framed_images(ctx: Context, tpl: Template, layers) -> dict[str, list]:
+    """The tiles of the images another layer is ``shown_with`` that may be left out on error, painted before any
+    layer is drawn: their frames come first in the stack and must know whether the image loaded."""
+    targets = {layer.shown_with for layer in layers if layer.shown_with}
+    return {layer.name: _paint(ctx, layer) for layer in layers
+            if layer.name in targets and layer.type == "image" and layer.on_error == "hide" and shows(tpl, layer)}
+
+
+def _draw(ctx: Context, canvas: Image.Image, layer, tiles: list | None = None) -> None:
     if layer.hidden or layer.opacity <= 0:
         return
+    for tile in _paint(ctx, layer) if tiles is None else tiles:
+        place(canvas, tile, layer.opacity, layer.rotation)
+
+
+def _paint(ctx: Context, layer) -> list:
     box = pixel_box(layer.x, layer.y, layer.width, layer.height, ctx.scale)
     try:
         tiles = PAINTERS[layer.type](ctx, layer, box)
@@ -193,8 +210,7 @@ def _draw(ctx: Context, canvas: Image.Image, layer) -> None:
         raise
     except ValueError as exc:
         raise RendererError(str(exc), f"layer '{layer.name}'") from None
-    for tile in tiles:
-        place(canvas, tile, layer.opacity, layer.rotation)
+    return tiles
 
 
 def _watermark(ctx: Context, canvas: Image.Image, text: str) -> None:

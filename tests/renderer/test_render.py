@@ -155,6 +155,17 @@ def test_a_layer_shown_with_another_is_drawn_only_when_that_one_shows(fields, fr
     assert (image.getpixel((98, 92))[:3] == (255, 255, 255)) is pill
 
 
+@pytest.mark.parametrize("source", ["https://example.invalid/me.jpg", "data:image/png;base64,AAAA"])
+def test_an_image_left_out_because_it_failed_takes_its_frame_with_it(source):
+    # a mistyped avatar URL from a zap: the photo is hidden (on_error), and so is its white disc
+    layers = [FRAMED["layers"][0], {**FRAMED["layers"][1], "on_error": "hide"}, *FRAMED["layers"][2:]]
+    result = render({**FRAMED, "layers": layers}, {"photo": source})
+    assert [w["code"] for w in result.warnings] == ["image_hidden"]
+    image = pixels(result.data)
+    assert image.getpixel((14, 50))[:3] != (255, 255, 255) and image.getpixel((50, 50))[:3] != (255, 0, 0)
+    assert image.getpixel((98, 92))[:3] == (255, 255, 255)   # other ties are untouched
+
+
 @pytest.mark.parametrize("tie, words", [("nobody", "not another layer"), ("frame", "not another layer"),
                                         ("pill", "circle")])
 def test_shown_with_names_another_layer_without_going_round(tie, words):
