@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import stat
 import zipfile
 from collections.abc import Iterator
 
@@ -90,6 +91,13 @@ class _Sink(io.RawIOBase):
         return out
 
 
+def _entry(name: str, moment: tuple) -> zipfile.ZipInfo:
+    """A ZIP entry that unpacks readable by everyone (rw-r--r--), like a downloaded file; zipfile's default is 0600."""
+    info = zipfile.ZipInfo(name, date_time=moment)
+    info.external_attr = (stat.S_IFREG | 0o644) << 16
+    return info
+
+
 def archive(conn, batch: BatchRecord) -> Iterator[bytes]:
     """A ZIP (stored, not deflated: images are compressed already) of every completed row's file, named by row
     (``00001.png``; pages of a multi-page image ``00001-p2.png``), plus ``results.csv``."""
@@ -108,9 +116,9 @@ def archive(conn, batch: BatchRecord) -> Iterator[bytes]:
                     except FileMissing:
                         continue   # removed by retention
                     suffix = f"-p{page}" if page > 1 else ""
-                    zf.writestr(zipfile.ZipInfo(f"{row:05d}{suffix}.{ext}", date_time=moment), data)
+                    zf.writestr(_entry(f"{row:05d}{suffix}.{ext}", moment), data)
                     yield sink.take()
-        with zf.open(zipfile.ZipInfo("results.csv", date_time=moment), "w", force_zip64=True) as out:
+        with zf.open(_entry("results.csv", moment), "w", force_zip64=True) as out:
             for part in results_csv(conn, batch):
                 out.write(part.encode())
                 yield sink.take()

@@ -198,6 +198,7 @@ def test_keyless_signed_links_a_status_filter_and_the_callback_log(client, conn,
     zipped = client.get(done["archive_url"].removeprefix("http://127.0.0.1:8000"))
     with zipfile.ZipFile(io.BytesIO(zipped.data)) as zf:
         assert zf.namelist() == ["00001.png", "00003.png", "00005.png", "results.csv"]
+        assert {info.external_attr >> 16 for info in zf.infolist()} == {0o100644}, "unzips readable, not 0600"
         from PIL import Image
 
         assert Image.open(io.BytesIO(zf.read("00001.png"))).size == (240, 120), "scale 2"
