@@ -23,7 +23,7 @@ def content_security_policy(image_origins: tuple[str, ...] = ()) -> str:
 
 
 def origin_of(url: str) -> str | None:
-    """``https://cdn.example.com`` of ``https://cdn.example.com/files/x.png``; None for what is not an http URL."""
+    """``https://media.example.com`` of ``https://media.example.com/files/x.png``; None for what is not an http URL."""
     parts = urlsplit(url or "")
     return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") and parts.netloc else None
 
