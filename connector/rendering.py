@@ -93,8 +93,7 @@ def create_render(conn, principal, req: RenderRequest, planned=None) -> RenderRe
 def _forget(conn, record: RenderRecord) -> None:
     """Undo the storing of a render refused for want of credit: it was never accepted."""
     pipe = conn.redis.pipeline()
-    pipe.delete(conn.render_store.key(record.id))
-    pipe.zrem(f"{conn.settings.redis_prefix}:renders:{record.account_id}", record.id)
+    conn.render_store.forget(record, pipe)
     pipe.zrem(conn.pending_key, record.id)
     pipe.execute()
 

@@ -154,13 +154,25 @@ class RenderStore:
     def done_key(self, render_id: str) -> str:
         return f"{self.p}:render:{render_id}:done"
 
+    def index_key(self, account_id: str) -> str:
+        """Sorted set of the account's listed renders, by creation time."""
+        return f"{self.p}:renders:{account_id}"
+
     def save(self, record: RenderRecord, pipe=None) -> None:
         target = pipe or self.redis.pipeline()
         target.hset(self.key(record.id), mapping=record.to_redis())
         target.expire(self.key(record.id), self.cache_ttl + 7 * 86400)
         if not record.preview:
-            target.zadd(f"{self.p}:renders:{record.account_id}",
+            target.zadd(self.index_key(record.account_id),
                         {record.id: parse_iso(record.created_at).timestamp()})
+        if pipe is None:
+            target.execute()
+
+    def forget(self, record: RenderRecord, pipe=None) -> None:
+        """Undo ``save``: the record and its place in the account's list."""
+        target = pipe or self.redis.pipeline()
+        target.delete(self.key(record.id))
+        target.zrem(self.index_key(record.account_id), record.id)
         if pipe is None:
             target.execute()
 
@@ -191,7 +203,7 @@ class RenderStore:
         floor = "-inf"
         if since:
             if since.startswith("rnd_"):
-                anchor = self.redis.zscore(f"{self.p}:renders:{account_id}", since)
+                anchor = self.redis.zscore(self.index_key(account_id), since)
                 floor = f"({anchor}" if anchor is not None else "-inf"
             else:
                 try:
@@ -201,7 +213,7 @@ class RenderStore:
                                            details={"field": "since"}) from None
         wanted, skip, out, offset, chunk = limit, page * limit, [], 0, max(100, limit * 2)
         while len(out) < wanted:
-            ids = self.redis.zrevrangebyscore(f"{self.p}:renders:{account_id}", "+inf", floor, start=offset,
+            ids = self.redis.zrevrangebyscore(self.index_key(account_id), "+inf", floor, start=offset,
                                               num=chunk)
             if not ids:
                 break

@@ -62,6 +62,7 @@ def test_a_render_refused_for_want_of_credit_leaves_nothing_behind(conn, princip
     with pytest.raises(InsufficientCredits):
         create_render(conn, broke, RenderRequest(template=CARD))
     assert conn.render_store.list(principal.account.id) == []
+    assert conn.redis.zcard(conn.render_store.index_key(principal.account.id)) == 0, "no id left in its list"
     assert conn.redis.zcard(conn.pending_key) == 0 and len(conn.queue("renders")) == 0
 
 
