@@ -86,8 +86,8 @@ def _zip_kind(data: bytes, filename: str) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-            mimetype = archive.read("mimetype")[:100].decode("ascii", "replace") if "mimetype" in names else ""
-            types = archive.read("[Content_Types].xml")[:65536] if "[Content_Types].xml" in names else b""
+            mimetype = _head(archive, "mimetype", 100).decode("ascii", "replace") if "mimetype" in names else ""
+            types = _head(archive, "[Content_Types].xml", 65536) if "[Content_Types].xml" in names else b""
     except Exception:   # BadZipFile, and whatever else a mangled archive makes zipfile raise (zlib, EOF, …)
         _refuse(f"a damaged ZIP archive{_named(filename)}")
     if "xl/workbook.xml" in names or b"spreadsheetml.sheet.main" in types or b"sheet.macroEnabled.main" in types:
@@ -106,6 +106,13 @@ def _zip_kind(data: bytes, filename: str) -> str:
         _refuse("a PowerPoint presentation (.pptx)")
     _refuse(f"a ZIP archive{_named(filename)}", f"{_ASK}, not zipped")
     raise AssertionError("unreachable")
+
+
+def _head(archive: zipfile.ZipFile, name: str, size: int) -> bytes:
+    """The first ``size`` bytes of a part: this runs before ``xlsxrows.check_archive``, so a part declared (and
+    packed) to unpack into gigabytes must not be unpacked whole."""
+    with archive.open(name) as part:
+        return part.read(size)
 
 
 def _named(filename: str) -> str:

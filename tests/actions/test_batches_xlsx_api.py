@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import io
 import json
+import tracemalloc
 import zipfile
 
 import openpyxl
@@ -167,6 +168,24 @@ def test_zip_bombs_are_refused_before_they_are_unpacked(make_app):
     body = assert_envelope(post_csv(client, caller, tid, many), 413, "payload_too_large")
     assert "3,009 parts" in body["message"]
     assert post_csv(client, caller, tid, real).status_code == 202
+
+
+def test_a_bomb_in_the_part_that_tells_the_kind_is_not_unpacked_either(client, alice, template_id):
+    # The kind of file is told (from [Content_Types].xml) before the workbook's sizes are checked: that look must
+    # read only the part's first bytes, or 64 MB of spaces packed into a tiny upload fill the web process's memory.
+    real = workbook(("S", [["title"], ["a"]]))
+    with zipfile.ZipFile(io.BytesIO(real)) as archive:
+        types = archive.read("[Content_Types].xml")
+    bomb = _with(real, {"[Content_Types].xml": types + b" " * (64 * 1024 * 1024)})
+    assert len(bomb) < 200 * 1024
+    tracemalloc.start()
+    try:
+        answer = post_csv(client, alice, template_id, bomb)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert_envelope(answer, 413, "payload_too_large")
+    assert peak < 16 * 1024 * 1024, f"{peak / 1e6:.0f} MB held while refusing a 64 MB bomb"
 
 
 def test_a_damaged_workbook_is_a_422(client, alice, template_id):
