@@ -50,8 +50,10 @@ export function keyedImage(path, alt) {
   const frame = h("div", { class: "thumb loading-thumb" }, img);
   queue.push(async () => {
     if (!frame.isConnected) return;   // the page changed before its turn
+    let url = null;
     try {
-      img.src = URL.createObjectURL(await api.blob(path));
+      url = URL.createObjectURL(await api.blob(path));
+      img.src = url;
       await img.decode();   // ready to paint: the placeholder goes when the picture is really there
       frame.classList.remove("loading-thumb");
     } catch (exc) {
@@ -59,6 +61,10 @@ export function keyedImage(path, alt) {
       frame.classList.add("thumb-failed");
       frame.title = exc.message;
       img.alt = `${alt} (no preview: ${exc.message})`;
+    } finally {
+      // The decoded picture stays on screen; the blob's bytes would otherwise be held until the tab closes,
+      // one more set on every visit to the gallery.
+      if (url) URL.revokeObjectURL(url);
     }
   });
   queueMicrotask(pump);

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from .conftest import sign_in
 
 
-def test_copy_a_starter_and_see_it_in_the_gallery_with_its_preview(page, instance):
+def test_copy_a_starter_and_see_it_in_the_gallery_with_its_preview(page, instance, watch):
     key = instance.account("Starter")
     sign_in(page, key)
     expect(page.get_by_text("No templates yet.")).to_be_visible()
@@ -26,6 +26,12 @@ def test_copy_a_starter_and_see_it_in_the_gallery_with_its_preview(page, instanc
     expect(card.locator(".card-title")).to_have_text(copied["name"])
     expect(card.locator("img.thumb-img[src^='blob:']")).to_be_visible()   # fetched with the key
     assert card.locator("img.thumb-img").evaluate("img => img.naturalWidth") > 0
+    # shown, and its blob given back: a gallery visited again and again does not pile up the images' bytes
+    watch.allow("ERR_FILE_NOT_FOUND @ {'url': 'blob:")   # the probe below, loading the freed blob: URL again
+    expect(card.locator(".thumb")).not_to_have_class(re.compile("loading-thumb"))
+    assert card.locator("img.thumb-img").evaluate(
+        "img => new Promise(done => { const again = new Image(); again.onload = () => done('kept');"
+        " again.onerror = () => done('freed'); again.src = img.src; })") == "freed"
 
 
 def test_search_duplicate_and_delete_a_template(page, instance):
