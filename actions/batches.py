@@ -21,12 +21,12 @@ from .common import IDEMPOTENCY_HEADER_DOC, connector, documents, fingerprint_fo
 from .render_schemas import RenderSchema
 from .renders import api_object
 from .schemas import ListArgsSchema
+from .uploads import MULTIPART_SLACK
 
 blp = Blueprint("batches", __name__, url_prefix="/api/v1/batches",
                 description="Bulk generation: one render per row of JSON, a CSV or an Excel workbook (scopes "
                             "`renders:write`, `renders:read`).")
 
-_MULTIPART_SLACK = 64 * 1024
 MAX_METADATA = 4096
 
 
@@ -61,7 +61,7 @@ def _takes_batch(view):
     def wrapper(*args, **kwargs):
         conn = connector()
         if request.mimetype == "multipart/form-data":
-            request.max_content_length = conn.settings.csv_max_bytes + _MULTIPART_SLACK
+            request.max_content_length = conn.settings.csv_max_bytes + MULTIPART_SLACK
             form = _load(BatchFormSchema(), request.form.to_dict(), "form")
             upload = request.files.get("file")
             if upload is None:
