@@ -159,14 +159,20 @@ class TemplateStore:
         numbers = list(range(top, max(0, top - limit), -1))
         if not numbers:
             return []
+        logged = dict(zip(numbers, self.redis.hmget(self._history(template_id), numbers), strict=True))
+        # Saved before versions were logged: what the versions themselves say, all read in one round trip.
+        unlogged = [number for number, saved in logged.items() if saved is None]
+        raws = dict(zip(unlogged, self.redis.mget([self._vkey(template_id, n) for n in unlogged]), strict=True)) \
+            if unlogged else {}
         out = []
-        for number, saved in zip(numbers, self.redis.hmget(self._history(template_id), numbers), strict=True):
-            if saved is None:   # saved before versions were logged: read what the version itself says
-                raw = self.redis.get(self._vkey(template_id, number)) or "{}"
-                stamp = record.updated_at if number == record.version else record.created_at
-                saved = json.dumps({"created_at": stamp, "name": json.loads(raw).get("name", ""),
-                                    "size_bytes": len(raw.encode())})
-            out.append({"version": number, **json.loads(saved)})
+        for number, saved in logged.items():
+            if saved is not None:
+                out.append({"version": number, **json.loads(saved)})
+                continue
+            raw = raws[number] or "{}"
+            out.append({"version": number,
+                        "created_at": record.updated_at if number == record.version else record.created_at,
+                        "name": json.loads(raw).get("name", ""), "size_bytes": len(raw.encode())})
         return out
 
     def _remember(self, template_id: str, version: int, template: Template) -> Template:
