@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.request
 from dataclasses import replace
 
 import psutil
@@ -19,6 +20,7 @@ from connector.outage import RedisGone, wait_for_redis
 from connector.settings import Settings
 
 STOP_SECONDS = 15
+READY_WAIT = 60                           # seconds to wait for /readyz before showing the dashboard link anyway
 RESTART_DELAYS = (0.5, 1, 2, 5, 10, 30)   # pause before starting an exited child again, by quick exits in a row
 STABLE_SECONDS = 60                       # a child that ran this long before exiting counts as a fresh start
 PR_SET_PDEATHSIG = 1
@@ -27,7 +29,7 @@ PR_SET_PDEATHSIG = 1
 DASHBOARD_KEY_LABEL = "dashboard (make run)"
 
 
-def _banner(conn: Connector, port: str) -> None:
+def _banner(conn: Connector, port: str) -> str:
     """Say where Platen is, with a link that opens the dashboard signed in. The first start creates the account
     and links its first key; a later start cannot (only keys' digests are kept), so it makes a fresh key for the
     link, labelled DASHBOARD_KEY_LABEL, and revokes the one the previous start made: one such key at a time."""
@@ -37,7 +39,7 @@ def _banner(conn: Connector, port: str) -> None:
         print(f"\nFirst start: created account {account.id}. Its API key (shown only this once):\n\n    {secret}\n\n"
               f"Try it:  curl -H 'X-API-Key: {secret}' {base}/api/v1/me\n"
               f"Dashboard (signed in):  {base}/#key={secret}\n", flush=True)
-        return
+        return f"{base}/#key={secret}"
     account = conn.accounts.list_accounts()[0]   # the oldest: the one the first start made
     for old in conn.accounts.list_keys(account.id, limit=100):
         if old.label == DASHBOARD_KEY_LABEL:
@@ -48,6 +50,18 @@ def _banner(conn: Connector, port: str) -> None:
           f"(a key made for this link, replacing the previous start's; your own keys are unchanged. "
           f"More keys: the dashboard's API keys page, or .venv/bin/flask --app app keys create --account "
           f"{account.id})\n", flush=True)
+    return f"{base}/#key={secret}"
+
+
+_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))   # never through an http_proxy
+
+
+def _ready(base: str) -> bool:
+    try:
+        with _DIRECT.open(f"{base}/readyz", timeout=1) as answer:
+            return answer.status == 200
+    except (OSError, ValueError):
+        return False
 
 
 def _die_with_parent() -> None:
@@ -135,8 +149,10 @@ def main() -> int:
     except RedisGone as exc:
         print(f"Platen cannot start: {exc} ({settings.redis_url})", file=sys.stderr, flush=True)
         return 1
-    _banner(conn, port)
+    link = _banner(conn, port)
     conn.close()
+    # The web app's and the worker's start-up lines scroll the banner away: once both are up, the link again.
+    ready_check, ready_by = 0.0, time.monotonic() + READY_WAIT
 
     # Own sessions: Ctrl-C reaches only this supervisor, which then stops each child once, in order.
     children = [Child("web", [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "wsgi:app"], env),
@@ -154,6 +170,11 @@ def main() -> int:
             keeper = _restart_embedded_redis(settings, env, children)
         for child in children:
             child.keep_alive()
+        if link and time.monotonic() >= ready_check:
+            ready_check = time.monotonic() + 0.5
+            if _ready(f"http://127.0.0.1:{port}") or time.monotonic() > ready_by:
+                print(f"\nPlaten is ready. Open the dashboard (signed in):  {link}\n", flush=True)
+                link = None
         time.sleep(0.2)
     for child in children:
         if child.popen.poll() is None:

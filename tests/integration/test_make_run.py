@@ -24,6 +24,13 @@ def start(data_dir: Path, port: int, log: Path, **env) -> Proc:
                                               "REDIS_URL": "", **env}, log)
 
 
+def wait_until(condition, proc: Proc, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline and proc.popen.poll() is None, proc.output()[-3000:]
+        time.sleep(0.1)
+
+
 def descendants(proc: Proc) -> list[psutil.Process]:
     return psutil.Process(proc.pid).children(recursive=True)
 
@@ -45,6 +52,7 @@ def test_make_run_with_embedded_redis(tmp_path):
     with start(data, port, tmp_path / "run1.log") as run:
         wait_for(f"{base}/readyz", run, timeout=60)
         key = KEY.search(run.output()).group(0)
+        wait_until(lambda: "Platen is ready" in run.output(), run)
         me = requests.get(f"{base}/api/v1/me", headers={"X-API-Key": key}, timeout=5)
         assert me.status_code == 200 and me.json()["scopes"][-1] == "keys:write"
         children = descendants(run)
@@ -57,13 +65,17 @@ def test_make_run_with_embedded_redis(tmp_path):
     assert (data / "appendonly.aof").exists() or (data / "appendonlydir").exists()
 
     assert f"{base}/#key={key}" in run.output()   # the dashboard link, signed in
+    # ... and again below the web app's and the worker's start-up lines, once both are up
+    ready = run.output().index(f"Platen is ready. Open the dashboard (signed in):  {base}/#key={key}")
+    assert ready > run.output().index(" on queues ") and ready > run.output().index("Listening at")
 
     # Second start: the data survived, no new account, the same key still works; the dashboard link has a key of
     # its own (the first key's secret is not kept, only its digest).
     with start(data, port, tmp_path / "run2.log") as run:
         wait_for(f"{base}/readyz", run, timeout=60)
-        [link_key] = re.findall(rf"{re.escape(base)}/#key=({KEY.pattern})", run.output())
-        assert link_key != key and KEY.findall(run.output()) == [link_key]
+        wait_until(lambda: "Platen is ready" in run.output(), run)
+        [link_key] = set(re.findall(rf"{re.escape(base)}/#key=({KEY.pattern})", run.output()))
+        assert link_key != key and set(KEY.findall(run.output())) == {link_key}
         assert requests.get(f"{base}/api/v1/me", headers={"X-API-Key": key}, timeout=5).json() == me.json()
         linked = requests.get(f"{base}/api/v1/me", headers={"X-API-Key": link_key}, timeout=5).json()
         assert (linked["account_id"], linked["key_label"]) == (me.json()["account_id"], "dashboard (make run)")
