@@ -72,7 +72,7 @@ def test_a_new_template_from_a_preset_opens_its_edit_page(page, instance):
     [tpl] = instance.api("GET", "/templates", key=key).json()
     assert (tpl["name"], tpl["width"], tpl["height"]) == ("Launch card", 1080, 1080)
     assert page.url == f"{instance.base}/templates/{tpl['id']}/edit"
-    expect(page.locator(".edit-layout img.thumb-img[src^='blob:']")).to_be_visible()
+    expect(page.get_by_role("region", name="Canvas")).to_be_visible()
 
 
 def test_an_api_error_is_shown_with_its_message(page, instance, watch):
