@@ -32,6 +32,7 @@ class Layer:
     rotation: float = prop("number", 0, min=-360, max=360, help="Degrees clockwise, about the box's centre.")
     opacity: float = prop("number", 1, min=0, max=1, help="0 (invisible) to 1 (opaque).")
     hidden: bool = prop("bool", False, help="Not drawn when true.")
+    locked: bool = prop("bool", False, help="Editor only: the visual editor won't move or resize it. Drawn as usual.")
     fields: tuple = prop("names", (), help="More properties to offer as fields, named layer.property.")
     editable: bool = prop("bool", True, help="False keeps the layer out of the field list (decoration).")
     label: str = prop("str", "", max_len=100, help="The field's label in Zapier/Make/n8n forms.")
@@ -150,7 +151,7 @@ class QrLayer(Layer):
 LAYER_TYPES: dict[str, type[Layer]] = {c.type: c for c in (TextLayer, ImageLayer, RectLayer, EllipseLayer,
                                                            LineLayer, QrLayer)}
 _NOT_SETTABLE = {"name"}
-_NOT_FIELDS = _NOT_SETTABLE | {"shown_with"}   # part of the design: no field sets it
+_NOT_FIELDS = _NOT_SETTABLE | {"shown_with", "locked"}   # part of the design: no field sets it
 
 
 def layer_from_dict(data, path: str, canvas: tuple[int, int]) -> Layer:

@@ -18,7 +18,7 @@ DEFAULT_DPI = 72
 MIN_DPI, MAX_DPI = 10, 2400
 _IMAGE_BACKGROUND = ("src", "fit", "focus_x", "focus_y", "on_error")
 # Layer properties that describe the field rather than the drawing: no field value sets them.
-NOT_SETTABLE = frozenset({"name", "fields", "editable", "label", "help", "required", "shown_with"})
+NOT_SETTABLE = frozenset({"name", "fields", "editable", "label", "help", "required", "shown_with", "locked"})
 
 
 @dataclass(frozen=True)
