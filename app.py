@@ -50,7 +50,7 @@ API_PREFIX = "/api/v1/"
 OPEN_PATHS = ("/api/v1/openapi.json", "/api/v1/docs")
 OPEN_PREFIXES = (docs.ASSETS_URL,)   # the docs page's scripts and styles
 RENDER_POSTS = ("/api/v1/renders", "/api/v1/batches")
-PREVIEW_POST = "/api/v1/templates/preview"
+PREVIEW_POSTS = ("/api/v1/templates/preview", "/api/v1/templates/fields")   # the editor's, nothing stored
 UNLIMITED_PATHS = ("/healthz", "/readyz", "/metrics")
 SECRET_PARAMS = {"api_key", "apikey", "key", "token", "access_token", "s", "signature"}
 LIMITER_RETRY_HEADER = "X-Platen-Limiter-Retry-After"
@@ -270,7 +270,7 @@ def _rate_class() -> str:
     path = request.path.rstrip("/")
     if request.method in ("GET", "HEAD", "OPTIONS"):
         return "renders" if path.startswith("/render/") else "reads"
-    if request.method == "POST" and path == PREVIEW_POST:   # an editing session must never eat the render budget
+    if request.method == "POST" and path in PREVIEW_POSTS:   # an editing session must never eat the render budget
         return "previews"
     return "renders" if request.method == "POST" and path in RENDER_POSTS else "writes"
 

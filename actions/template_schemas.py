@@ -145,6 +145,16 @@ class FieldsQueryArgsSchema(ma.Schema):
                        "(`{\"fields\": [...]}` for the resource mapper) or `jsonschema` (JSON Schema 2020-12)."})
 
 
+class FieldsOfTemplateSchema(ma.Schema):
+    """A template, saved or not, whose fields to list (the editor's working copy): nothing is stored."""
+
+    template = fields.Dict(required=True, metadata={
+        "description": "The whole template, as for POST /templates (it need not be saved). A problem is a 422 "
+                       "whose `details.path` names the property (`layers[2].font_size`).",
+        "example": {"name": "Card", "width": 1200, "height": 630, "layers": [
+            {"type": "text", "name": "title", "text": "Default title", "fields": ["color"]}]}})
+
+
 class FieldSchema(ma.Schema):
     """One native field: `name` is exactly the key POST /renders accepts in `fields`."""
 

@@ -8,12 +8,14 @@ from flask_smorest import Blueprint
 from connector.examples import list_examples, load_example
 from connector.fieldformats import fields_as
 from connector.keys import Scope
+from connector.templates import validate_template
 
 from .common import connector, documents, idempotent, principal, requires
 from .template_schemas import (
     ExampleCopySchema,
     ExampleSchema,
     FieldSchema,
+    FieldsOfTemplateSchema,
     FieldsQueryArgsSchema,
     TemplateCreateSchema,
     TemplatePatchSchema,
@@ -137,6 +139,23 @@ class TemplateFields(MethodView):
         """
         record = connector().templates.get(principal().account.id, template_id)
         return fields_as(record.template, args["format"])
+
+
+@blp.route("/fields", methods=["POST"])
+@requires(Scope.TEMPLATES_READ)
+@documents(blp, 403, 422)
+@blp.arguments(FieldsQueryArgsSchema, location="query")
+@blp.arguments(FieldsOfTemplateSchema)
+@blp.response(200, description="The fields, in layer order, in the requested format.")
+@blp.doc(responses=_FIELDS_RESPONSE)
+def fields_of_template(args, data):
+    """List the fields of a template body (saved or not)
+
+    The same answer as GET /templates/{id}/fields, for a template sent in the body: what a form builder (the
+    dashboard editor's sample data) needs while the template is still being edited. Nothing is stored. A template
+    that does not validate is a 422 whose `details.path` names the property (`layers[2].font_size`).
+    """
+    return fields_as(validate_template(data["template"]), args["format"])
 
 
 @blp.route("/examples")
