@@ -7,6 +7,7 @@ from marshmallow import fields, validate
 
 from .render_schemas import FORMATS, FormatField
 from .schemas import ListArgsSchema, mode_field
+from .template_schemas import FieldSchema
 
 
 class BatchCreateSchema(ma.Schema):
@@ -107,3 +108,65 @@ class BatchRendersArgsSchema(ListArgsSchema):
 
     status = fields.String(validate=validate.OneOf(["queued", "rendering", "completed", "failed"]),
                            metadata={"description": "Only renders of this status (`failed`: the rows to fix)."})
+
+
+class BatchPreviewFormSchema(ma.Schema):
+    """The multipart form of a batch preview: the same `file`, `template_id`, `mapping` and `sheet` as a batch."""
+
+    template_id = fields.String(required=True)
+    mapping = fields.String(metadata={"description": "JSON: `{\"csv column\": \"field name\"}`; `null` or `\"\"` "
+                                                     "ignores a column."})
+    sheet = fields.String(validate=validate.Length(max=255))
+    limit = fields.Integer(load_default=5, validate=validate.Range(1, 50), metadata={
+        "description": "How many rows to show (from the first), 1–50."})
+
+
+PREVIEW_BODY = {
+    "required": True,
+    "description": "The multipart form a file batch takes (`curl -F file=@rows.csv -F template_id=tpl_…`), "
+                   "read exactly as POST /batches reads it; nothing is started or stored.",
+    "content": {"multipart/form-data": {"schema": {"type": "object", "required": ["file", "template_id"],
+                                                   "properties": {
+        "file": {"type": "string", "format": "binary", "description": _CSV_DOC},
+        "template_id": {"type": "string"},
+        "mapping": {"type": "string", "description": "JSON: `{\"csv column\": \"field name\"}`; a column mapped to "
+                                                     "`null` or `\"\"` is ignored.",
+                    "example": "{\"Headline\": \"title\", \"title\": null}"},
+        "sheet": {"type": "string", "maxLength": 255,
+                  "description": "For an .xlsx: the name of the sheet to read (default: the first sheet)."},
+        "limit": {"type": "integer", "minimum": 1, "maximum": 50, "default": 5,
+                  "description": "How many rows to show, from the first."}}}}},
+}
+
+
+class PreviewRowSchema(ma.Schema):
+    row = fields.Integer(required=True, metadata={"description": "1 = the first row under the header (blank "
+                                                                 "lines not counted), as `metadata.row` of a render."})
+    cells = fields.List(fields.String(), required=True, metadata={"description": "The row's cells, in column order."})
+    fields_ = fields.Dict(data_key="fields", attribute="fields", required=True, metadata={
+        "description": "The field values this row would render with: `{field: value}`. An empty cell is left out "
+                       "(the field keeps the template's default)."})
+    error = fields.String(allow_none=True, metadata={
+        "description": "Why this row would fail alone (a line with more cells than the header), or null."})
+
+
+class BatchPreviewSchema(ma.Schema):
+    """What a batch would make of a file: its columns, which field each fills, and its first rows."""
+
+    source = fields.String(required=True, validate=validate.OneOf(["csv", "xlsx"]))
+    sheet = fields.String(allow_none=True, metadata={"description": "The sheet read (a workbook), or null."})
+    columns = fields.List(fields.String(), required=True, metadata={
+        "description": "The header's column names, in order (an unnamed column is `\"\"`)."})
+    mapping = fields.Dict(keys=fields.String(), values=fields.String(), required=True, metadata={
+        "description": "`{column: field}` for every column that fills a field: by name (letter case aside) or "
+                       "by `mapping`. Send it back as `mapping` to POST /batches.",
+        "example": {"Headline": "title"}})
+    ignored_columns = fields.List(fields.String(), required=True, metadata={
+        "description": "Named columns that fill no field."})
+    fields_ = fields.List(fields.Nested(FieldSchema), data_key="fields", attribute="fields", required=True,
+                          metadata={"description": "The template's fields, as GET /templates/{id}/fields lists them."})
+    missing_required = fields.List(fields.String(), required=True, metadata={
+        "description": "Required fields no column fills: every row would draw the template's own value."})
+    total = fields.Integer(required=True, metadata={"description": "Rows the batch would have."})
+    rows = fields.List(fields.Nested(PreviewRowSchema), required=True, metadata={
+        "description": "The first `limit` rows."})

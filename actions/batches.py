@@ -13,10 +13,21 @@ from flask_smorest import Blueprint, abort
 
 from connector import batchuploads, signing
 from connector.batchfiles import archive, results_csv
-from connector.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from connector.csvrows import row_fields
+from connector.errors import Conflict, Forbidden, NotFound, UnsupportedMediaType, ValidationFailed
+from connector.fieldformats import fields_as
 from connector.keys import Scope
 
-from .batch_schemas import CREATE_BODY, BatchCreateSchema, BatchFormSchema, BatchRendersArgsSchema, BatchSchema
+from .batch_schemas import (
+    CREATE_BODY,
+    PREVIEW_BODY,
+    BatchCreateSchema,
+    BatchFormSchema,
+    BatchPreviewFormSchema,
+    BatchPreviewSchema,
+    BatchRendersArgsSchema,
+    BatchSchema,
+)
 from .common import IDEMPOTENCY_HEADER_DOC, connector, documents, fingerprint_form, idempotent, principal, requires
 from .render_schemas import RenderSchema
 from .renders import api_object
@@ -52,6 +63,24 @@ def _json_object(text: str | None, name: str) -> dict | None:
     return value
 
 
+def _file_form(schema: ma.Schema) -> tuple[dict, bytes]:
+    """A multipart form with a CSV or .xlsx ``file`` (under the file's larger size limit): its fields (``mapping``
+    parsed, ``filename`` added) and the file's bytes."""
+    conn = connector()
+    request.max_content_length = conn.settings.csv_max_bytes + MULTIPART_SLACK
+    form = _load(schema, request.form.to_dict(), "form")
+    upload = request.files.get("file")
+    if upload is None:
+        raise ValidationFailed("file is required: send the CSV or .xlsx as the multipart form field "
+                               "'file' (curl -F file=@rows.csv).", details={"field": "file"})
+    data = upload.read()
+    if len(data) > conn.settings.csv_max_bytes:
+        abort(413)
+    form["mapping"] = _json_object(form.get("mapping"), "mapping")
+    form["filename"] = upload.filename or ""
+    return form, data
+
+
 def _takes_batch(view):
     """Read the body (JSON rows, or a CSV or .xlsx in a multipart form with the file's larger size limit) before
     anything else does; for a form, the Idempotency-Key fingerprint is taken from its parts, not its random
@@ -59,21 +88,10 @@ def _takes_batch(view):
 
     @wraps(view)
     def wrapper(*args, **kwargs):
-        conn = connector()
         if request.mimetype == "multipart/form-data":
-            request.max_content_length = conn.settings.csv_max_bytes + MULTIPART_SLACK
-            form = _load(BatchFormSchema(), request.form.to_dict(), "form")
-            upload = request.files.get("file")
-            if upload is None:
-                raise ValidationFailed("file is required: send the CSV or .xlsx as the multipart form field "
-                                       "'file' (curl -F file=@rows.csv).", details={"field": "file"})
-            data = upload.read()
-            if len(data) > conn.settings.csv_max_bytes:
-                abort(413)
+            form, data = _file_form(BatchFormSchema())
             fingerprint_form(json.dumps(sorted(request.form.items(multi=True))).encode(), data)
-            form["mapping"] = _json_object(form.get("mapping"), "mapping")
             form["metadata"] = _json_object(form.get("metadata"), "metadata")
-            form["filename"] = upload.filename or ""
             g.batch_body = ("file", form, data)
         else:
             body = request.get_json(silent=True)
@@ -149,6 +167,41 @@ class Batches(MethodView):
         secret = who.account.signing_secret
         return [conn.batches.api_object(b, secret) for b in conn.batches.list(who.account.id, args["limit"],
                                                                               args["page"])]
+
+
+@blp.route("/preview", methods=["POST"])
+@requires(Scope.RENDERS_WRITE)
+@blp.doc(requestBody=PREVIEW_BODY)
+@documents(blp, 403, 404, 413, 415, 422)
+@blp.response(200, BatchPreviewSchema)
+def preview_batch():
+    """Preview a file batch
+
+    What POST /batches would make of a CSV or Excel file, without starting anything: its columns, which field
+    each fills (`mapping`: by name, letter case aside, or by the `mapping` you send), the columns ignored, the
+    required fields no column fills, how many rows it has and the first `limit` rows as the fields they would
+    render with. The file is read exactly as a batch reads it — the same limits and the same errors (415 for a
+    PDF, 422 for a sheet the workbook lacks) — except that no column matching a field is not an error here, so
+    a form can offer to map them by hand. Costs nothing and stores nothing.
+    """
+    if request.mimetype != "multipart/form-data":
+        raise UnsupportedMediaType("Send the file as a multipart form (curl -F file=@rows.csv -F template_id=tpl_…).",
+                                   details={"field": "file"})
+    conn, who = connector(), principal()
+    form, data = _file_form(BatchPreviewFormSchema())
+    record = conn.templates.get(who.account.id, form["template_id"])
+    upload = batchuploads.read(data, form["filename"], record.template, form.get("mapping"), sheet=form.get("sheet"),
+                               max_rows=conn.settings.batch_max_rows, max_bytes=conn.settings.csv_max_bytes,
+                               require_match=False)
+    fields = fields_as(record.template, "native")
+    filled = set(upload.mapping.values())
+    rows = [{"row": number, "cells": row["c"],
+             "fields": row_fields(row, upload.columns, upload.mapping), "error": row.get("e")}
+            for number, row in enumerate(upload.rows[:form["limit"]], start=1)]
+    return {"source": upload.source, "sheet": upload.sheet, "columns": upload.columns, "mapping": upload.mapping,
+            "ignored_columns": [c for c in upload.columns if c and c not in upload.mapping], "fields": fields,
+            "missing_required": [f["name"] for f in fields if f["required"] and f["name"] not in filled],
+            "total": len(upload.rows), "rows": rows}
 
 
 @blp.route("/<batch_id>")

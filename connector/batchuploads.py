@@ -25,17 +25,20 @@ class Upload:
     mapping: dict[str, str]
     rows: list[dict]
     delimiter: str = ","
+    sheet: str | None = None   # the sheet of a workbook that was read
 
 
 def read(data: bytes, filename: str, template: Template, mapping: dict | None, *, sheet: str | None,
-         max_rows: int, max_bytes: int) -> Upload:
-    """The rows of an uploaded CSV or .xlsx (``sheet``: which sheet of a workbook; the first by default)."""
+         max_rows: int, max_bytes: int, require_match: bool = True) -> Upload:
+    """The rows of an uploaded CSV or .xlsx (``sheet``: which sheet of a workbook; the first by default).
+    ``require_match=False``: no column matching a field is not an error (a preview, before mapping by hand)."""
     if kind_of(data, filename) == "xlsx":
         max_unpacked = max_bytes * xlsxrows.UNPACKED_PER_PACKED_LIMIT
         title, header, lines = xlsxrows.read(data, sheet, max_unpacked, max_rows)
-        columns, matched, rows = csvrows.table(header, lines, template, mapping, max_rows, f"the sheet {title!r}")
-        return Upload("xlsx", columns, matched, rows)
-    columns, matched, rows, delimiter = csvrows.parse(data, template, mapping, max_rows)
+        columns, matched, rows = csvrows.table(header, lines, template, mapping, max_rows, f"the sheet {title!r}",
+                                               require_match=require_match)
+        return Upload("xlsx", columns, matched, rows, sheet=title)
+    columns, matched, rows, delimiter = csvrows.parse(data, template, mapping, max_rows, require_match)
     return Upload("csv", columns, matched, rows, delimiter)
 
 

@@ -93,10 +93,11 @@ def targets_of(template: Template) -> tuple[set[str], dict[str, set[str]]]:
 
 
 def match_columns(columns: list[str], mapping: dict | None, template: Template,
-                  noun: str = "the CSV") -> dict[str, str]:
+                  noun: str = "the CSV", require_match: bool = True) -> dict[str, str]:
     """{column: field name} for the columns that fill a field. Without a mapping a column matches a field of the
     same name (letter case aside) or a ``layer.property``; with one, the mapping decides for the columns it
-    names."""
+    names (``null`` or ``""``: the column fills nothing, even one named like a field). ``require_match=False``
+    (a preview, where columns are still to be mapped by hand) answers an empty match instead of a 422."""
     field_names, layers = targets_of(template)
 
     def target(name: str) -> str | None:
@@ -119,6 +120,8 @@ def match_columns(columns: list[str], mapping: dict | None, template: Template,
             raise _fail(f"mapping: {noun} has no column {key!r}; its columns are {shown}.", "mapping")
         mapping[column] = field
     for column, field in mapping.items():
+        if field is None or field == "":
+            continue   # ignored on purpose: it stays in ``mapping``, so it is not matched by its name below
         if not isinstance(field, str) or target(field) is None:
             close = difflib.get_close_matches(str(field), sorted(field_names), n=1)
             hint = f" Did you mean {close[0]!r}?" if close else ""
@@ -134,7 +137,7 @@ def match_columns(columns: list[str], mapping: dict | None, template: Template,
         if column and column not in mapping and (found := target(column)) is not None and found not in mapped:
             matched[column] = found
             mapped.add(found)
-    if not matched:
+    if not matched and require_match:
         raise _fail(f"file: none of {noun}'s columns ({', '.join(repr(c) for c in columns if c)}) is a field of "
                     "this template "
                     f"({', '.join(sorted(field_names)) or 'it has no fields'}). Rename the header cells to the field "
@@ -153,8 +156,8 @@ def check_columns(columns: list[str], noun: str = "the CSV") -> None:
                     "must be unique.")
 
 
-def parse(data: bytes, template: Template, mapping: dict | None,
-          max_rows: int) -> tuple[list[str], dict[str, str], list[dict], str]:
+def parse(data: bytes, template: Template, mapping: dict | None, max_rows: int,
+          require_match: bool = True) -> tuple[list[str], dict[str, str], list[dict], str]:
     """(columns, {column: field} for the columns that fill a field, rows, delimiter). Empty lines are skipped."""
     text = decode(data)
     if not text.strip():
@@ -169,7 +172,8 @@ def parse(data: bytes, template: Template, mapping: dict | None,
         header = next(reader)
     except csv.Error as exc:
         raise _fail(f"file: the CSV's header line cannot be read ({exc}).") from None
-    columns, matched, rows = table(header, _lines(reader), template, mapping, max_rows)
+    columns, matched, rows = table(header, _lines(reader), template, mapping, max_rows,
+                                   require_match=require_match)
     return columns, matched, rows, delimiter
 
 
@@ -181,12 +185,12 @@ def _lines(reader):
 
 
 def table(header: list[str], lines, template: Template, mapping: dict | None, max_rows: int,
-          noun: str = "the CSV") -> tuple[list[str], dict[str, str], list[dict]]:
+          noun: str = "the CSV", require_match: bool = True) -> tuple[list[str], dict[str, str], list[dict]]:
     """(columns, {column: field}, rows) of a header and the lines under it (lists of text), CSV's or a sheet's.
     Empty lines are skipped; a line with more cells than the header fails alone (its cells all kept)."""
     columns = [c.strip() for c in header]
     check_columns(columns, noun)
-    matched = match_columns(columns, mapping, template, noun)
+    matched = match_columns(columns, mapping, template, noun, require_match)
     rows: list[dict] = []
     for line in lines:
         if not any(cell.strip() for cell in line):
