@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import math
 import time
 from urllib.parse import urlencode
@@ -16,9 +17,11 @@ from marshmallow import fields, validate
 from connector import signing
 from connector.accounts import ApiKey, Principal
 from connector.errors import Forbidden, NotFound, RateLimited, Unavailable, ValidationFailed
+from connector.examples import example_path, load_example
 from connector.keys import Scope
 from connector.rendering import plan, render_and_wait
 from connector.renders import RenderRequest, RenderStatus
+from renderer import render
 from renderer.fields import not_public
 
 from .common import connector, documents, principal, requires
@@ -87,6 +90,45 @@ class Preview(MethodView):
         req = RenderRequest(template_id=template_id, preview=True)
         record = render_and_wait(conn, principal(), req, PUBLIC_WAIT)
         return _image(conn, record, "private, max-age=60", record.cache_key)
+
+
+STARTER_THUMB_WIDTH = 640
+_starter_thumbs: dict[tuple[str, int], tuple[bytes, str]] = {}   # (name, file mtime) -> (JPEG, ETag)
+
+
+@blp.route("/api/v1/templates/examples/<name>/preview.jpg")
+class StarterPreview(MethodView):
+    @requires(Scope.TEMPLATES_READ)
+    @documents(blp, 403, 404)
+    @blp.response(200, description="A JPEG of the starter's first page, at most 640 px wide.",
+                  content_type="image/jpeg")
+    def get(self, name):
+        """Preview a starter template
+
+        The starter's first page drawn with its default values, at most 640 pixels wide: a thumbnail for a
+        gallery of starters (GET /templates/examples). Free, stored nowhere; an unknown starter is a 404 that lists
+        the real names.
+        """
+        data, etag = _starter_thumb(name, principal().account.id)
+        response = current_app.response_class(data, mimetype="image/jpeg")
+        response.set_etag(etag)
+        response.headers["Cache-Control"] = "private, max-age=3600"
+        return response.make_conditional(request)
+
+
+def _starter_thumb(name: str, account_id: str) -> tuple[bytes, str]:
+    """Starters are files that change only with Platen itself: each is drawn once per process (and again if its
+    file changes)."""
+    path = example_path(name)
+    key = (name, path.stat().st_mtime_ns)
+    if key not in _starter_thumbs:
+        template = load_example(name)
+        scale = max(0.1, min(1.0, STARTER_THUMB_WIDTH / template["width"]))
+        conn = connector()
+        result = render(template, {}, format="jpeg", quality=85, scale=scale, page=1,
+                        fonts=conn.fonts_for(account_id), cache=False)
+        _starter_thumbs[key] = (result.data, hashlib.sha256(result.data).hexdigest()[:32])
+    return _starter_thumbs[key]
 
 
 @blp.route("/api/v1/templates/<template_id>/signed-url")

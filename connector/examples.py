@@ -27,11 +27,17 @@ def list_examples() -> list[dict]:
     return out
 
 
-def load_example(name: str) -> dict:
-    """The template ``name`` with every local image inlined."""
+def example_path(name: str) -> Path:
+    """The file of the starter ``name``; a 404 that lists the real names if there is none."""
     path = _files().get(name)
     if path is None:
         raise NotFound(f"There is no starter template {name!r}; they are {', '.join(_files())}.")
+    return path
+
+
+def load_example(name: str) -> dict:
+    """The template ``name`` with every local image inlined."""
+    path = example_path(name)
     return _inline(json.loads(path.read_text()), path.parent)
 
 
