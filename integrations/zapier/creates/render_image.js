@@ -1,0 +1,66 @@
+'use strict';
+// Render image: fill a template's fields and wait for the image, so the next step has its URL and file.
+
+const { apiUrl, segment } = require('../lib/platen');
+const inputs = require('../lib/inputs');
+const shapes = require('../lib/shapes');
+const samples = require('../lib/samples');
+const fields = require('../lib/fields');
+
+const OWN_KEYS = new Set(['template_id', 'format', 'quality']);
+// Zapier gives an action 30 s; Platen waits up to `timeout` for the render, then we poll what is left.
+const WAIT_SECONDS = 20;
+const BUDGET_MS = 27000;
+
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const perform = async (z, bundle) => {
+  const started = Date.now();
+  const values = {};
+  for (const [key, value] of Object.entries(bundle.inputData)) {
+    if (!OWN_KEYS.has(key) && value !== undefined && value !== null) values[key] = value;
+  }
+  const body = {
+    template_id: bundle.inputData.template_id,
+    fields: values,
+    ...inputs.options(bundle.inputData),
+    wait: true,
+    timeout: WAIT_SECONDS,
+  };
+  const response = await z.request({ url: apiUrl(bundle, '/renders'), method: 'POST', body });
+  let render = response.data;
+  // 202: still queued or rendering after WAIT_SECONDS (a busy instance); watch it for the rest of the budget.
+  while (render.status === 'queued' || render.status === 'rendering') {
+    if (Date.now() - started > BUDGET_MS) {
+      throw new z.errors.Error(
+        `Render ${render.id} is still ${render.status} on your Platen; it will finish on its own. ` +
+          'Add a "Find Render" step with this id later, or use the "New Render" trigger.',
+        'still_rendering',
+        202,
+      );
+    }
+    await pause(1000);
+    const id = segment(render.id, 'render id');
+    render = (await z.request({ url: apiUrl(bundle, `/renders/${id}`) })).data;
+  }
+  if (render.status === 'failed') {
+    const reason = render.error && render.error.message ? render.error.message : 'no reason given';
+    throw new z.errors.Error(`Render ${render.id} failed: ${reason}`, 'render_failed', 422);
+  }
+  return shapes.render(z, render);
+};
+
+module.exports = {
+  key: 'render_image',
+  noun: 'Image',
+  display: {
+    label: 'Render Image',
+    description: "Fills a template's fields and renders the image; later steps get its URL and the file itself.",
+  },
+  operation: {
+    inputFields: [inputs.template, inputs.templateFields, inputs.format, inputs.quality],
+    perform,
+    sample: samples.render,
+    outputFields: fields.render,
+  },
+};

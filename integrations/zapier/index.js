@@ -1,0 +1,31 @@
+'use strict';
+// Platen for Zapier: the app definition Zapier loads.
+
+const authentication = require('./authentication');
+const hydrators = require('./lib/hydrators');
+const { addApiKey, handleErrors } = require('./lib/platen');
+
+const renderCompleted = require('./triggers/render_completed');
+const renderFailed = require('./triggers/render_failed');
+const batchCompleted = require('./triggers/batch_completed');
+const templatesList = require('./triggers/templates_list');
+const renderImage = require('./creates/render_image');
+const createBatch = require('./creates/create_batch');
+const findRender = require('./searches/find_render');
+const findTemplate = require('./searches/find_template');
+
+const byKey = (...items) => Object.fromEntries(items.map((item) => [item.key, item]));
+
+module.exports = {
+  version: require('./package.json').version,
+  platformVersion: require('zapier-platform-core').version,
+
+  authentication,
+  beforeRequest: [addApiKey],
+  afterResponse: [handleErrors],
+  hydrators,
+
+  triggers: byKey(renderCompleted, renderFailed, batchCompleted, templatesList),
+  creates: byKey(renderImage, createBatch),
+  searches: byKey(findRender, findTemplate),
+};
