@@ -31,7 +31,7 @@ from actions import (
 )
 from actions.common import connector
 from actions.errors import envelope, from_http_exception
-from actions.openapi_shapes import ObjectShapes
+from actions.openapi_shapes import ClientShapes, ObjectShapes
 from actions.routing import ApiFlask
 from actions.schemas import ErrorSchema
 from connector import Connector
@@ -107,7 +107,8 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_error_handler(Exception, _unexpected)
     for error in REDIS_DOWN:
         app.register_error_handler(error, _redis_down)
-    api = PlatenApi(app, spec_kwargs={"extra_plugins": [ObjectShapes()]})   # closed request bodies, open answers
+    # closed request bodies, open answers; operationIds, servers, headers and nullables for client generators
+    api = PlatenApi(app, spec_kwargs={"extra_plugins": [ObjectShapes(), ClientShapes(settings.public_url)]})
     for blueprint in (account.blp, keys.blp, previews.blp, templates.blp, template_versions.blp, renders.blp,
                       batches.blp, batches.downloads, urls.blp, fonts.blp, assets.blp, files.blp, polling.blp,
                       hooks.blp, callbacks.blp, callbacks.batch_callbacks, system.blp):
