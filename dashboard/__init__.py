@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -13,11 +14,14 @@ ASSETS_URL = "/dashboard/"   # the shell's scripts and styles; nothing under /ap
 PAGES = ("/", "/templates", "/templates/<template>/edit", "/renders", "/batches", "/webhooks", "/keys", "/usage")
 
 
-def content_security_policy(image_origins: tuple[str, ...] = ()) -> str:
+def content_security_policy(image_origins: tuple[str, ...] = (), style_nonce: str | None = None) -> str:
     """Scripts, styles and API calls from this instance alone; images also from data:, blob: (previews fetched
-    with the key) and the origins hosted files are served from (renders' `url`)."""
+    with the key) and the origins hosted files are served from (renders' `url`). ``style_nonce``: the shell's
+    per-response nonce for the <style> elements the editor's handle library (moveable, selecto) adds at run time;
+    scripts never get one."""
     images = " ".join(["'self'", "data:", "blob:", *sorted(set(image_origins))])
-    return ("default-src 'self'; script-src 'self'; style-src 'self'; "
+    styles = f"'self' 'nonce-{style_nonce}'" if style_nonce else "'self'"
+    return (f"default-src 'self'; script-src 'self'; style-src {styles}; "
             f"img-src {images}; connect-src 'self'; font-src 'self'; object-src 'none'; "
             "base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
 
@@ -31,12 +35,19 @@ def origin_of(url: str) -> str | None:
 def create_blueprint(file_urls: tuple[str, ...] = ()) -> Blueprint:
     """The dashboard's routes; ``file_urls`` are the base URLs hosted files are served from (PLATEN_PUBLIC_URL,
     an S3 public URL), allowed as image sources."""
-    policy = content_security_policy(tuple(o for o in map(origin_of, file_urls) if o))
+    origins = tuple(o for o in map(origin_of, file_urls) if o)
+    policy = content_security_policy(origins)
     blp = Blueprint("dashboard", __name__)
 
     def shell(template: str | None = None) -> Response:
-        response = send_from_directory(STATIC, "index.html", max_age=0)
-        response.headers["Cache-Control"] = "no-cache"
+        # A fresh style nonce each time, in the CSP header and in a <meta> the editor passes to moveable/selecto
+        # (their <style> elements carry it). So the page is built per request and never stored (no-store).
+        nonce = secrets.token_urlsafe(18)
+        html = (STATIC / "index.html").read_text(encoding="utf-8")
+        html = html.replace("<head>", f'<head>\n  <meta name="csp-nonce" content="{nonce}">', 1)
+        response = Response(html, mimetype="text/html")
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["Content-Security-Policy"] = content_security_policy(origins, style_nonce=nonce)
         return response
 
     for number, path in enumerate(PAGES):
@@ -56,7 +67,7 @@ def create_blueprint(file_urls: tuple[str, ...] = ()) -> Blueprint:
 
     @blp.after_request
     def protect(response: Response) -> Response:
-        response.headers["Content-Security-Policy"] = policy
+        response.headers.setdefault("Content-Security-Policy", policy)   # the shell's carries its nonce
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
         response.headers["X-Frame-Options"] = "DENY"

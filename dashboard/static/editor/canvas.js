@@ -1,5 +1,490 @@
-// Placeholder: filled in by its owner. `mountCanvas(container, ctx)`: see pages/edit.js for ctx.
+// The editor's canvas (region "Canvas", SPEC §15): the live preview image of the page shown, and over it one handle
+// per layer (data-layer="<name>") to select, drag, resize and rotate, with snapping and guides. The image is the
+// real renderer's (editor/preview.js); the handles follow the working copy (editor/state.js) at once, so a drag
+// feels instant and the picture catches up after the debounced preview.
+//
+// Handles: moveable (drag/resize/rotate/snap of the selected handles, group move) and selecto (box-select on
+// empty canvas), both vendored UMD builds (scripts/vendor-dashboard.sh) that set window globals when imported.
+// They add <style> elements at run time: those carry the page's CSP style nonce (the shell's <meta name=csp-nonce>).
+//
+// Every gesture is one undo step: the handles move alone while the pointer is down, and the end of the gesture
+// writes the new boxes once (state.setBoxes). Template coordinates are integers in template pixels at any zoom.
+
+import { append, h } from "../dom.js";
+import "../vendor/moveable-0.53.0/moveable.min.js";
+import "../vendor/selecto-1.26.3/selecto.min.js";
+
+const { Moveable, Selecto } = globalThis;
+const PAD = 32;            // px of grey around the stage (fit leaves it free)
+const HIT = 12;            // px: the grab height of a flat line (height 0), the width of a vertical one
+const SNAP_PX = 6;         // px on screen: how near an edge must come to snap
+const MIN_ZOOM = 0.05;
+const MAX_ZOOM = 8;
+const ZOOM_STEP = 1.25;
+const BUSY_DELAY_MS = 200; // a fast preview shows no spinner
+const DIRECTIONS = { top: true, left: true, bottom: true, right: true, center: true, middle: true };
+
+const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
+
+// Rotation in (-180, 180], one decimal (what the template model takes, -360..360).
+function normalRotation(deg) {
+  let r = ((deg % 360) + 360) % 360;
+  if (r > 180) r -= 360;
+  return Math.round(r * 10) / 10;
+}
+
+function typing(target) {
+  if (!(target instanceof Element)) return false;
+  return Boolean(target.closest("input, textarea, select, [contenteditable=''], [contenteditable='true']"));
+}
+
+function warningText(w) {
+  if (typeof w === "string") return w;
+  return (w && (w.message || w.code)) || "";
+}
 
 export function mountCanvas(container, ctx) {
-  void container; void ctx;
+  const { state, preview } = ctx;
+  const nonce = document.querySelector("meta[name='csp-nonce']")?.content || "";
+  let zoom = 1;
+  let fitMode = true;
+  let gesture = null;      // {names: [...]} while a drag/resize/rotate is under way
+  let nudges = 0;          // numbers held arrow keys, so each press is one undo step
+  let gone = false;
+  const handles = new Map();   // layer name -> {el, box: {left, top, width, height, rotation}, layer}
+
+  // ---- the elements
+  const image = h("img", { class: "canvas-image", alt: "", draggable: "false", hidden: true });
+  const layerBox = h("div", { class: "canvas-handles" });
+  const stage = h("div", { class: "canvas-stage" }, image, layerBox);
+  const pad = h("div", { class: "canvas-pad" }, stage);
+  const scroller = h("div", { class: "canvas-scroll" }, pad);
+  const busy = h("div", { class: "canvas-busy", role: "status", "aria-live": "polite" });
+  const problem = h("div", { class: "canvas-error", role: "alert", hidden: true });
+  container.classList.add("canvas-region");
+  append(container, scroller, busy, problem);
+
+  const zoomOut = h("button", { type: "button", class: "zoom-step", "aria-label": "Zoom out", title: "Zoom out",
+    onclick: () => setZoom(zoom / ZOOM_STEP) }, "−");
+  const zoomIn = h("button", { type: "button", class: "zoom-step", "aria-label": "Zoom in", title: "Zoom in",
+    onclick: () => setZoom(zoom * ZOOM_STEP) }, "+");
+  const zoomLabel = h("output", { class: "zoom-value", "aria-label": "Zoom", title: "Ctrl + wheel zooms" }, "100%");
+  const fitButton = h("button", { type: "button", "aria-pressed": "true", title: "Show the whole canvas",
+    onclick: () => fit() }, "Fit");
+  const actualButton = h("button", { type: "button", "aria-pressed": "false", title: "One template pixel per screen pixel",
+    onclick: () => setZoom(1) }, "100%");
+  if (ctx.slots && ctx.slots.zoom) append(ctx.slots.zoom, zoomOut, zoomLabel, zoomIn, fitButton, actualButton);
+
+  // ---- geometry: a layer's box in template pixels <-> its handle's box in stage pixels
+
+  function templateBox(layer) {
+    const canvas = state.canvas;
+    return {
+      x: layer.x ?? 0, y: layer.y ?? 0,
+      width: layer.width ?? canvas.width,
+      height: layer.height ?? (layer.type === "line" ? 0 : canvas.height),
+      rotation: layer.rotation ?? 0,
+    };
+  }
+
+  // A line as thin as 0 gets HIT px to grab, centred on it.
+  function flat(layer) {
+    const b = templateBox(layer);
+    return { w: layer.type === "line" && b.width === 0, h: layer.type === "line" && b.height === 0 };
+  }
+
+  function screenBox(layer) {
+    const b = templateBox(layer);
+    const f = flat(layer);
+    return {
+      left: f.w ? b.x * zoom - HIT / 2 : b.x * zoom,
+      top: f.h ? b.y * zoom - HIT / 2 : b.y * zoom,
+      width: f.w ? HIT : b.width * zoom,
+      height: f.h ? HIT : b.height * zoom,
+      rotation: b.rotation,
+    };
+  }
+
+  function fromScreen(layer, s) {
+    const f = flat(layer);
+    const out = {
+      x: (f.w ? s.left + HIT / 2 : s.left) / zoom,
+      y: (f.h ? s.top + HIT / 2 : s.top) / zoom,
+      rotation: normalRotation(s.rotation),
+    };
+    if (!f.w) out.width = Math.max(1, s.width / zoom);
+    if (!f.h) out.height = Math.max(1, s.height / zoom);
+    return out;
+  }
+
+  function paint(item) {
+    const { el, box } = item;
+    el.style.left = `${box.left}px`;
+    el.style.top = `${box.top}px`;
+    el.style.width = `${Math.max(0, box.width)}px`;
+    el.style.height = `${Math.max(0, box.height)}px`;
+    el.style.transform = box.rotation ? `rotate(${box.rotation}deg)` : "";
+  }
+
+  // ---- the handles
+
+  function render() {
+    const layers = state.layers();
+    const seen = new Set();
+    for (const layer of layers) {
+      seen.add(layer.name);
+      let item = handles.get(layer.name);
+      if (!item) {
+        const el = h("div", { class: "canvas-handle", role: "button", dataset: { layer: layer.name } });
+        el.addEventListener("mousedown", onHandleDown);
+        item = { el, box: null, layer };
+        handles.set(layer.name, item);
+      }
+      item.layer = layer;
+      const { el } = item;
+      el.setAttribute("aria-label", `Layer ${layer.name}`);
+      el.dataset.type = layer.type;
+      el.hidden = Boolean(layer.hidden);
+      el.classList.toggle("is-locked", Boolean(layer.locked));
+      const f = flat(layer);
+      el.classList.toggle("is-flat", f.w || f.h);
+      if (!(gesture && gesture.names.includes(layer.name))) {
+        item.box = screenBox(layer);
+        paint(item);
+      }
+      layerBox.append(el);   // in drawing order: the top layer last, so it is the one clicked
+    }
+    for (const [name, item] of handles) {
+      if (!seen.has(name)) { item.el.remove(); handles.delete(name); }
+    }
+    markWarnings();
+    syncSelection();
+  }
+
+  function markWarnings() {
+    const answer = preview.last;
+    for (const [name, item] of handles) {
+      const layout = answer && answer.layers ? answer.layers.find((l) => l.name === name) : null;
+      const warnings = layout && layout.warnings ? layout.warnings.map(warningText).filter(Boolean) : [];
+      item.el.classList.toggle("has-warnings", warnings.length > 0);
+      if (warnings.length) item.el.title = `${name}: ${warnings.join("; ")}`;
+      else item.el.title = name;
+    }
+  }
+
+  const movable = (item) => item && !item.el.hidden && !item.layer.locked;
+
+  function syncSelection() {
+    const chosen = new Set(state.selection);
+    for (const [name, item] of handles) {
+      const on = chosen.has(name);
+      item.el.classList.toggle("is-selected", on);
+      item.el.setAttribute("aria-pressed", on ? "true" : "false");
+    }
+    if (gesture) return;
+    const targets = state.selection.map((n) => handles.get(n)).filter(movable).map((item) => item.el);
+    const single = targets.length === 1 ? handles.get(targets[0].dataset.layer) : null;
+    const line = single && single.layer.type === "line";
+    const f = single ? flat(single.layer) : { w: false, h: false };
+    const current = moveable.target ? [].concat(moveable.target) : [];
+    if (current.length !== targets.length || current.some((t, i) => t !== targets[i])) moveable.target = targets;
+    moveable.resizable = targets.length === 1;
+    moveable.rotatable = targets.length === 1 && !line;
+    moveable.renderDirections = f.h ? ["w", "e"] : f.w ? ["n", "s"] : ["nw", "n", "ne", "w", "e", "sw", "s", "se"];
+    moveable.elementGuidelines = [...handles.values()]
+      .filter((item) => !item.el.hidden && !targets.includes(item.el)).map((item) => item.el);
+    selecto.selectableTargets = [...handles.values()].filter((item) => !item.el.hidden).map((item) => item.el);
+    selecto.setSelectedTargets([...chosen].map((n) => handles.get(n)).filter(Boolean).map((item) => item.el));
+    if (targets.length) moveable.updateRect();
+  }
+
+  // Pressing a handle selects it (Shift/Ctrl/Cmd toggles) and, unless locked, starts dragging it at once.
+  function onHandleDown(event) {
+    if (event.button !== 0) return;
+    const name = event.currentTarget.dataset.layer;
+    const item = handles.get(name);
+    if (!item) return;
+    if (event.shiftKey || event.ctrlKey || event.metaKey) {
+      event.preventDefault();
+      const has = state.selection.includes(name);
+      state.select(has ? state.selection.filter((n) => n !== name) : [...state.selection, name]);
+      return;
+    }
+    if (state.selection.includes(name)) return;   // already a target: moveable takes the drag
+    event.preventDefault();
+    container.focus({ preventScroll: true });
+    state.select([name]);
+    if (movable(item)) moveable.waitToChangeTarget().then(() => { if (!gesture) moveable.dragStart(event); });
+  }
+
+  // ---- moveable: the selected handles
+
+  const moveable = new Moveable(stage, {
+    target: [],
+    className: "canvas-moveable",
+    cspNonce: nonce,
+    draggable: true, resizable: true, rotatable: true, snappable: true,
+    keepRatio: false, origin: false,
+    throttleDrag: 0, throttleResize: 0, throttleRotate: 0,
+    snapThreshold: SNAP_PX, isDisplaySnapDigit: true, snapGap: false,
+    snapDirections: DIRECTIONS, elementSnapDirections: DIRECTIONS,
+    rotationPosition: "top",
+    checkInput: true,
+  });
+
+  function startGesture(targets) {
+    gesture = { names: targets.map((t) => t.dataset.layer) };
+    stage.classList.add("is-gesturing");
+  }
+
+  function ghost(item, on) {
+    // While a handle moves, it carries the picture of its layer (cut from the preview), so the content moves too.
+    const { el, box } = item;
+    if (on && image.src && !box.rotation && !el.classList.contains("is-flat")) {
+      el.style.backgroundImage = `url("${image.src}")`;
+      el.style.backgroundSize = `${stage.clientWidth}px ${stage.clientHeight}px`;
+      el.style.backgroundPosition = `${-box.left}px ${-box.top}px`;
+      el.classList.add("is-ghost");
+    } else {
+      el.style.backgroundImage = "";
+      el.style.backgroundSize = "";
+      el.style.backgroundPosition = "";
+      el.classList.remove("is-ghost");
+    }
+  }
+
+  function endGesture(label) {
+    if (!gesture) return;
+    const names = gesture.names;
+    gesture = null;
+    stage.classList.remove("is-gesturing");
+    const boxes = {};
+    for (const name of names) {
+      const item = handles.get(name);
+      if (!item) continue;
+      ghost(item, false);
+      boxes[name] = fromScreen(item.layer, item.box);
+    }
+    state.setBoxes(boxes, { label });   // one undo step; "change" re-renders the handles from the state
+    render();
+  }
+
+  const itemOf = (target) => handles.get(target.dataset.layer);
+
+  moveable
+    .on("dragStart", (e) => { startGesture([e.target]); ghost(itemOf(e.target), true); })
+    .on("drag", (e) => {
+      const item = itemOf(e.target);
+      item.box.left = e.left;
+      item.box.top = e.top;
+      paint(item);
+    })
+    .on("dragEnd", (e) => { if (e.isDrag) endGesture("Move"); else cancelGesture(); })
+    .on("dragGroupStart", (e) => { startGesture(e.targets); for (const t of e.targets) ghost(itemOf(t), true); })
+    .on("dragGroup", (e) => {
+      for (const ev of e.events) {
+        const item = itemOf(ev.target);
+        item.box.left = ev.left;
+        item.box.top = ev.top;
+        paint(item);
+      }
+    })
+    .on("dragGroupEnd", (e) => { if (e.isDrag) endGesture("Move"); else cancelGesture(); })
+    .on("resizeStart", (e) => {
+      startGesture([e.target]);
+      e.setMin([1, 1]);
+    })
+    .on("resize", (e) => {
+      const item = itemOf(e.target);
+      const f = flat(item.layer);
+      if (!f.w) item.box.width = e.width;
+      if (!f.h) item.box.height = e.height;
+      item.box.left = e.drag.left;
+      item.box.top = e.drag.top;
+      paint(item);
+    })
+    .on("resizeEnd", (e) => { if (e.isDrag) endGesture("Resize"); else cancelGesture(); })
+    .on("rotateStart", (e) => { startGesture([e.target]); })
+    .on("rotate", (e) => {
+      const item = itemOf(e.target);
+      item.box.rotation = e.rotation;
+      paint(item);
+    })
+    .on("rotateEnd", (e) => { if (e.isDrag) endGesture("Rotate"); else cancelGesture(); });
+
+  function cancelGesture() {
+    if (!gesture) return;
+    for (const name of gesture.names) { const item = handles.get(name); if (item) ghost(item, false); }
+    gesture = null;
+    stage.classList.remove("is-gesturing");
+    render();
+  }
+
+  // ---- selecto: box-select by dragging on empty canvas; a click there deselects
+
+  const selecto = new Selecto({
+    container: scroller,
+    dragContainer: scroller,
+    rootContainer: scroller,
+    selectableTargets: [],
+    selectByClick: true,
+    selectFromInside: false,
+    toggleContinueSelect: ["shift"],
+    hitRate: 100,
+    ratio: 0,
+    cspNonce: nonce,
+    className: "canvas-selecto",
+  });
+  selecto.on("dragStart", (e) => {
+    const target = e.inputEvent.target;
+    if (gesture || moveable.isMoveableElement(target) || (target instanceof Element && target.closest(".canvas-handle"))) {
+      e.stop();
+    }
+  });
+  selecto.on("selectEnd", (e) => {
+    state.select(e.selected.map((el) => el.dataset.layer));
+  });
+
+  // ---- zoom
+
+  function setZoom(value, { fitting = false } = {}) {
+    fitMode = fitting;
+    zoom = clamp(value, MIN_ZOOM, MAX_ZOOM);
+    const { width, height } = state.canvas;
+    stage.style.width = `${width * zoom}px`;
+    stage.style.height = `${height * zoom}px`;
+    pad.style.padding = `${PAD}px`;
+    zoomLabel.textContent = `${Math.round(zoom * 100)}%`;
+    fitButton.setAttribute("aria-pressed", fitMode ? "true" : "false");
+    actualButton.setAttribute("aria-pressed", !fitMode && Math.abs(zoom - 1) < 1e-9 ? "true" : "false");
+    moveable.snapThreshold = SNAP_PX;
+    moveable.verticalGuidelines = [0, (width * zoom) / 2, width * zoom];
+    moveable.horizontalGuidelines = [0, (height * zoom) / 2, height * zoom];
+    render();
+  }
+
+  function fit() {
+    const { width, height } = state.canvas;
+    const room = scroller.getBoundingClientRect();
+    const w = room.width - 2 * PAD;
+    const hgt = room.height - 2 * PAD;
+    const value = w > 0 && hgt > 0 ? Math.min(w / width, hgt / height) : 1;
+    setZoom(value, { fitting: true });
+  }
+
+  scroller.addEventListener("wheel", (event) => {
+    if (!(event.ctrlKey || event.metaKey)) return;
+    event.preventDefault();
+    const before = stage.getBoundingClientRect();
+    const px = (event.clientX - before.left) / zoom;
+    const py = (event.clientY - before.top) / zoom;
+    setZoom(zoom * Math.exp(-event.deltaY / 300));
+    const after = stage.getBoundingClientRect();   // keep the point under the pointer where it was
+    scroller.scrollLeft += after.left + px * zoom - event.clientX;
+    scroller.scrollTop += after.top + py * zoom - event.clientY;
+  }, { passive: false });
+
+  const resized = new ResizeObserver(() => { if (alive() && fitMode) fit(); });
+  resized.observe(scroller);
+
+  // ---- the keyboard
+
+  function editable() {
+    return state.selected().filter((layer) => !layer.locked && !layer.hidden);
+  }
+
+  function onKey(event) {
+    if (!alive()) return;
+    if (event.defaultPrevented || typing(event.target)) return;
+    if (event.target instanceof Element && event.target.closest("dialog, [role='dialog']")) return;
+    if (document.querySelector("dialog[open]")) return;
+    const mod = event.ctrlKey || event.metaKey;
+    const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+    if (mod && !event.altKey) {
+      if (key === "z") { event.preventDefault(); if (event.shiftKey) state.redo(); else state.undo(); return; }
+      if (key === "y" && event.ctrlKey) { event.preventDefault(); state.redo(); return; }
+      if (key === "d") {
+        event.preventDefault();   // not the browser's bookmark
+        const names = state.selection;
+        if (names.length) state.duplicateLayers(names);
+        return;
+      }
+      if (key === "a") { event.preventDefault(); state.select(state.layers().map((l) => l.name)); return; }
+      return;
+    }
+    if (event.altKey) return;
+    const steps = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+    if (steps[key]) {
+      const layers = editable();
+      if (!layers.length) return;
+      event.preventDefault();
+      if (!event.repeat) nudges += 1;
+      const step = event.shiftKey ? 10 : 1;
+      const [dx, dy] = steps[key];
+      const boxes = {};
+      for (const layer of layers) boxes[layer.name] = { x: (layer.x ?? 0) + dx * step, y: (layer.y ?? 0) + dy * step };
+      state.setBoxes(boxes, { coalesce: `canvas-nudge-${nudges}`, label: "Nudge" });
+      return;
+    }
+    if (key === "Delete" || key === "Backspace") {
+      const names = state.selected().filter((layer) => !layer.locked).map((l) => l.name);
+      if (!names.length) return;
+      event.preventDefault();
+      state.removeLayers(names);
+      return;
+    }
+    if (key === "Escape" && state.selection.length) { state.select([]); }
+  }
+  document.addEventListener("keydown", onKey);
+
+  // ---- the preview
+
+  let busyTimer = null;
+  function showProblem(exc) {
+    const path = exc && exc.details && exc.details.path;
+    problem.textContent = path ? `${exc.message} (${path})` : String((exc && exc.message) || exc);
+    problem.hidden = false;
+  }
+  preview.addEventListener("preview", (event) => {
+    const answer = event.detail;
+    image.src = answer.image;
+    image.hidden = false;
+    problem.hidden = true;
+    problem.textContent = "";
+    markWarnings();
+  });
+  preview.addEventListener("error", (event) => showProblem(event.detail));
+  preview.addEventListener("busy", (event) => {
+    clearTimeout(busyTimer);
+    if (event.detail.busy) busyTimer = setTimeout(() => container.classList.add("is-busy"), BUSY_DELAY_MS);
+    else container.classList.remove("is-busy");
+  });
+
+  // ---- the state
+
+  state.addEventListener("change", () => {
+    const { width, height } = state.canvas;
+    if (stage.style.width !== `${width * zoom}px` || stage.style.height !== `${height * zoom}px`) {
+      if (fitMode) fit(); else setZoom(zoom);
+    } else render();
+  });
+  state.addEventListener("page", render);
+  state.addEventListener("select", syncSelection);
+
+  // ---- leaving the page: drop what listens outside the container
+
+  function alive() {
+    if (gone) return false;
+    if (container.isConnected && !(ctx.stale && ctx.stale())) return true;
+    gone = true;
+    document.removeEventListener("keydown", onKey);
+    resized.disconnect();
+    clearTimeout(busyTimer);
+    moveable.destroy();
+    selecto.destroy();
+    return false;
+  }
+
+  fit();
+  if (preview.last) { image.src = preview.last.image; image.hidden = false; }
 }
