@@ -41,6 +41,8 @@ export async function templatesPage(main, { navigate, stale }) {
   await load();
   const examples = await api.get("/templates/examples");
   if (stale()) return;
+  // By the name people read on the card, not the file name behind it.
+  examples.sort((a, b) => a.title.localeCompare(b.title, undefined, { sensitivity: "base" }));
   for (const example of examples) starters.append(starterCard(example, load));
 }
 
@@ -93,11 +95,13 @@ function starterCard(example, reload) {
     }
   } }, "Copy");
   const box = h("article", { class: "starter", dataset: { example: example.name } },
-    h("div", {}, h("h3", {}, example.title),
+    h("div", { class: "starter-image" },
+      keyedImage(`/templates/examples/${encodeURIComponent(example.name)}/preview.jpg`, example.title)),
+    h("div", { class: "starter-body" },
+      h("div", { class: "starter-head" }, h("h3", {}, example.title), button),
       h("p", { class: "muted small" }, example.description),
       h("p", { class: "muted small" }, `${example.width} × ${example.height}`,
-        example.pages > 1 ? ` · ${example.pages} pages` : "")),
-    button);
+        example.pages > 1 ? ` · ${example.pages} pages` : "")));
   return box;
 }
 
