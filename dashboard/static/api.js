@@ -58,6 +58,15 @@ export async function post(path, json, options = {}) {
   return response.status === 204 ? null : response.json();
 }
 
+// PUT and PATCH take `headers` (If-Match: <version> for the editor's save); the answer is the JSON.
+export async function put(path, json, { headers = {}, ...options } = {}) {
+  return (await send("PUT", path, { ...options, headers, json })).json();
+}
+
+export async function patch(path, json, { headers = {}, ...options } = {}) {
+  return (await send("PATCH", path, { ...options, headers, json })).json();
+}
+
 export async function postForm(path, form) {
   return (await send("POST", path, { form })).json();
 }
