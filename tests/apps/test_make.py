@@ -426,6 +426,9 @@ def test_render_get_watch_and_poll(live, make_account, receiver):
     since = module("watchRendersPolling", {**polling, "template_id": template["id"]}, connection,
                    data={"lastDate": before.isoformat()})
     assert [r["id"] for r in since.items] == [render["id"]]
+    everything = module("watchRendersPolling", {**polling, "template_id": ""}, connection,   # "All", as Make sends it
+                        data={"lastDate": "1970-01-01"})
+    assert render["id"] in [r["id"] for r in everything.items]
     later = (datetime.now(UTC) + timedelta(minutes=1)).isoformat()
     assert module("watchRendersPolling", polling, connection, data={"lastDate": later}).items == []
     epoch = load("module/watchRendersPolling/epoch")
