@@ -15,7 +15,7 @@ const render = [
   { key: 'page_urls[]', label: 'Page image URLs' },
   { key: 'cached', label: 'From cache', type: 'boolean' },
   { key: 'batch_id', label: 'Batch ID' },
-  { key: 'error__code', label: 'Error code' },
+  { key: 'error__error', label: 'Error code' },
   { key: 'error__message', label: 'Error message' },
   { key: 'created_at', label: 'Created at', type: 'datetime' },
   { key: 'completed_at', label: 'Completed at', type: 'datetime' },

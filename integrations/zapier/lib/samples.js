@@ -21,7 +21,7 @@ const render = {
   completed_at: '2026-12-06T03:50:26.749Z',
   duration_ms: 248,
   mode: 'live',
-  file: 'https://zapier-dev-files.s3.amazonaws.com/cli-platform/rnd_0mxbazwkz3fs9pksx0wfd.png',
+  file: 'https://platen.example.com/files/2026/12/06/xp5-sHoH9FpTv78_Z48uJA/rnd_0mxbazwkz3fs9pksx0wfd.png',
 };
 
 const failedRender = {
@@ -31,7 +31,7 @@ const failedRender = {
   url: null,
   size_bytes: null,
   completed_at: null,
-  error: { code: 'image_failed', message: "Layer 'logo': the image could not be loaded (HTTP 404)." },
+  error: { error: 'image_failed', message: "layer 'logo': the image 'https://example.com/logo.png' could not be used: it answered 404 NOT FOUND" },
   file: null,
 };
 

@@ -1,0 +1,106 @@
+'use strict';
+
+const zapier = require('zapier-platform-core');
+
+const App = require('../index');
+const { env, authData, platen, waitFor, serve, hydrated } = require('./helpers');
+
+const appTester = zapier.createAppTester(App);
+
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const JPEG = Buffer.from([0xff, 0xd8, 0xff]);
+
+describe('Render Image', () => {
+  const operation = App.creates.render_image.operation;
+
+  test('its fields: no template yet, none; a template, its ?format=zapier fields between template and format', async () => {
+    const none = await appTester(operation.inputFields[1], { authData, inputData: {} });
+    expect(none).toEqual([]);
+    const fields = await appTester(operation.inputFields[1], { authData, inputData: { template_id: env.templateId } });
+    const direct = await platen('GET', `/templates/${env.templateId}/fields?format=zapier`);
+    expect(fields).toEqual(direct.data);
+    expect(fields.find((f) => f.key === 'title')).toMatchObject({ type: 'text', required: true });
+    expect(fields.find((f) => f.key === 'accent.fill')).toMatchObject({ type: 'string', required: false });
+  });
+
+  test('a missing template is Platen\'s 404 message', async () => {
+    await expect(appTester(operation.inputFields[1], { authData, inputData: { template_id: 'tpl_nope' } }))
+      .rejects.toThrow(/tpl_nope/);
+  });
+
+  test('renders, waits for the image, and gives its URL and a file later steps can upload', async () => {
+    const inputData = { template_id: env.templateId, title: 'Rendered from a Zap', 'accent.fill': '#ff0055',
+      author: 'Zapier', format: 'jpeg', quality: 80 };
+    const render = await appTester(operation.perform, { authData, inputData });
+    expect(render).toMatchObject({ status: 'completed', template_id: env.templateId, format: 'jpeg',
+      width: 1200, height: 630 });
+    expect(render.id).toMatch(/^rnd_/);
+
+    const image = await fetch(render.url); // hosted files need no key
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toBe('image/jpeg');
+    expect(Buffer.from(await image.arrayBuffer()).subarray(0, 3)).toEqual(JPEG);
+
+    expect(hydrated(render.file)).toEqual({ type: 'file', method: 'hydrators.downloadFile',
+      bundle: { url: render.url, filename: `${render.id}.jpg` } });
+
+    // The fields went to Platen as given: the stored render says so.
+    const stored = await platen('GET', `/renders/${render.id}`);
+    expect(stored.data.status).toBe('completed');
+  });
+
+  test('a bad field value fails the step with Platen\'s message naming the field', async () => {
+    const inputData = { template_id: env.templateId, title: 'x', 'accent.fill': 'not a colour' };
+    await expect(appTester(operation.perform, { authData, inputData })).rejects.toThrow(/accent\.fill/);
+  });
+});
+
+describe('Create Batch', () => {
+  const operation = App.creates.create_batch.operation;
+
+  test('its rows are line items whose children are the template\'s fields', async () => {
+    const dynamic = operation.inputFields.find((f) => typeof f === 'function');
+    const [rows] = await appTester(dynamic, { authData, inputData: { template_id: env.templateId } });
+    expect(rows.key).toBe('rows');
+    expect(rows.children.map((c) => c.key)).toContain('title');
+    expect(rows.children.every((c) => c.required === false && c.default === undefined)).toBe(true);
+  });
+
+  test('from line items: one render per row', async () => {
+    const inputData = { template_id: env.templateId, format: 'png',
+      rows: [{ title: 'First row', author: 'A' }, { title: 'Second row', 'accent.fill': '#00ff88' }, {}] };
+    const batch = await appTester(operation.perform, { authData, inputData });
+    expect(batch).toMatchObject({ template_id: env.templateId, total: 2, format: 'png' });
+    const done = await waitFor(async () => {
+      const current = (await platen('GET', `/batches/${batch.id}`)).data;
+      return current.status === 'completed' && current;
+    }, 'the batch to complete');
+    expect(done).toMatchObject({ completed: 2, failed: 0 });
+  });
+
+  test('from a CSV file an earlier step made: uploaded as multipart, columns matched by name', async () => {
+    const csv = 'Title,Author,Unknown column\nFrom a CSV,Ada,x\n"Quoted, with a comma",Grace,y\n';
+    const files = await serve((req, body, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/csv', 'Content-Disposition': 'attachment; filename="people.csv"' });
+      res.end(csv);
+      return true;
+    });
+    try {
+      const inputData = { template_id: env.templateId, file: `${files.url}/download/abc` };
+      const batch = await appTester(operation.perform, { authData, inputData });
+      expect(batch).toMatchObject({ total: 2, ignored_columns: ['Unknown column'] });
+      expect(files.requests[0].headers['x-api-key']).toBeUndefined();
+      await waitFor(async () => (await platen('GET', `/batches/${batch.id}`)).data.status === 'completed',
+        'the CSV batch to complete');
+      const renders = (await platen('GET', `/batches/${batch.id}/renders`)).data;
+      expect(renders.map((r) => r.status)).toEqual(['completed', 'completed']);
+    } finally {
+      await files.close();
+    }
+  });
+
+  test('neither rows nor a file is a clear error', async () => {
+    await expect(appTester(operation.perform, { authData, inputData: { template_id: env.templateId, rows: [{}] } }))
+      .rejects.toThrow(/at least one row/);
+  });
+});

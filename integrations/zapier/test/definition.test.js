@@ -1,0 +1,67 @@
+'use strict';
+// The app definition, checked by zapier-platform-core's own validator (what `zapier validate` runs locally),
+// and every starter template's ?format=zapier fields checked against zapier-platform-schema's exported schema.
+
+const path = require('path');
+
+const App = require('../index');
+const schemaTools = require('zapier-platform-core/src/tools/schema');
+const exported = require('zapier-platform-schema/exported-schema.json');
+const { Validator } = require(require.resolve('jsonschema', {
+  paths: [path.dirname(require.resolve('zapier-platform-schema'))],
+}));
+const { env, authData } = require('./helpers');
+
+const validator = new Validator();
+for (const schema of Object.values(exported.schemas)) validator.addSchema(schema, schema.id);
+
+// zapier-platform-schema 19 calls the input field schema PlainInputFieldSchema (FieldSchema before it);
+// InputFieldsSchema is what an operation's inputFields (and so a dynamic fields function's answer) must be.
+const FIELD = exported.schemas.PlainInputFieldSchema;
+const FIELDS = exported.schemas.InputFieldsSchema;
+
+describe('app definition', () => {
+  test('zapier-platform-core validates it with no errors', () => {
+    const errors = schemaTools.validateApp(schemaTools.compileApp(App));
+    expect(errors).toEqual([]);
+  });
+
+  test('it is what the brief asks for', () => {
+    expect(App.platformVersion).toBe('19.1.0');
+    expect(App.authentication.type).toBe('custom');
+    expect(App.authentication.fields.map((f) => f.key)).toEqual(['base_url', 'api_key']);
+    expect(Object.keys(App.triggers).sort()).toEqual(
+      ['batch_completed', 'render_completed', 'render_failed', 'templates_list']);
+    for (const key of ['render_completed', 'render_failed', 'batch_completed']) {
+      expect(App.triggers[key].operation.type).toBe('hook');
+    }
+    expect(App.triggers.templates_list.display.hidden).toBe(true);
+    expect(Object.keys(App.creates).sort()).toEqual(['create_batch', 'render_image']);
+    expect(Object.keys(App.searches).sort()).toEqual(['find_render', 'find_template']);
+    const template = App.creates.render_image.operation.inputFields[0];
+    expect(template).toMatchObject({ key: 'template_id', dynamic: 'templates_list.id.name', altersDynamicFields: true });
+  });
+});
+
+describe('every starter template\'s ?format=zapier fields', () => {
+  const starters = Object.entries(env.starters);
+
+  test('there are starters to check', () => {
+    expect(starters.length).toBeGreaterThanOrEqual(9);
+  });
+
+  test.each(starters)('%s validates against PlainInputFieldSchema and InputFieldsSchema', async (name, id) => {
+    const response = await fetch(`${authData.base_url}api/v1/templates/${id}/fields?format=zapier`,
+      { headers: { 'X-API-Key': env.key } });
+    expect(response.status).toBe(200);
+    const fields = await response.json();
+    expect(fields.length).toBeGreaterThan(0);
+    for (const field of fields) {
+      const result = validator.validate(field, FIELD);
+      expect({ field: field.key, errors: result.errors.map((e) => e.stack) }).toEqual({ field: field.key, errors: [] });
+    }
+    expect(validator.validate(fields, FIELDS).errors.map((e) => e.stack)).toEqual([]);
+    const keys = fields.map((f) => f.key);
+    expect(new Set(keys).size).toBe(keys.length); // Zapier needs unique keys
+  });
+});

@@ -1,0 +1,74 @@
+'use strict';
+// What the tests share: the live Platen they run against (started by tests/apps/test_zapier.py), a direct API
+// client for setting up and checking (outside the app under test), small local HTTP servers, and waiting for a
+// condition instead of sleeping.
+
+const http = require('http');
+
+const need = (name) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run these tests through tests/apps/test_zapier.py`);
+  return value;
+};
+
+const env = {
+  base: need('PLATEN_BASE_URL'),
+  key: need('PLATEN_API_KEY'),
+  templateId: need('PLATEN_TEMPLATE_ID'),
+  templateName: need('PLATEN_TEMPLATE_NAME'),
+  starters: JSON.parse(need('PLATEN_STARTER_TEMPLATES')), // {"certificate": "tpl_…", …}
+};
+
+const authData = { base_url: `${env.base}/`, api_key: env.key }; // a trailing slash, as people paste it
+
+// Platen's API, called directly (not through the app).
+const platen = async (method, path, body) => {
+  const response = await fetch(`${env.base}/api/v1${path}`, {
+    method,
+    headers: { 'X-API-Key': env.key, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await response.text();
+  return { status: response.status, data: text ? JSON.parse(text) : null };
+};
+
+// Polls `check` until it returns something truthy; fails with `what` after `timeoutMs`.
+const waitFor = async (check, what, timeoutMs = 45000) => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+};
+
+// A local HTTP server; every request is recorded with its body. `handler(req, body, res)` may answer; the default
+// is 200 "ok".
+const serve = async (handler) => {
+  const requests = [];
+  const server = http.createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (chunk) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      requests.push({ method: req.method, url: req.url, headers: req.headers, body });
+      if (!handler || !handler(req, body, res)) {
+        res.writeHead(200, { 'Content-Type': 'text/plain' });
+        res.end('ok');
+      }
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${server.address().port}`;
+  return { url, requests, close: () => new Promise((resolve) => server.close(resolve)) };
+};
+
+// The payload inside a z.dehydrate/z.dehydrateFile string ("hydrate|||{json}|||hydrate" outside Zapier).
+const hydrated = (value) => {
+  const match = /^hydrate\|\|\|(.*)\|\|\|hydrate$/s.exec(value);
+  if (!match) throw new Error(`not a dehydrated pointer: ${value}`);
+  return JSON.parse(match[1]);
+};
+
+module.exports = { env, authData, platen, waitFor, serve, hydrated };
