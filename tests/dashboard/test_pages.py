@@ -34,6 +34,23 @@ def test_copy_a_starter_and_see_it_in_the_gallery_with_its_preview(page, instanc
         " again.onerror = () => done('freed'); again.src = img.src; })") == "freed"
 
 
+def test_starter_cards_show_their_thumbnails_sorted_by_title(page, instance):
+    key = instance.account("Starter cards")
+    sign_in(page, key)
+    starters = instance.api("GET", "/templates/examples", key=key).json()
+    titles = sorted((s["title"] for s in starters), key=str.casefold)
+    cards = page.locator(".starter")
+    expect(cards.locator("h3")).to_have_text(titles)   # by the name on the card, not the file name
+    assert titles != [s["title"] for s in sorted(starters, key=lambda s: s["name"])]   # the order differs
+    thumbs = cards.locator("img.thumb-img")
+    for i in range(len(starters)):   # each drawn from GET /templates/examples/{name}/preview.jpg, with the key
+        expect(thumbs.nth(i)).to_have_attribute("src", re.compile("^blob:"), timeout=60_000)
+        expect(cards.nth(i).locator(".thumb")).not_to_have_class(re.compile("loading-thumb|thumb-failed"))
+    widths = thumbs.evaluate_all("imgs => imgs.map(img => img.naturalWidth)")
+    assert all(0 < w <= 640 for w in widths), widths
+    expect(thumbs.first).to_have_attribute("alt", titles[0])
+
+
 def test_search_duplicate_and_delete_a_template(page, instance):
     key = instance.account("Gallery")
     for name in ("Summer sale", "Winter sale", "Webinar"):
@@ -151,6 +168,20 @@ def test_a_csv_batch_runs_to_completion_and_its_results_download(page, instance,
     expect(page.locator(".list-row")).to_have_count(3)
     expect(page.locator(".list-row img").first).to_be_visible()
     assert page.locator(".list-row img").first.evaluate("img => img.naturalWidth") == 200
+    # "Open file" opens the rendered file itself, in a new tab
+    newest = instance.api("GET", "/renders?limit=1", key=key).json()[0]
+    with page.expect_popup() as popup:
+        page.locator(f".list-row[data-render-id='{newest['id']}']").get_by_role("link", name="Open file").click()
+    opened = popup.value
+    opened.wait_for_load_state()
+    assert opened.url == newest["url"]
+    assert opened.evaluate("document.contentType") == "image/png"
+    opened.close()
+    # a row's batch narrows the list to that batch, and the address keeps the filter
+    page.locator(".list-row").first.get_by_role("button", name=re.compile(r"^row [123] of a batch$")).click()
+    expect(page.get_by_text("Only the renders of batch")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/renders\?batch_id=bat_\w+$"))
+    expect(page.locator(".list-row")).to_have_count(3)
     page.get_by_label("Status").select_option("failed")
     expect(page.get_by_text("No renders match these filters.")).to_be_visible()
 
@@ -160,13 +191,22 @@ def test_a_batch_refused_by_the_api_says_why(page, instance, tmp_path, watch):
     key = instance.account("Refused")
     tpl = instance.api("POST", "/templates", key=key, json={"name": "T", "width": 100, "height": 100,
                                                               "layers": []}).json()
-    bad = tmp_path / "notes.txt"
-    bad.write_text("not a table")
+    bad = tmp_path / "header-only.csv"
+    bad.write_text("title\n")
     sign_in(page, key, "/batches")
     page.get_by_label("Template").select_option(tpl["id"])
     page.get_by_label("CSV or Excel file").set_input_files(str(bad))
-    page.get_by_role("button", name="Start batch").click()
-    expect(page.locator("form .form-error")).to_contain_text("none of the CSV's columns")
+    expect(page.locator("form .form-error")).to_have_text("file: the CSV has a header but no rows.")
+    expect(page.get_by_role("button", name="Start batch")).to_be_disabled()
+    # a table none of whose columns is a field cannot start, and says what to do instead
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a table\nsome text\n")
+    page.get_by_label("CSV or Excel file").set_input_files(str(notes))
+    expect(page.locator("form .form-error")).to_be_empty()
+    expect(page.get_by_role("group", name="Column mapping")).to_contain_text(
+        "No column fills a field yet: choose a field for at least one column.")
+    expect(page.get_by_label("Field for column not a table")).to_have_value("")
+    expect(page.get_by_role("button", name="Start batch")).to_be_disabled()
     assert instance.api("GET", "/batches", key=key).json() == []
 
 

@@ -6,6 +6,7 @@ import { pageHeader } from "../ui.js";
 
 const STATUSES = ["queued", "rendering", "completed", "failed"];
 const IMAGE_FORMATS = ["png", "jpeg", "jpg", "webp"];
+const PAGE_SIZE = 50;
 
 export async function rendersPage(main, { stale }) {
   const params = new URLSearchParams(location.search);
@@ -18,31 +19,51 @@ export async function rendersPage(main, { stale }) {
   const status = h("select", { id: "filter-status", "aria-label": "Status" },
     h("option", { value: "" }, "Any status"),
     STATUSES.map((s) => h("option", { value: s, selected: s === params.get("status") }, s)));
+  // `?batch_id=` (a batch's "see the failed rows" link) narrows the list to one batch until it is cleared.
+  let batchId = params.get("batch_id") || "";
+  const batchChip = h("div", { class: "row filter-chip" });
   const list = h("section", { class: "list", "aria-label": "Renders" });
-  append(main, pageHeader("Renders", h("div", { class: "row filters" }, template, status)), list);
+  const more = h("div", { class: "row more" });
+  append(main, pageHeader("Renders", h("div", { class: "row filters" }, template, status)), batchChip, list, more);
 
-  async function load() {
-    const filters = { template_id: template.value, status: status.value };
+  let shown = 0;
+  async function load(next = false) {
+    const filters = { template_id: template.value, status: status.value, batch_id: batchId };
     history.replaceState(null, "", `/renders${api.query(filters)}`);
-    const renders = await api.get(`/renders${api.query({ ...filters, limit: 50 })}`);
+    const page = next ? Math.floor(shown / PAGE_SIZE) : 0;
+    const renders = await api.get(`/renders${api.query({ ...filters, limit: PAGE_SIZE, page })}`);
     if (stale()) return;
-    clear(list);
-    if (!renders.length) {
-      list.append(filters.template_id || filters.status
+    clear(batchChip);
+    if (batchId) {
+      batchChip.append(h("span", { class: "small" }, "Only the renders of batch ", h("code", {}, batchId)),
+        h("button", { type: "button", class: "link", onclick: () => { batchId = ""; load(); } }, "Show all renders"));
+    }
+    if (!next) {
+      clear(list);
+      shown = 0;
+    }
+    clear(more);
+    if (!renders.length && !next) {
+      list.append(filters.template_id || filters.status || filters.batch_id
         ? empty("No renders match these filters.", "Choose “All templates” and “Any status” to see every render.")
         : empty("No renders yet.", "Render a template from Zapier, Make, n8n or POST /api/v1/renders, or " +
-          "upload a CSV under Batches: each image shows up here."));
+          "upload a CSV under Batches: each image shows up here.",
+        h("a", { href: "/batches", dataset: { route: "" }, class: "button primary" }, "Start a batch")));
       return;
     }
-    for (const r of renders) list.append(row(r, names));
+    for (const r of renders) list.append(row(r, names, (id) => { batchId = id; load(); }));
+    shown += renders.length;
+    if (renders.length === PAGE_SIZE) {
+      more.append(h("button", { type: "button", onclick: () => load(true) }, "Show older renders"));
+    }
   }
 
-  template.addEventListener("change", load);
-  status.addEventListener("change", load);
+  template.addEventListener("change", () => load());
+  status.addEventListener("change", () => load());
   await load();
 }
 
-function row(r, names) {
+function row(r, names, showBatch) {
   const isImage = r.url && IMAGE_FORMATS.includes(r.format);
   const thumb = isImage
     ? h("a", { href: r.url, target: "_blank", rel: "noopener", class: "thumb small-thumb" },
@@ -58,7 +79,9 @@ function row(r, names) {
     h("div", { class: "grow" },
       h("div", { class: "row" }, badge(r.status),
         h("strong", {}, names[r.template_id] || (r.template_id ? r.template_id : "Inline template")),
-        r.batch_id ? h("span", { class: "muted small" }, "from a batch") : null),
+        r.batch_id ? h("button", { type: "button", class: "link small", title: `Show only batch ${r.batch_id}`,
+          onclick: () => showBatch(r.batch_id) }, r.metadata?.row ? `row ${r.metadata.row} of a batch` : "from a batch")
+          : null),
       h("p", { class: "muted small" }, h("code", {}, r.id), " · ", (r.format || "").toUpperCase(),
         r.width ? ` · ${r.width} × ${r.height}` : "", " · ", when(r.created_at)),
       problems),
