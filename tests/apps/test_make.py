@@ -448,6 +448,22 @@ def test_create_batch(live, make_account):
     assert requests.get(created.output["results_url"], timeout=30).status_code == 200
 
 
+def test_a_failed_render_is_a_make_error_and_a_render_failed_bundle(live, make_account):
+    connection, key = make_account["connection"], make_account["key"]
+    template = live.api("POST", "/templates", key, json={
+        "name": "Make broken photo", "width": 200, "height": 200, "background": "#ffffff",
+        "layers": [{"type": "image", "name": "photo", "x": 0, "y": 0, "width": 200, "height": 200, "src": ""}]})
+    assert template.status_code == 201, template.text
+    template = template.json()
+    with pytest.raises(MakeError) as failed:   # nothing listens on port 9 of loopback: the image cannot load
+        module("renderImage", {"template_id": template["id"], "photo": "http://127.0.0.1:9/photo.png"}, connection)
+    assert failed.value.type == "DataError" and "(error: render_failed," in failed.value.message
+    polled = module("watchRendersPolling", {"event": "render.failed", "template_id": template["id"], "limit": 5},
+                    connection)
+    assert polled.missing == [] and [r["status"] for r in polled.items] == ["failed"]
+    assert polled.triggers[0]["date"] == polled.items[0]["completed_at"]
+
+
 def test_errors_become_make_errors(live, make_account):
     connection = make_account["connection"]
     with pytest.raises(MakeError) as missing:
