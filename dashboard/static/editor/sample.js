@@ -47,6 +47,7 @@ export function mountSample(container, ctx) {
   let values = {};              // what the user set: field name → value (only these are sent)
   let timer = null;
   let asked = 0;
+  let active = "Defaults";      // the test row whose values are in the form (null once the user types)
 
   const rowsBox = h("div", { class: "test-rows row wrap", role: "group", "aria-label": "Test rows" });
   const form = h("form", { class: "sample-form", "aria-label": "Sample data", onsubmit: (e) => e.preventDefault() });
@@ -56,8 +57,8 @@ export function mountSample(container, ctx) {
     h("p", { class: "muted small" }, "Try the design with real content. These values drive the preview and the ",
       "Render button; they are not saved in the template."),
     h("h3", { class: "data-heading" }, "Test rows"), rowsBox,
-    h("h3", { class: "data-heading" }, "Warnings"), warningsBox,
-    h("h3", { class: "data-heading" }, "Fields"), formError, form);
+    h("h3", { class: "data-heading" }, "Fields"), formError, form,
+    h("h3", { class: "data-heading" }, "Warnings"), warningsBox);
 
   // ---- test rows
 
@@ -79,11 +80,13 @@ export function mountSample(container, ctx) {
   function drawRows() {
     clear(rowsBox);
     for (const [label, make] of BUILT_IN) {
-      rowsBox.append(h("button", { type: "button", class: "test-row", onclick: () => use(make(...kinds())) }, label));
+      rowsBox.append(h("button", { type: "button", class: "test-row", "aria-pressed": String(active === label),
+        onclick: () => use(make(...kinds()), label) }, label));
     }
     for (const row of ownRows()) {
       rowsBox.append(h("span", { class: "test-row own" },
-        h("button", { type: "button", class: "test-row", onclick: () => use(row.values) }, row.name),
+        h("button", { type: "button", class: "test-row", "aria-pressed": String(active === `own:${row.name}`),
+          onclick: () => use(row.values, `own:${row.name}`) }, row.name),
         h("button", { type: "button", class: "link", "aria-label": `Delete test row ${row.name}`, title: "Delete",
           onclick: () => { storeRows(ownRows().filter((r) => r.name !== row.name)); drawRows(); } }, "×")));
     }
@@ -107,7 +110,9 @@ export function mountSample(container, ctx) {
     if (saved) drawRows();
   }
 
-  function use(row) {
+  function use(row, label = null) {
+    active = label;
+    drawRows();
     const names = fieldNames(state.doc);
     values = Object.fromEntries(Object.entries(row || {}).filter(([n]) => names.has(n)));
     drawForm();
@@ -127,6 +132,7 @@ export function mountSample(container, ctx) {
     const changed = (value) => {
       if (value === undefined) delete values[name]; else values[name] = value;
       wrap.classList.toggle("set", name in values);
+      if (active) { active = null; drawRows(); }
       send();
     };
     let input;

@@ -83,7 +83,7 @@ export function mountUseIt(container, ctx) {
     result.append(
       h("a", { href: render.url, target: "_blank", rel: "noopener", class: "render-image-link" },
         h("img", { class: "render-image", src: render.url, alt: "The rendered image" })),
-      h("div", { class: "row spread small" }, h("span", { class: "muted" }, facts.join(" · ")),
+      h("div", { class: "row spread small render-facts" }, h("span", { class: "muted" }, facts.join(" · ")),
         h("a", { href: render.url, target: "_blank", rel: "noopener" }, "Open the file")),
       render.warnings && render.warnings.length
         ? h("ul", { class: "warning-list", "aria-label": "Render warnings" }, render.warnings.map((w) =>
@@ -164,8 +164,8 @@ export function mountUseIt(container, ctx) {
     h("button", { type: "submit", class: "primary" }, "Get signed URL"), signedOut);
 
   const guides = [
-    ["Zapier", "Add the Platen app's “Render an image” action, connect it with an API key, and pick this template: " +
-      "its fields appear as inputs.", "Map your zap's data to the fields; the step's output has the image url."],
+    ["Zapier", "Add the Platen app's render action, connect it with an API key, and pick this template: its " +
+      "fields appear as inputs.", "Map your zap's data to the fields; the step's output has the image url."],
     ["Make", "Add the Platen app's render module, create a connection with an API key, and choose this template " +
       "(or paste its id).", "The fields show as the module's parameters; map them, then use url in the next module."],
     ["n8n", "Use the Platen node (or an HTTP Request node POSTing the curl above) with Header Auth X-API-Key.",
