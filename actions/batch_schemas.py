@@ -33,7 +33,8 @@ class BatchFormSchema(ma.Schema):
     """The multipart form of a file batch (every part a string, `file` the CSV or .xlsx)."""
 
     template_id = fields.String(required=True)
-    mapping = fields.String(metadata={"description": "JSON: `{\"csv column\": \"field name\"}`."})
+    mapping = fields.String(metadata={"description": "JSON: `{\"csv column\": \"field name\"}`; `null` or `\"\"` "
+                                                     "ignores a column."})
     sheet = fields.String(validate=validate.Length(max=255), metadata={
         "description": "For an .xlsx: the sheet to read (default: the first)."})
     format = FormatField()
@@ -61,7 +62,8 @@ CREATE_BODY = {
         "multipart/form-data": {"schema": {"type": "object", "required": ["file", "template_id"], "properties": {
             "file": {"type": "string", "format": "binary", "description": _CSV_DOC},
             "template_id": {"type": "string"},
-            "mapping": {"type": "string", "description": "JSON: `{\"csv column\": \"field name\"}`.",
+            "mapping": {"type": "string", "description": "JSON: `{\"csv column\": \"field name\"}`; a column "
+                                                         "mapped to `null` or `\"\"` is ignored.",
                         "example": "{\"Headline\": \"title\", \"Photo URL\": \"photo\"}"},
             "sheet": {"type": "string", "maxLength": 255,
                       "description": "For an .xlsx: the name of the sheet to read (default: the first sheet)."},
