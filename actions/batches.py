@@ -29,6 +29,7 @@ from .batch_schemas import (
     BatchSchema,
 )
 from .common import IDEMPOTENCY_HEADER_DOC, connector, documents, fingerprint_form, idempotent, principal, requires
+from .openapi_shapes import BINARY, binary
 from .render_schemas import RenderSchema
 from .renders import api_object
 from .schemas import ListArgsSchema
@@ -276,7 +277,7 @@ def _archive(conn, batch):
 class BatchResults(MethodView):
     @requires(Scope.RENDERS_READ)
     @documents(blp, 403, 404)
-    @blp.response(200, description="The CSV.", content_type="text/csv")
+    @blp.response(200, {"type": "string"}, description="The CSV.", content_type="text/csv")
     def get(self, batch_id):
         """Download the results as CSV
 
@@ -292,7 +293,7 @@ class BatchResults(MethodView):
 class BatchArchive(MethodView):
     @requires(Scope.RENDERS_READ)
     @documents(blp, 403, 404, 409)
-    @blp.response(200, description="The ZIP.", content_type="application/zip")
+    @blp.response(200, BINARY, description="The ZIP.", content_type="application/zip")
     def get(self, batch_id):
         """Download every image as a ZIP
 
@@ -308,11 +309,17 @@ downloads = Blueprint("batch_downloads", __name__, description="Keyless, signed 
 
 
 @downloads.route("/batches/<batch_id>/<any(\"results.csv\", \"archive.zip\"):name>")
-@downloads.doc(security=[])
-@downloads.response(200, description="results.csv or archive.zip.", content_type="application/octet-stream")
+@downloads.doc(security=[], parameters=[
+    {"in": "path", "name": "name", "required": True, "description": "Which file: the results CSV or the images' ZIP.",
+     "schema": {"type": "string", "enum": ["results.csv", "archive.zip"]}},
+    {"in": "query", "name": signing.SIGNATURE_PARAM, "required": True, "schema": {"type": "string"},
+     "description": "The signature the batch's `results_url` and `archive_url` carry."}],
+    responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}, **binary("application/zip")}}})
+@downloads.response(200, description="results.csv (text/csv) or archive.zip (application/zip).")
 @downloads.alt_response(403, response="FORBIDDEN")
 @downloads.alt_response(404, response="NOT_FOUND")
 @downloads.alt_response(409, response="CONFLICT")
+@downloads.alt_response(429, response="TOO_MANY_REQUESTS")
 def signed_download(batch_id, name):
     """Download a batch's results without a key
 

@@ -11,6 +11,7 @@ from connector.errors import NotFound
 from connector.storage import FileMissing, safe_key
 
 from .common import connector
+from .openapi_shapes import binary
 
 blp = Blueprint("files", __name__, description="Rendered files, served by their unguessable paths.")
 YEAR = 365 * 24 * 3600
@@ -18,7 +19,9 @@ YEAR = 365 * 24 * 3600
 
 @blp.route("/files/<path:key>", methods=["GET", "HEAD"])
 @blp.doc(security=[])
-@blp.response(200, description="The file.", content_type="application/octet-stream")
+@blp.response(200, description="The file, with its own content type.")
+@blp.doc(responses={200: {"content": binary("image/png", "image/jpeg", "image/webp", "image/gif", "application/pdf",
+                                            "application/octet-stream")}})
 @blp.alt_response(404, response="NOT_FOUND")
 def hosted_file(key):
     """A hosted render file

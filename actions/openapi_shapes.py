@@ -103,9 +103,12 @@ HEADERS = {
 _RETRIED = {"429", "503"}   # the statuses whose answers carry Retry-After
 
 
+BINARY = {"type": "string", "format": "binary"}   # a file as a response's schema: its content type says which
+
+
 def binary(*media_types: str) -> dict:
-    """The ``content`` of a response (or body) that is a file in one of ``media_types``."""
-    return {media: {"schema": {"type": "string", "format": "binary"}} for media in media_types}
+    """The ``content`` of a response that is a file in one of ``media_types``."""
+    return {media: {"schema": dict(BINARY)} for media in media_types}
 
 
 class ClientShapes(BasePlugin):

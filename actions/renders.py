@@ -16,10 +16,12 @@ from connector.renders import RenderRequest, RenderStatus, extension
 from renderer.encode import FORMATS
 
 from .common import connector, documents, idempotent, principal, requires
+from .openapi_shapes import binary
 from .render_schemas import RenderCreateSchema, RenderListArgsSchema, RenderSchema
 
 blp = Blueprint("renders", __name__, url_prefix="/api/v1/renders",
                 description="Render images from templates and read the results.")
+FILE_TYPES = ("image/png", "image/jpeg", "image/webp", "application/pdf")   # what a render's file is
 
 
 class RenderFailed(PlatenError):
@@ -37,7 +39,8 @@ class Renders(MethodView):
     @idempotent(blp)
     @documents(blp, 402, 403, 404, 409, 422)
     @blp.arguments(RenderCreateSchema)
-    @blp.response(201, RenderSchema)
+    @blp.response(201, RenderSchema, description="The finished render; with `output: binary`, the file itself.")
+    @blp.doc(responses={201: {"content": binary(*FILE_TYPES)}})
     @blp.alt_response(202, schema=RenderSchema, description="Accepted, not finished yet: poll the render or "
                                                              "wait for its webhook.")
     def post(self, data):
@@ -101,7 +104,8 @@ class RenderById(MethodView):
 class RenderFile(MethodView):
     @requires(Scope.RENDERS_READ)
     @documents(blp, 403, 404, 409)
-    @blp.response(200, description="The file's bytes.", content_type="application/octet-stream")
+    @blp.response(200, description="The file's bytes.")
+    @blp.doc(responses={200: {"content": binary(*FILE_TYPES)}})
     def get(self, render_id):
         """Download a render's file
 

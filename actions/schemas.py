@@ -30,6 +30,39 @@ def mode_field() -> fields.String:
                        "only by test keys' triggers and hooks."})
 
 
+class ErrorDetailsSchema(ma.Schema):
+    """What an error says beyond its message: which of these appear depends on the error (others may too)."""
+
+    fields_ = fields.Dict(data_key="fields", keys=fields.String(), values=fields.List(fields.String()), metadata={
+        "description": "422 `validation_failed`: the problems, by field (`rows[2].title`).",
+        "example": {"rows": ["is required."]}})
+    field = fields.String(metadata={"description": "The field, parameter or upload part at fault.",
+                                    "example": "webhook_url"})
+    path = fields.String(metadata={"description": "The place in a template that is wrong.",
+                                   "example": "layers[2].font_size"})
+    parameter = fields.String(metadata={"description": "The path parameter that was empty (404)."})
+    header = fields.String(metadata={"description": "The request header at fault.", "example": "If-Match"})
+    allowed_methods = fields.List(fields.String(), metadata={"description": "405: the methods the path takes."})
+    missing_scope = fields.String(metadata={"description": "403: the scope the key lacks.",
+                                            "example": "templates:write"})
+    reason = fields.String(metadata={"description": "401: why the key was refused (`malformed`, `unknown`, "
+                                                    "`revoked`, …)."})
+    render_id = fields.String(metadata={"description": "422 `render_failed`: the render that failed."})
+    error = fields.String(metadata={"description": "422 `render_failed`: the render's own error code."})
+    status = fields.String(metadata={"description": "409: the status of the object that is not ready (`queued`, "
+                                                    "`rendering`, `running`, …)."})
+    current_version = fields.Integer(metadata={"description": "409: the template's version now."})
+    expected_version = fields.Integer(metadata={"description": "409: the version `If-Match` named."})
+    latest_version = fields.Integer(metadata={"description": "404: the template's latest version."})
+    limit = fields.Integer(metadata={"description": "402: the month's credits; 422: a count limit."})
+    used = fields.Integer(metadata={"description": "402: credits used this month."})
+    needed = fields.Integer(metadata={"description": "402: credits the request needs."})
+    remaining = fields.Integer(metadata={"description": "402: credits left."})
+    period_end = fields.String(metadata={"description": "402: when the credits renew."})
+    size_bytes = fields.Integer(metadata={"description": "413/422: the size of what was sent."})
+    limit_bytes = fields.Integer(metadata={"description": "413/422: the largest size taken."})
+
+
 class ErrorSchema(ma.Schema):
     """The error envelope every 4xx/5xx answer carries."""
 
@@ -38,7 +71,8 @@ class ErrorSchema(ma.Schema):
     message = fields.String(required=True, metadata={"description": "One sentence a person can act on.",
                                                      "example": "There is no API key key_0abc."})
     status = fields.Integer(required=True, metadata={"example": 404})
-    details = fields.Dict(metadata={"description": "Optional specifics, e.g. `fields` for validation errors."})
+    details = fields.Nested(ErrorDetailsSchema, metadata={
+        "description": "Specifics, by error: `fields` for validation errors, `render_id` for a failed render, …"})
     request_id = fields.String(required=True, metadata={"example": "req_5f2c0e9a1b7d4c33"})
 
 

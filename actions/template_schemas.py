@@ -101,16 +101,29 @@ class TemplateSchema(ma.Schema):
     height = fields.Integer(required=True)
     dpi = fields.Raw(metadata={"type": "number",
                                "description": "Present when set (the default is 72): pixels per inch on paper."})
-    background = fields.Raw(metadata={"description": "A colour, a gradient or an image object; always present but "
-                                                     "with `view=summary`."})
+    background = fields.Raw(required=True, metadata={"description": "A colour, a gradient or an image object."})
     public = fields.Boolean(required=True)
     public_fields = fields.List(fields.String(), metadata={
         "description": "Present when set: the only fields an unsigned public URL may set."})
     layers = fields.List(fields.Dict(), metadata={"description": "Present unless the template has `pages`."})
     pages = fields.List(fields.List(fields.Dict()), metadata={"description": "Present for multi-page templates."})
-    page_count = fields.Integer(metadata={"description": "With `view=summary` (which leaves layers and pages out)."})
     version = fields.Integer(required=True, metadata={
         "description": "Starts at 1; every change makes a new version. Renders record the version they used."})
+    created_at = fields.String(required=True, metadata={"example": "2026-11-21T14:13:37.123Z"})
+    updated_at = fields.String(required=True, metadata={"example": "2026-11-21T14:13:37.123Z"})
+
+
+class TemplateSummarySchema(ma.Schema):
+    """A template in `GET /templates?view=summary`: what a template dropdown needs, without layers or pages."""
+
+    id = fields.String(required=True, metadata={"example": "tpl_0mhq3k2x1a2b3c4d5e6f7g8h"})
+    name = fields.String(required=True)
+    description = fields.String(required=True)
+    width = fields.Integer(required=True)
+    height = fields.Integer(required=True)
+    public = fields.Boolean(required=True)
+    page_count = fields.Integer(required=True, metadata={"description": "1, or the pages of a multi-page template."})
+    version = fields.Integer(required=True)
     created_at = fields.String(required=True, metadata={"example": "2026-11-21T14:13:37.123Z"})
     updated_at = fields.String(required=True, metadata={"example": "2026-11-21T14:13:37.123Z"})
 

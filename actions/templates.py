@@ -11,10 +11,10 @@ from connector.keys import Scope
 from connector.templates import validate_template
 
 from .common import connector, documents, idempotent, principal, requires
+from .field_schemas import FIELDS_RESPONSE
 from .template_schemas import (
     ExampleCopySchema,
     ExampleSchema,
-    FieldSchema,
     FieldsOfTemplateSchema,
     FieldsQueryArgsSchema,
     TemplateCreateSchema,
@@ -22,19 +22,16 @@ from .template_schemas import (
     TemplateQueryArgsSchema,
     TemplateReadArgsSchema,
     TemplateSchema,
+    TemplateSummarySchema,
 )
 from .template_versions import IF_MATCH_DOC, expected_version
 
 blp = Blueprint("templates", __name__, url_prefix="/api/v1/templates",
                 description="Templates and their fields (scopes `templates:read`, `templates:write`).")
 
-# anyOf, not oneOf: `?format=` picks the shape, and an empty list (a template with no fields) is both arrays.
-_FIELDS_RESPONSE = {"200": {"description": "The fields, in layer order, in the requested format.", "content": {
-    "application/json": {"schema": {"anyOf": [
-        {"type": "array", "items": FieldSchema, "description": "`native`"},
-        {"type": "array", "items": {"type": "object"}, "description": "`zapier` inputFields or `make` parameters"},
-        {"type": "object", "description": "`n8n` (`{\"fields\": [...]}`) or `jsonschema`"},
-    ]}}}}}
+_LIST_RESPONSE = {200: {"content": {"application/json": {"schema": {"anyOf": [
+    {"type": "array", "items": TemplateSchema, "description": "`view=full` (the default)"},
+    {"type": "array", "items": TemplateSummarySchema, "description": "`view=summary`"}]}}}}}
 
 
 @blp.route("")
@@ -42,7 +39,8 @@ class Templates(MethodView):
     @requires(Scope.TEMPLATES_READ)
     @documents(blp, 403)
     @blp.arguments(TemplateQueryArgsSchema, location="query")
-    @blp.response(200, TemplateSchema(many=True))
+    @blp.response(200, description="The templates, newest first: whole, or summaries with `view=summary`.")
+    @blp.doc(responses=_LIST_RESPONSE)
     def get(self, args):
         """List templates
 
@@ -51,7 +49,9 @@ class Templates(MethodView):
         """
         records = connector().templates.list(principal().account.id, q=args["q"], limit=args["limit"],
                                              page=args["page"])
-        return [r.summary() if args["view"] == "summary" else r.to_dict() for r in records]
+        if args["view"] == "summary":
+            return TemplateSummarySchema(many=True).dump([r.summary() for r in records])
+        return TemplateSchema(many=True).dump([r.to_dict() for r in records])
 
     @requires(Scope.TEMPLATES_WRITE)
     @idempotent(blp)
@@ -130,7 +130,7 @@ class TemplateFields(MethodView):
     @documents(blp, 403, 404)
     @blp.arguments(FieldsQueryArgsSchema, location="query")
     @blp.response(200, description="The fields, in layer order, in the requested format.")
-    @blp.doc(responses=_FIELDS_RESPONSE)
+    @blp.doc(responses=FIELDS_RESPONSE)
     def get(self, args, template_id):
         """List a template's fields for Zapier, Make, n8n or a form
 
@@ -147,7 +147,7 @@ class TemplateFields(MethodView):
 @blp.arguments(FieldsQueryArgsSchema, location="query")
 @blp.arguments(FieldsOfTemplateSchema)
 @blp.response(200, description="The fields, in layer order, in the requested format.")
-@blp.doc(responses=_FIELDS_RESPONSE)
+@blp.doc(responses=FIELDS_RESPONSE)
 def fields_of_template(args, data):
     """List the fields of a template body (saved or not)
 

@@ -25,6 +25,7 @@ from renderer import render
 from renderer.fields import not_public
 
 from .common import connector, documents, principal, requires
+from .openapi_shapes import BINARY, binary
 from .render_schemas import FormatField
 from .renders import RenderFailed
 
@@ -62,6 +63,28 @@ class FormatSchema(ma.Schema):
                        "is a page of that paper size), 72 for screens.", "example": 72})
 
 
+RENDER_URL_PARAMETERS = [
+    {"in": "path", "name": "ext", "required": True, "schema": {"type": "string", "enum": list(EXTENSIONS)},
+     "description": "The format: png, jpg (or jpeg), webp or pdf."},
+    {"in": "query", "name": signing.SIGNATURE_PARAM, "required": False, "schema": {"type": "string"},
+     "description": "The signature POST /templates/{id}/signed-url put in the URL (an HMAC of the path and the "
+                    "sorted query). Not needed for a public template; missing or wrong on any other, a 403."},
+    {"in": "query", "name": signing.FIELDS_PARAM, "required": False, "schema": {"type": "string"},
+     "description": "Field values as one JSON object, for values that are objects: "
+                    "`{\"subtitle\": {\"font_size\": 30}}`.", "example": "{\"subtitle\":{\"font_size\":30}}"},
+    {"in": "query", "name": "quality", "required": False, "schema": {"type": "integer", "minimum": 1, "maximum": 100},
+     "description": "JPEG/WebP quality."},
+    {"in": "query", "name": "scale", "required": False, "schema": {"type": "number", "minimum": 0.1, "maximum": 4},
+     "description": "2 renders at twice the size; not taken by an unsigned URL of a public template."},
+    {"in": "query", "name": "page", "required": False, "schema": {"type": "integer", "minimum": 1},
+     "description": "One page of a multi-page template (1-based)."},
+    {"in": "query", "name": "field_values", "required": False, "style": "form", "explode": True,
+     "schema": {"type": "object", "additionalProperties": {"type": "string"}},
+     "description": "Every other parameter is a field value, named as GET /templates/{id}/fields lists them: "
+                    "`title=Hello&title.color=%23ff0055` (this name itself never appears in the URL)."},
+]
+
+
 def _image(conn, record, cache_control: str, etag: str):
     if record.status == RenderStatus.FAILED.value:
         raise RenderFailed(f"The render failed: {record.error['message']}", details={"render_id": record.id})
@@ -79,7 +102,8 @@ def _image(conn, record, cache_control: str, etag: str):
 class Preview(MethodView):
     @requires(Scope.TEMPLATES_READ)
     @documents(blp, 403, 404, 422, 503)
-    @blp.response(200, description="A PNG of the template with its default values.", content_type="image/png")
+    @blp.response(200, BINARY, description="A PNG of the template with its default values.",
+                  content_type="image/png")
     def get(self, template_id):
         """Preview a template
 
@@ -100,7 +124,7 @@ _starter_thumbs: dict[tuple[str, int], tuple[bytes, str]] = {}   # (name, file m
 class StarterPreview(MethodView):
     @requires(Scope.TEMPLATES_READ)
     @documents(blp, 403, 404)
-    @blp.response(200, description="A JPEG of the starter's first page, at most 640 px wide.",
+    @blp.response(200, BINARY, description="A JPEG of the starter's first page, at most 640 px wide.",
                   content_type="image/jpeg")
     def get(self, name):
         """Preview a starter template
@@ -217,8 +241,10 @@ def _count_anonymous_render(conn) -> None:
 
 
 @blp.route("/render/<template_id>.<ext>")
-@blp.doc(security=[])
-@blp.response(200, description="The rendered image.", content_type="image/png")
+@blp.doc(security=[], parameters=RENDER_URL_PARAMETERS,
+         responses={200: {"content": binary("image/png", "image/jpeg", "image/webp", "application/pdf")},
+                    304: {"description": "Not modified: the `If-None-Match` ETag is still this image's."}})
+@blp.response(200, description="The rendered image, in the format the extension names.")
 @blp.alt_response(402, response="PAYMENT_REQUIRED")
 @blp.alt_response(403, response="FORBIDDEN")
 @blp.alt_response(404, response="NOT_FOUND")

@@ -118,16 +118,36 @@ def test_uploads_document_their_refusals_and_media_types(spec):
                 assert body["schema"]["format"] == "binary" and body["schema"]["contentMediaType"] == media
 
 
-def test_the_fields_answer_is_any_of_its_shapes_not_exactly_one(spec):
-    """An empty list is both a native and a Zapier/Make list: `oneOf` made a template without fields invalid."""
+def test_the_fields_answer_is_any_of_its_named_shapes_not_exactly_one(spec):
+    """An empty list is both a native and a Zapier/Make list: `oneOf` made a template without fields invalid. Each
+    format is a named schema, so a generated client reads each as what it is."""
     schema = spec["paths"]["/api/v1/templates/{template_id}/fields"]["get"]["responses"]["200"]["content"][
         "application/json"]["schema"]
-    assert "oneOf" not in schema and len(schema["anyOf"]) == 3
+    named = [(branch.get("items") or branch)["$ref"][len(REF):] for branch in schema["anyOf"]]
+    assert "oneOf" not in schema and named == ["Field", "ZapierField", "MakeParameter", "N8nFields",
+                                               "FieldsJsonSchema"]
 
 
-@pytest.mark.parametrize("view", ["full", "summary"])
-def test_both_views_of_the_template_list_have_every_required_property(spec, client, alice, template_id, view):
-    """`view=summary` leaves out the background the full view has: it was documented as required (ST108)."""
-    required = set(spec["components"]["schemas"]["Template"]["required"])
+@pytest.mark.parametrize("fmt", ["native", "zapier", "make", "n8n", "jsonschema"])
+def test_each_fields_format_has_what_its_schema_requires(spec, client, alice, template_id, fmt):
+    answer = client.get(f"/api/v1/templates/{template_id}/fields?format={fmt}", headers=alice.headers).get_json()
+    schemas = spec["components"]["schemas"]
+    if fmt in ("native", "zapier", "make"):
+        order = ["Field", "ZapierField", "MakeParameter"]
+        name = order[["native", "zapier", "make"].index(fmt)]
+        assert answer and all(set(schemas[name]["required"]) <= set(item) for item in answer)
+        earlier = order[:order.index(name)]   # tried in order, the first shape that fits is its own
+        assert not any(set(schemas[other]["required"]) <= set(answer[0]) for other in earlier)
+    else:
+        name = "N8nFields" if fmt == "n8n" else "FieldsJsonSchema"
+        assert set(schemas[name]["required"]) <= set(answer)
+
+
+@pytest.mark.parametrize(("view", "schema"), [("full", "Template"), ("summary", "TemplateSummary")])
+def test_both_views_of_the_template_list_have_every_required_property(spec, client, alice, template_id, view,
+                                                                      schema):
+    """`view=summary` leaves out the background and layers the full view has: it has a schema of its own (ST108)."""
+    required = set(spec["components"]["schemas"][schema]["required"])
     listed = client.get(f"/api/v1/templates?view={view}", headers=alice.headers).get_json()
     assert listed and all(required <= set(item) for item in listed)
+    assert view == "full" or "background" not in listed[0] and "layers" not in listed[0]
