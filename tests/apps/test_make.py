@@ -389,7 +389,7 @@ def test_render_get_watch_and_poll(live, make_account, receiver):
     assert [p["name"] for p in webhook] == ["event", "template_id"]
     attached = run(load("webhook/renderEvents/attach"), {
         "connection": connection, "webhook": {"url": receiver.url},
-        "parameters": {"event": "render.completed", "template_id": template["id"]}})
+        "parameters": {"event": "render.completed", "template_id": template["id"]}}, base={})   # needs no base
     assert attached.status == 201 and attached.missing == []
     hook = live.api("GET", f"/hooks/{attached.output['id']}", key).json()
     assert (hook["target_url"], hook["event"], hook["template_id"]) == (receiver.url, "render.completed",
@@ -415,7 +415,7 @@ def test_render_get_watch_and_poll(live, make_account, receiver):
     bundle = iml(communication["output"], scope)
     assert scope.missing == [] and bundle["id"] == render["id"] and interface_names("watchRenders") <= set(bundle)
 
-    run(load("webhook/renderEvents/detach"), {"connection": connection, "webhook": attached.output})
+    run(load("webhook/renderEvents/detach"), {"connection": connection, "webhook": attached.output}, base={})
     assert live.api("GET", f"/hooks/{attached.output['id']}", key).status_code == 404
 
     polling = {"event": "render.completed", "limit": 20}
