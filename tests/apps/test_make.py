@@ -254,7 +254,12 @@ def run(communication: dict, variables: dict, *, base: dict | None = None, overr
     qs = iml(spec.get("qs", {}), scope)
     body = iml(spec["body"], scope) if "body" in spec else None
     method = spec.get("method", "GET")
-    answer = requests.request(method, url, headers=headers, params=qs, json=body, timeout=90)
+    if spec.get("type") == "multipart/form-data":   # a part is text, or a file as {value, options: {filename}}
+        files = {k: (v["options"]["filename"], v["value"]) if isinstance(v, dict) else (None, _text(v))
+                 for k, v in body.items()}
+        answer = requests.request(method, url, headers=headers, params=qs, files=files, timeout=90)
+    else:
+        answer = requests.request(method, url, headers=headers, params=qs, json=body, timeout=90)
     parsed = answer.json() if answer.content and answer.headers.get("Content-Type", "").startswith(
         "application/json") else None
     response = {**base.get("response", {}), **spec.get("response", {})}
@@ -446,6 +451,23 @@ def test_create_batch(live, make_account):
     assert created.status == 202 and created.missing == []
     assert created.output["total"] == 2 and interface_names("createBatch") <= set(created.output)
     assert requests.get(created.output["results_url"], timeout=30).status_code == 200
+
+
+def test_create_batch_from_a_file(live, make_account):
+    connection = make_account["connection"]
+    template = next(iter(make_account["templates"].values()))
+    names = list(sample_fields(rpc("getTemplateFields", {"template_id": template["id"]}, connection).items))
+    csv = ";".join(names + ["Notes"]) + "\r\n" + "\r\n".join(";".join(f"Row {i}" for _ in names + ["x"])
+                                                            for i in (1, 2, 3)) + "\r\n"
+    created = module("createBatchFromFile", {"template_id": template["id"], "file_name": "people.csv",
+                                             "file_data": csv.encode()}, connection)
+    assert created.status == 202 and created.missing == []
+    assert (created.output["total"], created.output["ignored_columns"]) == (3, ["Notes"])
+    assert interface_names("createBatchFromFile") <= set(created.output)
+    with pytest.raises(MakeError) as not_a_sheet:
+        module("createBatchFromFile", {"template_id": template["id"], "file_name": "photo.png",
+                                       "file_data": b"\x89PNG\r\n\x1a\n" + bytes(64)}, connection)
+    assert not_a_sheet.value.type == "DataError" and not_a_sheet.value.message.startswith("[415] ")
 
 
 def test_a_failed_render_is_a_make_error_and_a_render_failed_bundle(live, make_account):
