@@ -14,11 +14,22 @@ const BUDGET_MS = 27000;
 
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// Field keys like `title.color` are Platen's own names. Should they arrive nested ({"title": {"color": …}}),
+// they go back to dotted names, so a layer's text and its other properties never collide.
+const flatten = (into, key, value) => {
+  if (value === undefined || value === null) return;
+  if (typeof value === 'object' && !Array.isArray(value)) {
+    for (const [sub, inner] of Object.entries(value)) flatten(into, `${key}.${sub}`, inner);
+  } else {
+    into[key] = value;
+  }
+};
+
 const perform = async (z, bundle) => {
   const started = Date.now();
   const values = {};
   for (const [key, value] of Object.entries(bundle.inputData)) {
-    if (!OWN_KEYS.has(key) && value !== undefined && value !== null) values[key] = value;
+    if (!OWN_KEYS.has(key)) flatten(values, key, value);
   }
   const body = {
     template_id: bundle.inputData.template_id,

@@ -3,7 +3,7 @@
 const zapier = require('zapier-platform-core');
 
 const App = require('../index');
-const { env, authData, platen, waitFor, serve, hydrated } = require('./helpers');
+const { env, authData, platen, waitFor, serve, hydrated, schemaErrors } = require('./helpers');
 
 const appTester = zapier.createAppTester(App);
 
@@ -21,6 +21,7 @@ describe('Render Image', () => {
     expect(fields).toEqual(direct.data);
     expect(fields.find((f) => f.key === 'title')).toMatchObject({ type: 'text', required: true });
     expect(fields.find((f) => f.key === 'accent.fill')).toMatchObject({ type: 'string', required: false });
+    expect(schemaErrors(fields, 'InputFieldsSchema')).toEqual([]);
   });
 
   test('a missing template is Platen\'s 404 message', async () => {
@@ -29,8 +30,9 @@ describe('Render Image', () => {
   });
 
   test('renders, waits for the image, and gives its URL and a file later steps can upload', async () => {
-    const inputData = { template_id: env.templateId, title: 'Rendered from a Zap', 'accent.fill': '#ff0055',
-      author: 'Zapier', format: 'jpeg', quality: 80 };
+    const title = `Rendered from a Zap ${Math.random()}`; // new, so the first render is not a cached one
+    const inputData = { template_id: env.templateId, title, 'accent.fill': '#ff0055', author: 'Zapier',
+      format: 'jpeg', quality: 80 };
     const render = await appTester(operation.perform, { authData, inputData });
     expect(render).toMatchObject({ status: 'completed', template_id: env.templateId, format: 'jpeg',
       width: 1200, height: 630 });
@@ -44,9 +46,12 @@ describe('Render Image', () => {
     expect(hydrated(render.file)).toEqual({ type: 'file', method: 'hydrators.downloadFile',
       bundle: { url: render.url, filename: `${render.id}.jpg` } });
 
-    // The fields went to Platen as given: the stored render says so.
-    const stored = await platen('GET', `/renders/${render.id}`);
-    expect(stored.data.status).toBe('completed');
+    // The same values again, `accent.fill` arriving nested as {"accent": {"fill": …}}: the very same render, so
+    // Platen answers it from its cache (the fields reached Platen exactly as given, both times).
+    const { 'accent.fill': fill, ...rest } = inputData;
+    const again = await appTester(operation.perform, { authData, inputData: { ...rest, accent: { fill } } });
+    expect(again).toMatchObject({ status: 'completed', cached: true });
+    expect(render.cached).toBe(false);
   });
 
   test('a bad field value fails the step with Platen\'s message naming the field', async () => {
@@ -64,6 +69,7 @@ describe('Create Batch', () => {
     expect(rows.key).toBe('rows');
     expect(rows.children.map((c) => c.key)).toContain('title');
     expect(rows.children.every((c) => c.required === false && c.default === undefined)).toBe(true);
+    expect(schemaErrors([rows], 'InputFieldsSchema')).toEqual([]);
   });
 
   test('from line items: one render per row', async () => {
@@ -79,14 +85,15 @@ describe('Create Batch', () => {
   });
 
   test('from a CSV file an earlier step made: uploaded as multipart, columns matched by name', async () => {
-    const csv = 'Title,Author,Unknown column\nFrom a CSV,Ada,x\n"Quoted, with a comma",Grace,y\n';
+    const csv = 'Headline,Author,Unknown column\nFrom a CSV,Ada,x\n"Quoted, with a comma",Grace,y\n';
     const files = await serve((req, body, res) => {
       res.writeHead(200, { 'Content-Type': 'text/csv', 'Content-Disposition': 'attachment; filename="people.csv"' });
       res.end(csv);
       return true;
     });
     try {
-      const inputData = { template_id: env.templateId, file: `${files.url}/download/abc` };
+      const inputData = { template_id: env.templateId, file: `${files.url}/download/abc`,
+        mapping: { Headline: 'title' } };
       const batch = await appTester(operation.perform, { authData, inputData });
       expect(batch).toMatchObject({ total: 2, ignored_columns: ['Unknown column'] });
       expect(files.requests[0].headers['x-api-key']).toBeUndefined();
@@ -94,6 +101,9 @@ describe('Create Batch', () => {
         'the CSV batch to complete');
       const renders = (await platen('GET', `/batches/${batch.id}/renders`)).data;
       expect(renders.map((r) => r.status)).toEqual(['completed', 'completed']);
+      const results = await (await fetch(batch.results_url)).text(); // the signed link needs no key
+      expect(results).toContain('"Quoted, with a comma",Grace');
+      expect(results.split('\n')[0]).toMatch(/^Headline,Author,Unknown column,render_id,status,url/);
     } finally {
       await files.close();
     }

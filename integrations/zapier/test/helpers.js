@@ -4,6 +4,19 @@
 // condition instead of sleeping.
 
 const http = require('http');
+const path = require('path');
+
+const exported = require('zapier-platform-schema/exported-schema.json');
+// The validator zapier-platform-schema itself uses, loaded with every schema it exports.
+const { Validator } = require(require.resolve('jsonschema', {
+  paths: [path.dirname(require.resolve('zapier-platform-schema'))],
+}));
+
+const schemaValidator = new Validator();
+for (const schema of Object.values(exported.schemas)) schemaValidator.addSchema(schema, schema.id);
+
+// The problems zapier-platform-schema's `name` schema finds in `value` (an empty list when it is valid).
+const schemaErrors = (value, name) => schemaValidator.validate(value, exported.schemas[name]).errors.map((e) => e.stack);
 
 const need = (name) => {
   const value = process.env[name];
@@ -71,4 +84,4 @@ const hydrated = (value) => {
   return JSON.parse(match[1]);
 };
 
-module.exports = { env, authData, platen, waitFor, serve, hydrated };
+module.exports = { env, authData, platen, waitFor, serve, hydrated, schemaErrors };
