@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 PYTEST_ARGS ?=
 
-.PHONY: install run worker test test-integration-server lint bench clean
+.PHONY: install run worker test test-integrations test-integration-server lint bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	sh scripts/install-fonts.sh
@@ -23,7 +23,12 @@ run: install
 
 test: install
 	sh scripts/install-browser.sh   # cheap when present; the dashboard tests fail (never skip) without chromium
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest --ignore=tests/apps $(PYTEST_ARGS)
+
+# The platform apps (integrations/) and the Python client (clients/python/), each by its own tools, against a
+# Platen these tests start (embedded Redis, one worker, a free port); npm installs come from lockfiles (npm ci).
+test-integrations: install
+	$(BIN)/python -m pytest tests/apps $(PYTEST_ARGS)
 
 # The integration tests again, against an external Redis server (CI: 127.0.0.1:6379).
 test-integration-server: install
