@@ -59,7 +59,8 @@ const handleErrors = (response, z) => {
   if (!(response.request && response.request.raw)) { // a raw (streamed) answer has no parsed body to read
     envelope = response.data && typeof response.data === 'object' ? response.data : null;
   }
-  const message = (envelope && envelope.message) || `Platen answered ${response.status} to ${response.request.method} ${response.request.url}.`;
+  const message = (envelope && envelope.message) ||
+    `Platen answered ${response.status} to ${response.request.method} ${response.request.url}.`;
   const code = (envelope && envelope.error) || `http_${response.status}`;
   if (response.status === 401) {
     throw new z.errors.ExpiredAuthError(message);

@@ -31,7 +31,10 @@ const failedRender = {
   url: null,
   size_bytes: null,
   completed_at: null,
-  error: { error: 'image_failed', message: "layer 'logo': the image 'https://example.com/logo.png' could not be used: it answered 404 NOT FOUND" },
+  error: {
+    error: 'image_failed',
+    message: "layer 'logo': the image 'https://example.com/logo.png' could not be used: it answered 404 NOT FOUND",
+  },
   file: null,
 };
 

@@ -13,7 +13,7 @@ const JPEG = Buffer.from([0xff, 0xd8, 0xff]);
 describe('Render Image', () => {
   const operation = App.creates.render_image.operation;
 
-  test('its fields: no template yet, none; a template, its ?format=zapier fields between template and format', async () => {
+  test('its fields: none before a template is chosen, then the template\'s ?format=zapier fields', async () => {
     const none = await appTester(operation.inputFields[1], { authData, inputData: {} });
     expect(none).toEqual([]);
     const fields = await appTester(operation.inputFields[1], { authData, inputData: { template_id: env.templateId } });

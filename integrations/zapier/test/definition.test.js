@@ -27,7 +27,8 @@ describe('app definition', () => {
     expect(Object.keys(App.creates).sort()).toEqual(['create_batch', 'render_image']);
     expect(Object.keys(App.searches).sort()).toEqual(['find_render', 'find_template']);
     const template = App.creates.render_image.operation.inputFields[0];
-    expect(template).toMatchObject({ key: 'template_id', dynamic: 'templates_list.id.name', altersDynamicFields: true });
+    expect(template).toMatchObject(
+      { key: 'template_id', dynamic: 'templates_list.id.name', altersDynamicFields: true });
   });
 });
 

@@ -16,7 +16,8 @@ const schemaValidator = new Validator();
 for (const schema of Object.values(exported.schemas)) schemaValidator.addSchema(schema, schema.id);
 
 // The problems zapier-platform-schema's `name` schema finds in `value` (an empty list when it is valid).
-const schemaErrors = (value, name) => schemaValidator.validate(value, exported.schemas[name]).errors.map((e) => e.stack);
+const schemaErrors = (value, name) =>
+  schemaValidator.validate(value, exported.schemas[name]).errors.map((e) => e.stack);
 
 const need = (name) => {
   const value = process.env[name];

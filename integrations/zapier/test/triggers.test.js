@@ -124,7 +124,8 @@ describe('REST hook: subscribe, a real delivery, unsubscribe', () => {
     expect(sample.find((s) => s.id === made.data.id)).toEqual(live);
 
     // A forged delivery (right shape, wrong signature) starts nothing.
-    const forged = asZapierBundle(delivery, { ...hook, secret: 'whsec_' + Buffer.from('not the secret').toString('base64') });
+    const otherSecret = `whsec_${Buffer.from('not the secret').toString('base64')}`;
+    const forged = asZapierBundle(delivery, { ...hook, secret: otherSecret });
     await expect(appTester(trigger.perform, forged)).rejects.toThrow(/did not sign/);
 
     const gone = await appTester(trigger.performUnsubscribe, { authData, subscribeData: hook });
