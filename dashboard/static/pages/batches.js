@@ -15,8 +15,8 @@ export async function batchesPage(main, { stale }) {
   const names = Object.fromEntries(templates.map((t) => [t.id, t.name]));
   const list = h("section", { class: "list", "aria-label": "Batches" });
   append(main, pageHeader("Batches"),
-    h("p", { class: "muted" }, "One image per row of a CSV or Excel file: pick a template and a file, check which " +
-      "column fills which field, and start."),
+    h("p", { class: "muted intro" }, "One image per row of a CSV or Excel file: pick a template and a file, " +
+      "check which column fills which field, and start."),
     templates.length ? uploadForm(templates, () => load()) : empty("No templates yet.",
       "A batch renders one template once per row: make or copy a template first.",
       h("a", { href: "/templates", dataset: { route: "" }, class: "button primary" }, "Go to Templates")),

@@ -12,7 +12,7 @@ export async function keysPage(main, { me, stale }) {
   const list = h("section", { class: "list", "aria-label": "Keys" });
   append(main, pageHeader("API keys",
     h("button", { type: "button", class: "primary", onclick: create }, "New key")),
-  h("p", { class: "muted" }, "Each automation gets its own key: revoke one without breaking the others. " +
+  h("p", { class: "muted intro" }, "Each automation gets its own key: revoke one without breaking the others. " +
     "Test keys render with a watermark and use no credits."), secretBox, list);
 
   async function load() {

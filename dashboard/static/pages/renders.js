@@ -47,8 +47,9 @@ export async function rendersPage(main, { stale }) {
       list.append(filters.template_id || filters.status || filters.batch_id
         ? empty("No renders match these filters.", "Choose “All templates” and “Any status” to see every render.")
         : empty("No renders yet.", "Render a template from Zapier, Make, n8n or POST /api/v1/renders, or " +
-          "upload a CSV under Batches: each image shows up here.",
-        h("a", { href: "/batches", dataset: { route: "" }, class: "button primary" }, "Start a batch")));
+          "upload a CSV under Batches: each image shows up here.", templates.length
+          ? h("a", { href: "/batches", dataset: { route: "" }, class: "button primary" }, "Start a batch")
+          : h("a", { href: "/templates", dataset: { route: "" }, class: "button primary" }, "Make a template first")));
       return;
     }
     for (const r of renders) list.append(row(r, names, (id) => { batchId = id; load(); }));
@@ -68,7 +69,8 @@ function row(r, names, showBatch) {
   const thumb = isImage
     ? h("a", { href: r.url, target: "_blank", rel: "noopener", class: "thumb small-thumb" },
       h("img", { src: r.url, alt: `Render ${r.id}`, loading: "lazy" }))
-    : h("div", { class: "thumb small-thumb placeholder" }, (r.format || "").toUpperCase());
+    : h("div", { class: "thumb small-thumb placeholder" }, r.status === "failed" ? "No image"
+      : r.url ? (r.format || "").toUpperCase() : "…");
   const problems = [];
   if (r.error) problems.push(h("p", { class: "error-text" }, r.error.message));
   for (const w of r.warnings || []) {

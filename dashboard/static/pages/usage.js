@@ -14,7 +14,7 @@ export async function usagePage(main, { stale }) {
     h("p", { class: "stat-label" }, label), h("p", { class: "stat-value" }, value.toLocaleString()),
     hint ? h("p", { class: "muted small" }, hint) : null);
   append(main, pageHeader("Usage"),
-    h("p", { class: "muted" }, `This period: ${day(Date.parse(usage.period_start))} to ${day(Date.parse(usage.period_end) - 1)} (UTC).`),
+    h("p", { class: "muted intro" }, `This period: ${day(Date.parse(usage.period_start))} to ${day(Date.parse(usage.period_end) - 1)} (UTC).`),
     h("section", { class: "stats", "aria-label": "Credits" },
       stat("Credits used", usage.used, "One per image (a PDF: one per page); cached renders are free."),
       stat("Credits left", usage.remaining, `Of ${usage.limit.toLocaleString()} this period.`),

@@ -15,7 +15,7 @@ export async function webhooksPage(main, { stale }) {
   const list = h("section", { class: "list", "aria-label": "Webhooks" });
   append(main, pageHeader("Webhooks",
     h("button", { type: "button", class: "primary", onclick: create }, "New webhook")),
-  h("p", { class: "muted" }, "Platen POSTs each event to your URL, signed (Standard Webhooks), and retries " +
+  h("p", { class: "muted intro" }, "Platen POSTs each event to your URL, signed (Standard Webhooks), and retries " +
     "for a day when your endpoint fails."), list);
 
   async function load() {
