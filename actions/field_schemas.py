@@ -76,7 +76,8 @@ class N8nFieldsSchema(ma.Schema):
 
 
 class FieldsJsonSchemaSchema(ma.Schema):
-    """A JSON Schema (2020-12) of the fields, for generic form builders: one property per field."""
+    """A JSON Schema (2020-12) of the fields, for generic form builders: one property per field, and
+    `additionalProperties: false` (no other field is taken)."""
 
     schema_ = fields.String(data_key="$schema", required=True,
                             metadata={"example": "https://json-schema.org/draft/2020-12/schema"})
@@ -86,7 +87,8 @@ class FieldsJsonSchemaSchema(ma.Schema):
         "description": "One JSON Schema per field, by name: `title`, `description`, `type`, and `default`, "
                        "`enum`, `pattern`, `format`, `minimum`, `maximum` or `maxLength` where they apply."})
     required = fields.List(fields.String(), required=True)
-    additionalProperties = fields.Boolean(required=True)
+    # Its `additionalProperties: false` is not declared as a property: generated clients name their own store of
+    # undeclared properties `additional_properties`, and a property of that name broke them.
 
 
 # anyOf, not oneOf: `?format=` picks the shape, and an empty list (a template with no fields) is every array. Each

@@ -75,6 +75,7 @@ class Ready(MethodView):
 class Metrics(MethodView):
     @blp.doc(security=[], responses={"200": {"description": "Prometheus text format.",
                                              "content": {"text/plain": {"schema": {"type": "string"}}}}})
+    @blp.alt_response(401, response="UNAUTHORIZED", description="PLATEN_METRICS_TOKEN is set and was not sent.")
     def get(self):
         """Prometheus metrics
 
