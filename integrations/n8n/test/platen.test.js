@@ -1,0 +1,429 @@
+'use strict';
+/**
+ * The nodes of n8n-nodes-platen (built, from dist/) run with a fake `this` whose HTTP helpers make real requests
+ * to a live Platen: PLATEN_BASE_URL, PLATEN_API_KEY (a fresh account's key) and PLATEN_TEMPLATE_ID (a copy of
+ * the og-blog-card starter, whose `title` field is required); PLATEN_XLSX optionally names a workbook of rows.
+ */
+const assert = require('node:assert/strict');
+const http = require('node:http');
+const fs = require('node:fs');
+const path = require('node:path');
+const crypto = require('node:crypto');
+const { after, before, describe, test } = require('node:test');
+const { context, testCredential, httpRequest, DIST } = require('./fake');
+
+const { Platen } = require(path.join(DIST, 'nodes', 'Platen', 'Platen.node.js'));
+const { PlatenTrigger } = require(path.join(DIST, 'nodes', 'PlatenTrigger', 'PlatenTrigger.node.js'));
+const { sign } = require(path.join(DIST, 'nodes', 'shared', 'signature.js'));
+
+const BASE = process.env.PLATEN_BASE_URL;
+const KEY = process.env.PLATEN_API_KEY;
+const TEMPLATE = process.env.PLATEN_TEMPLATE_ID;
+assert.ok(BASE && KEY && TEMPLATE, 'PLATEN_BASE_URL, PLATEN_API_KEY and PLATEN_TEMPLATE_ID are needed');
+const credentials = { baseUrl: `${BASE}/`, apiKey: KEY };
+const platen = new Platen();
+const trigger = new PlatenTrigger();
+
+/** A direct API call, to check what the nodes did. */
+function api(method, route, body) {
+	return httpRequest({
+		method,
+		url: `${BASE}/api/v1${route}`,
+		headers: { 'X-API-Key': KEY },
+		body,
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	});
+}
+
+const templateParam = { __rl: true, mode: 'list', value: TEMPLATE };
+
+async function run(params, items) {
+	const ctx = context('execute', { credentials, params, items });
+	const [out] = await platen.execute.call(ctx);
+	return out;
+}
+
+test('the credential test (GET /api/v1/me) passes with the key and fails with another', async () => {
+	const ok = await testCredential(credentials);
+	assert.equal(ok.statusCode, 200);
+	assert.equal(ok.body.mode, 'live');
+	assert.ok(ok.body.scopes.includes('renders:write'));
+	const bad = await testCredential({ ...credentials, apiKey: 'plt_live_notakey' });
+	assert.equal(bad.statusCode, 401);
+});
+
+describe('template pickers and the resource mapper', () => {
+	test('listSearch searchTemplates finds the template, by name too', async () => {
+		const ctx = context('loadOptions', { credentials });
+		const all = await platen.methods.listSearch.searchTemplates.call(ctx);
+		const mine = all.results.find((r) => r.value === TEMPLATE);
+		assert.ok(mine, JSON.stringify(all.results));
+		assert.match(mine.name, /\(1200×630\)$/);
+		const word = mine.name.split(' ')[0];
+		const found = await platen.methods.listSearch.searchTemplates.call(ctx, word);
+		assert.ok(found.results.some((r) => r.value === TEMPLATE));
+		const none = await platen.methods.listSearch.searchTemplates.call(ctx, 'no-such-template-zzz');
+		assert.deepEqual(none.results, []);
+		const options = await trigger.methods.loadOptions.getTemplates.call(ctx);
+		assert.ok(options.some((o) => o.value === TEMPLATE));
+	});
+
+	test('resourceMapping getTemplateFields answers the fields ?format=n8n gives', async () => {
+		const ctx = context('loadOptions', { credentials, params: { templateId: templateParam } });
+		const fields = await platen.methods.resourceMapping.getTemplateFields.call(ctx);
+		const direct = await api('GET', `/templates/${TEMPLATE}/fields?format=n8n`);
+		assert.deepEqual(fields, direct.body);
+		const title = fields.fields.find((f) => f.id === 'title');
+		assert.equal(title.required, true);
+		assert.equal(title.type, 'string');
+		assert.ok(fields.fields.some((f) => f.type === 'url'), 'image fields are urls');
+	});
+});
+
+describe('Render', () => {
+	let created;
+
+	test('create renders with the mapped fields, waits, and attaches the file', async () => {
+		const [item] = await run({
+			resource: 'render',
+			operation: 'create',
+			templateId: templateParam,
+			fields: { mappingMode: 'defineBelow', value: { title: 'Hello from n8n', author: '' } },
+			options: { download: true, binaryPropertyName: 'image', format: 'png' },
+		});
+		created = item.json;
+		assert.equal(created.status, 'completed');
+		assert.equal(created.template_id, TEMPLATE);
+		assert.match(created.url, /^http/);
+		assert.equal(item.binary.image.mimeType, 'image/png');
+		const bytes = Buffer.from(item.binary.image.data, 'base64');
+		assert.deepEqual([...bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+		assert.equal(item.binary.image.fileName, `${created.id}.png`);
+	});
+
+	test('create in "map automatically" mode takes the item\'s properties named like fields', async () => {
+		const fields = await platen.methods.resourceMapping.getTemplateFields.call(
+			context('loadOptions', { credentials, params: { templateId: templateParam } }),
+		);
+		const [item] = await run(
+			{
+				resource: 'render',
+				operation: 'create',
+				templateId: templateParam,
+				fields: { mappingMode: 'autoMapInputData', value: null, schema: fields.fields },
+				options: { format: 'png' },
+			},
+			[{ json: { Title: 'Hello from n8n', unrelated: 'ignored' } }],
+		);
+		assert.equal(item.json.status, 'completed');
+		assert.equal(item.json.cached, true, 'the same fields as the first render: served from the cache');
+	});
+
+	test('create fails with Platen\'s own message', async () => {
+		await assert.rejects(
+			run({
+				resource: 'render',
+				operation: 'create',
+				templateId: templateParam,
+				fields: { mappingMode: 'defineBelow', value: { title: '   ' } },
+				options: {},
+			}),
+			(error) => {
+				assert.equal(error.constructor.name, 'NodeApiError');
+				assert.match(error.message, /title/);
+				assert.equal(error.httpCode, '422');
+				return true;
+			},
+		);
+	});
+
+	test('get, get many and download', async () => {
+		const [got] = await run({ resource: 'render', operation: 'get', renderId: created.id });
+		assert.equal(got.json.id, created.id);
+		assert.equal(got.json.url, created.url);
+		const many = await run({
+			resource: 'render',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 1,
+			filters: { template_id: TEMPLATE, status: 'completed' },
+		});
+		assert.equal(many.length, 1);
+		assert.equal(many[0].json.template_id, TEMPLATE);
+		const everything = await run({ resource: 'render', operation: 'getAll', returnAll: true, filters: {} });
+		assert.ok(everything.length >= 2);
+		assert.ok(everything.some((r) => r.json.id === created.id));
+		const [file] = await run({
+			resource: 'render',
+			operation: 'download',
+			renderId: created.id,
+			binaryPropertyName: 'data',
+		});
+		assert.equal(file.binary.data.mimeType, 'image/png');
+		assert.equal(Buffer.from(file.binary.data.data, 'base64').length, created.size_bytes);
+		await assert.rejects(run({ resource: 'render', operation: 'get', renderId: 'rnd_missing' }), (error) => {
+			assert.equal(error.message, 'There is no render rnd_missing.');
+			assert.equal(error.httpCode, '404');
+			return true;
+		});
+	});
+});
+
+describe('Template', () => {
+	test('get many lists summaries; get fields in each format', async () => {
+		const list = await run({ resource: 'template', operation: 'getAll', returnAll: true, q: '' });
+		const mine = list.find((t) => t.json.id === TEMPLATE);
+		assert.ok(mine);
+		assert.equal(mine.json.width, 1200);
+		assert.equal(mine.json.layers, undefined, 'the summary leaves layers out');
+		const native = await run({
+			resource: 'template',
+			operation: 'getFields',
+			templateId: { __rl: true, mode: 'id', value: TEMPLATE },
+			fieldsFormat: 'native',
+		});
+		assert.ok(native.some((f) => f.json.name === 'title' && f.json.required === true));
+		const [n8n] = await run({
+			resource: 'template',
+			operation: 'getFields',
+			templateId: templateParam,
+			fieldsFormat: 'n8n',
+		});
+		assert.ok(Array.isArray(n8n.json.fields));
+	});
+});
+
+describe('Batch', () => {
+	let batch;
+
+	test('create from input items (one row each), waiting for completion', async () => {
+		const titles = ['Row one', 'Row two', 'Row three'];
+		const out = await run(
+			{
+				resource: 'batch',
+				operation: 'create',
+				source: 'items',
+				templateId: templateParam,
+				rows: (i) => ({ mappingMode: 'defineBelow', value: { title: titles[i] } }),
+				options: { waitForCompletion: true, format: 'jpeg', quality: 80 },
+			},
+			titles.map((t) => ({ json: { t } })),
+		);
+		assert.equal(out.length, 1);
+		batch = out[0].json;
+		assert.equal(batch.status, 'completed');
+		assert.equal(batch.total, 3);
+		assert.equal(batch.completed, 3);
+		assert.equal(batch.failed, 0);
+		assert.equal(batch.format, 'jpeg');
+		assert.deepEqual(out[0].pairedItem, [{ item: 0 }, { item: 1 }, { item: 2 }]);
+	});
+
+	test('get and get results', async () => {
+		const [got] = await run({ resource: 'batch', operation: 'get', batchId: batch.id });
+		assert.equal(got.json.id, batch.id);
+		const rows = await run({
+			resource: 'batch',
+			operation: 'getResults',
+			batchId: batch.id,
+			returnAll: true,
+			filters: {},
+		});
+		assert.equal(rows.length, 3);
+		assert.deepEqual(
+			rows.map((r) => r.json.metadata.row),
+			[1, 2, 3],
+		);
+		assert.ok(rows.every((r) => r.json.status === 'completed' && r.json.url.endsWith('.jpg')));
+		const failed = await run({
+			resource: 'batch',
+			operation: 'getResults',
+			batchId: batch.id,
+			returnAll: false,
+			limit: 10,
+			filters: { status: 'failed' },
+		});
+		assert.deepEqual(failed, []);
+	});
+
+	const files = [
+		['CSV', 'rows.csv', 'text/csv', Buffer.from('Headline,Writer\n"Hello, CSV",Ada\nSecond,Grace\n')],
+	];
+	if (process.env.PLATEN_XLSX) {
+		files.push([
+			'XLSX',
+			'rows.xlsx',
+			'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+			fs.readFileSync(process.env.PLATEN_XLSX),
+		]);
+	}
+	for (const [kind, fileName, mimeType, bytes] of files) {
+		test(`create from a binary ${kind} file, with a column mapping`, async () => {
+			const [item] = await run(
+				{
+					resource: 'batch',
+					operation: 'create',
+					source: 'file',
+					templateId: templateParam,
+					binaryPropertyName: 'sheet',
+					options: {
+						mapping: '{"Headline": "title", "Writer": "author"}',
+						waitForCompletion: true,
+						sheet: kind === 'XLSX' ? 'People' : '',
+					},
+				},
+				[{ json: {}, binary: { sheet: { data: bytes.toString('base64'), mimeType, fileName } } }],
+			);
+			assert.equal(item.json.status, 'completed');
+			assert.equal(item.json.total, 2);
+			assert.equal(item.json.completed, 2, JSON.stringify(item.json));
+			assert.deepEqual(item.json.ignored_columns, []);
+		});
+	}
+});
+
+describe('Platen Trigger', () => {
+	let server;
+	let webhookUrl;
+	const deliveries = [];
+	const waiting = [];
+	const staticData = {};
+
+	before(async () => {
+		server = http.createServer((req, res) => {
+			const chunks = [];
+			req.on('data', (c) => chunks.push(c));
+			req.on('end', () => {
+				const delivery = { headers: req.headers, rawBody: Buffer.concat(chunks) };
+				delivery.body = JSON.parse(delivery.rawBody.toString('utf8'));
+				deliveries.push(delivery);
+				for (const w of waiting.splice(0)) w();
+				res.writeHead(200).end('ok');
+			});
+		});
+		await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+		webhookUrl = `http://127.0.0.1:${server.address().port}/webhook/${crypto.randomUUID()}/webhook`;
+	});
+	after(() => server.close());
+
+	/** Resolves with the first delivery (received already or later) that `match` accepts. */
+	async function delivery(match) {
+		for (;;) {
+			const found = deliveries.find(match);
+			if (found) return found;
+			await new Promise((resolve) => waiting.push(resolve));
+		}
+	}
+
+	const hookCtx = (events) =>
+		context('hook', {
+			credentials,
+			params: { events, templateId: '' },
+			staticData,
+			webhookUrl,
+			nodeName: 'Platen Trigger',
+		});
+	const webhookCtx = (request) =>
+		context('webhook', {
+			credentials,
+			params: { events: ['render.completed', 'render.failed'] },
+			staticData,
+			webhookUrl,
+			request,
+			nodeName: 'Platen Trigger',
+		});
+	const listed = async () => (await api('GET', `/hooks?target_url=${encodeURIComponent(webhookUrl)}`)).body;
+	const methods = trigger.webhookMethods.default;
+
+	test('create subscribes one hook per event; checkExists sees them', async () => {
+		const events = ['render.completed', 'render.failed'];
+		assert.equal(await methods.checkExists.call(hookCtx(events)), false);
+		assert.equal(await methods.create.call(hookCtx(events)), true);
+		const hooks = await listed();
+		assert.deepEqual(hooks.map((h) => h.event).sort(), events);
+		assert.equal(staticData.hooks.length, 2);
+		for (const stored of staticData.hooks) {
+			assert.match(stored.secret, /^whsec_/);
+			assert.ok(hooks.some((h) => h.id === stored.id));
+		}
+		assert.equal(await methods.checkExists.call(hookCtx(events)), true);
+	});
+
+	test('checkExists with other events removes the stale hooks', async () => {
+		assert.equal(await methods.checkExists.call(hookCtx(['batch.completed'])), false);
+		assert.deepEqual(await listed(), []);
+		assert.equal(staticData.hooks, undefined);
+		assert.equal(await methods.create.call(hookCtx(['render.completed', 'render.failed'])), true);
+		assert.equal((await listed()).length, 2);
+	});
+
+	test('a real delivery (a test event) is accepted; forged, unsigned and stale ones are refused', async () => {
+		const hook = staticData.hooks.find((h) => h.event === 'render.failed');
+		const sent = await api('POST', `/hooks/${hook.id}/test`);
+		assert.equal(sent.statusCode, 202);
+		const real = await delivery((d) => d.headers['webhook-id'] === sent.body.event_id);
+		const accepted = await trigger.webhook.call(webhookCtx(real));
+		assert.equal(accepted.workflowData[0][0].json.event, 'render.failed');
+		assert.equal(accepted.workflowData[0][0].json.test, true);
+		assert.equal(accepted.workflowData[0][0].json.event_id, sent.body.event_id);
+
+		const refused = async (request) => {
+			const ctx = webhookCtx(request);
+			const answer = await trigger.webhook.call(ctx);
+			assert.deepEqual(answer, { noWebhookResponse: true });
+			assert.equal(ctx.response.statusCode, 401);
+			return ctx.response.body.message;
+		};
+		const tampered = Buffer.from(real.rawBody.toString('utf8').replace('"render.failed"', '"render.completed"'));
+		assert.match(await refused({ ...real, rawBody: tampered, body: JSON.parse(tampered) }), /does not match/);
+		const { 'webhook-signature': _, ...unsigned } = real.headers;
+		assert.match(await refused({ ...real, headers: unsigned }), /missing/);
+		const otherSecret = `whsec_${crypto.randomBytes(24).toString('base64')}`;
+		const forged = { ...real.headers, 'webhook-signature': sign(otherSecret, real.headers['webhook-id'], real.headers['webhook-timestamp'], real.rawBody) };
+		assert.match(await refused({ ...real, headers: forged }), /does not match/);
+		const old = String(Math.floor(Date.now() / 1000) - 3600);
+		const stale = {
+			...real.headers,
+			'webhook-timestamp': old,
+			'webhook-signature': sign(hook.secret, real.headers['webhook-id'], old, real.rawBody),
+		};
+		assert.match(await refused({ ...real, headers: stale }), /five minutes/);
+		const now = String(Math.floor(Date.now() / 1000));
+		const resigned = {
+			...real.headers,
+			'webhook-timestamp': now,
+			'webhook-signature': `v1,bm9wZQ== ${sign(hook.secret, real.headers['webhook-id'], now, real.rawBody)}`,
+		};
+		const ok = await trigger.webhook.call(webhookCtx({ ...real, headers: resigned }));
+		assert.equal(ok.workflowData[0].length, 1, 'one matching signature among several is enough');
+	});
+
+	test('a render made by the Platen node reaches the trigger as render.completed', async () => {
+		const [item] = await run({
+			resource: 'render',
+			operation: 'create',
+			templateId: templateParam,
+			fields: { mappingMode: 'defineBelow', value: { title: `Delivered ${crypto.randomUUID()}` } },
+			options: {},
+		});
+		const real = await delivery((d) => d.body.type === 'render.completed' && d.body.data.id === item.json.id);
+		const { workflowData } = await trigger.webhook.call(webhookCtx(real));
+		const json = workflowData[0][0].json;
+		assert.equal(json.event, 'render.completed');
+		assert.equal(json.id, item.json.id);
+		assert.equal(json.url, item.json.url);
+		assert.equal(json.test, false);
+	});
+
+	test('delete unsubscribes every hook, and again is harmless', async () => {
+		const ids = staticData.hooks.map((h) => h.id);
+		assert.equal(await methods.delete.call(hookCtx(['render.completed', 'render.failed'])), true);
+		assert.deepEqual(await listed(), []);
+		for (const id of ids) assert.equal((await api('GET', `/hooks/${id}`)).statusCode, 404);
+		staticData.hooks = ids.map((id) => ({ id, event: 'render.completed', secret: 'whsec_x' }));
+		assert.equal(await methods.delete.call(hookCtx(['render.completed'])), true);
+		assert.equal(staticData.hooks, undefined);
+	});
+});
