@@ -12,8 +12,24 @@ from tests.apps.conftest import ROOT, npm_ci, run
 APP = ROOT / "integrations" / "zapier"
 
 
-def test_zapier_app_passes_its_jest_suite_against_a_live_platen(live):
+def workbook(path) -> None:
+    """An Excel file as a spreadsheet app exports it: a first sheet of notes, the rows on a sheet named Orders."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "Notes"
+    book.active.append(["Not the rows"])
+    orders = book.create_sheet("Orders")
+    orders.append(["Title", "Author"])
+    orders.append(["From a workbook", "Ada"])
+    orders.append(["Second sheet row", 3])
+    orders.append(["Third", None])
+    book.save(path)
+
+
+def test_zapier_app_passes_its_jest_suite_against_a_live_platen(live, tmp_path):
     npm_ci(APP)
+    workbook(tmp_path / "orders.xlsx")
     key = live.account("Zapier Co")
     made = live.api("POST", "/templates/examples/og-blog-card", key=key, json={"name": "Zapier blog card"})
     assert made.status_code == 201, made.text
@@ -37,6 +53,7 @@ def test_zapier_app_passes_its_jest_suite_against_a_live_platen(live):
         "PLATEN_TEMPLATE_ID": template["id"],
         "PLATEN_TEMPLATE_NAME": template["name"],
         "PLATEN_STARTER_TEMPLATES": json.dumps(starters),
+        "PLATEN_XLSX_FILE": str(tmp_path / "orders.xlsx"),
         "NODE_ENV": "test",
     }, timeout=600)
     results = json.loads(report.read_text())

@@ -1,5 +1,7 @@
 'use strict';
 
+const fs = require('fs');
+
 const zapier = require('zapier-platform-core');
 
 const App = require('../index');
@@ -104,6 +106,28 @@ describe('Create Batch', () => {
       const results = await (await fetch(batch.results_url)).text(); // the signed link needs no key
       expect(results).toContain('"Quoted, with a comma",Grace');
       expect(results.split('\n')[0]).toMatch(/^Headline,Author,Unknown column,render_id,status,url/);
+    } finally {
+      await files.close();
+    }
+  });
+
+  test('from an Excel workbook: the sheet named in Sheet, letter case aside', async () => {
+    const files = await serve((req, body, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+      res.end(fs.readFileSync(env.xlsxFile));
+      return true;
+    });
+    try {
+      const inputData = { template_id: env.templateId, file: `${files.url}/exports/orders.xlsx`, sheet: 'orders',
+        format: 'webp' };
+      const batch = await appTester(operation.perform, { authData, inputData });
+      expect(batch).toMatchObject({ total: 3, format: 'webp', ignored_columns: [] });
+      await waitFor(async () => (await platen('GET', `/batches/${batch.id}`)).data.status === 'completed',
+        'the workbook batch to complete');
+      const results = await (await fetch(batch.results_url)).text();
+      expect(results).toContain('From a workbook,Ada');
+      expect(results).toContain('Second sheet row,3');
+      expect(results).not.toContain('Not the rows');
     } finally {
       await files.close();
     }

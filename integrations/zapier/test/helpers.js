@@ -31,6 +31,7 @@ const env = {
   templateId: need('PLATEN_TEMPLATE_ID'),
   templateName: need('PLATEN_TEMPLATE_NAME'),
   starters: JSON.parse(need('PLATEN_STARTER_TEMPLATES')), // {"certificate": "tpl_…", …}
+  xlsxFile: need('PLATEN_XLSX_FILE'), // rows on a sheet named Orders, after a first sheet of notes
 };
 
 const authData = { base_url: `${env.base}/`, api_key: env.key }; // a trailing slash, as people paste it
@@ -47,7 +48,7 @@ const platen = async (method, path, body) => {
 };
 
 // Polls `check` until it returns something truthy; fails with `what` after `timeoutMs`.
-const waitFor = async (check, what, timeoutMs = 45000) => {
+const waitFor = async (check, what, timeoutMs = 90000) => {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
