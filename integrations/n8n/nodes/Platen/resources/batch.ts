@@ -58,7 +58,7 @@ export const batchDescription: INodeProperties[] = [
 	},
 	{
 		...fieldMapper('rows', 'Row Fields'),
-		displayOptions: { show: show(['create'], { source: ['items'] }), hide: { templateId: [''] } },
+		displayOptions: { show: show(['create'], { source: ['items'] }) },
 	},
 	{
 		displayName: 'Input Binary Field',

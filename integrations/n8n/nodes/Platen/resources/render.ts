@@ -47,7 +47,7 @@ export const renderDescription: INodeProperties[] = [
 	{ ...templateLocator, displayOptions: { show: show(['create']) } },
 	{
 		...fieldMapper('fields', 'Fields'),
-		displayOptions: { show: show(['create']), hide: { templateId: [''] } },
+		displayOptions: { show: show(['create']) },
 	},
 	{
 		displayName: 'Render ID',
