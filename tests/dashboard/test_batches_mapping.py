@@ -97,7 +97,8 @@ def test_a_required_field_no_column_fills_is_flagged_before_starting(page, insta
     expect(page.get_by_role("button", name="Start batch")).to_be_enabled()
 
 
-def test_an_xlsx_file_shows_its_sheet_columns_and_first_rows(page, instance, tmp_path):
+def test_an_xlsx_file_shows_its_sheet_columns_and_first_rows(page, instance, tmp_path, watch):
+    watch.allow("422")   # the browser logs the API's refusal of a sheet the workbook lacks
     key = instance.account("Workbook")
     tpl = _template(instance, key)
     book = openpyxl.Workbook()
@@ -106,6 +107,9 @@ def test_an_xlsx_file_shows_its_sheet_columns_and_first_rows(page, instance, tmp
     sheet.append(["Speaker", "Role", "Seats"])
     for i in range(1, 8):
         sheet.append([f"Speaker {i}", f"Role {i}", i * 10])
+    other = book.create_sheet("July")
+    other.append(["Title"])
+    other.append(["Only in July"])
     path = tmp_path / "speakers.xlsx"
     book.save(path)
     sign_in(page, key, "/batches")
@@ -119,7 +123,19 @@ def test_an_xlsx_file_shows_its_sheet_columns_and_first_rows(page, instance, tmp
     rows = mapping.locator("table.mapping-preview tbody tr")
     expect(rows).to_have_count(5)   # the first five of seven
     expect(rows.nth(4).locator("td")).to_have_text(["5", "Speaker 5", "50"])
-    expect(page.get_by_label("Sheet")).to_be_visible()
+    # another sheet of the workbook, by name; a name it lacks is the API's 422, listing its sheets
+    page.get_by_label("Sheet").fill("August")
+    page.get_by_label("Sheet").press("Enter")
+    expect(page.locator("form .form-error")).to_contain_text("'June', 'July'")
+    page.get_by_label("Sheet").fill("July")
+    page.get_by_label("Sheet").press("Tab")
+    expect(mapping).to_contain_text("speakers.xlsx · Sheet “July” · 1 row · 1 of 1 columns used")
+    expect(page.get_by_label("Field for column Title")).to_have_value("title")
+    page.get_by_label("Sheet").fill("")
+    page.get_by_label("Sheet").press("Tab")
+    expect(mapping).to_contain_text("Sheet “June”")
+    page.get_by_label("Field for column Speaker").select_option("title")
+    page.get_by_label("Field for column Seats").select_option("subtitle")
     page.get_by_role("button", name="Start batch").click()
     expect(page.locator(".list-row")).to_have_attribute("data-status", "completed", timeout=60_000)
     [record] = instance.api("GET", "/batches", key=key).json()

@@ -201,8 +201,12 @@ function uploadForm(templates, reload) {
   error, mappingBox,
   h("div", { class: "row end" }, button));
   template.addEventListener("change", read);
-  file.addEventListener("change", read);
+  file.addEventListener("change", () => { sheet.value = ""; read(); });   // another workbook: its first sheet
   sheet.addEventListener("change", read);
+  // Enter in the sheet's name reads that sheet; it does not start the batch with the sheet still unseen.
+  sheet.addEventListener("keydown", (event) => {
+    if (event.key === "Enter") { event.preventDefault(); sheet.blur(); }
+  });
   return form;
 }
 
