@@ -235,6 +235,8 @@ export class EditorState extends EventTarget {
         this.doc.public_fields = this.doc.public_fields.map((f) => (f === name || f.startsWith(`${name}.`)
           ? to + f.slice(name.length) : f));
       }
+      // before change() drops names that no longer exist: the renamed layer stays selected
+      this.selection = this.selection.map((n) => (n === name ? to : n));
     });
     this.selection = this.selection.map((n) => (n === name ? to : n));
     this.emit("select");
