@@ -41,6 +41,11 @@ export function mountLayers(container, ctx) {
   function draw() {
     if (renaming && !state.layer(renaming.name)) renaming = null;
     const layers = [...state.layers()].reverse();   // front-most first
+    // the focused button is found again in the new rows (a redraw must not throw the keyboard out of the list)
+    const active = list.contains(document.activeElement) ? document.activeElement : null;
+    const refocus = active && active.closest(".layer-row")
+      ? { layer: active.closest(".layer-row").dataset.layer, cls: [...active.classList].find((c) => c.startsWith("act-")
+        || c.startsWith("toggle-") || c === "layer-name") } : null;
     clear(list);
     if (!layers.length) {
       list.append(h("li", { class: "layers-empty" },
@@ -49,6 +54,12 @@ export function mountLayers(container, ctx) {
     }
     const count = layers.length;
     layers.forEach((layer, row) => list.append(rowFor(layer, row, count)));
+    if (refocus && refocus.cls) {
+      const row = list.querySelector(`.layer-row[data-layer="${CSS.escape(refocus.layer)}"]`);
+      const again = row && row.querySelector(`.${refocus.cls}`);
+      if (again && !again.disabled) again.focus();
+      else if (row) row.querySelector(".layer-name")?.focus();
+    }
     if (renaming) {
       const input = list.querySelector(".rename-input");
       if (input && renaming.focus) { input.focus(); input.select(); renaming.focus = false; }
@@ -84,9 +95,8 @@ export function mountLayers(container, ctx) {
       }, name);
     }
 
-    const badge = warnings.length ? h("span", { class: "layer-warning", role: "img",
-      title: warnings.map((w) => w.message).join("\n"),
-      "aria-label": `Warnings for ${name}: ${warnings.map((w) => w.message).join(" ")}` }, "!") : null;
+    const badge = h("span", { class: "layer-warning-slot" });
+    showWarnings(badge, name, warnings);
 
     const toggle = (prop, on, off, cls) => h("button", {
       type: "button", class: `icon-button ${cls}${layer[prop] ? " on" : ""}`,
@@ -139,6 +149,25 @@ export function mountLayers(container, ctx) {
     return li;
   }
 
+  // The badge: "!" with the warnings' messages as its tooltip and accessible name; nothing without warnings.
+  function showWarnings(slot, name, warnings) {
+    const text = warnings.map((w) => w.message).join("\n");
+    const now = slot.firstChild;
+    if (now && now.title === text) return;
+    clear(slot);
+    if (!warnings.length) return;
+    slot.append(h("span", { class: "layer-warning", role: "img", title: text,
+      "aria-label": `Warnings for ${name}: ${warnings.map((w) => w.message).join(" ")}` }, "!"));
+  }
+
+  // A new preview only changes the badges: rows stay (a click in progress must not land on a replaced button).
+  function updateWarnings() {
+    for (const row of list.querySelectorAll(".layer-row")) {
+      const slot = row.querySelector(".layer-warning-slot");
+      if (slot) showWarnings(slot, row.dataset.layer, warningsOf(row.dataset.layer));
+    }
+  }
+
   function isAbove(li, event) {
     const box = li.getBoundingClientRect();
     return event.clientY < box.top + box.height / 2;
@@ -165,13 +194,7 @@ export function mountLayers(container, ctx) {
     const index = layers.findIndex((l) => l.name === name);
     const to = index + step;
     if (index < 0 || to < 0 || to >= layers.length) return;
-    state.reorderLayer(name, to);
-    // keep the keyboard on the moved layer's button
-    requestAnimationFrame(() => {
-      const button = list.querySelector(`[data-layer="${CSS.escape(name)}"] .act-${step > 0 ? "up" : "down"}`);
-      if (button && !button.disabled) button.focus();
-      else list.querySelector(`[data-layer="${CSS.escape(name)}"] .layer-name`)?.focus();
-    });
+    state.reorderLayer(name, to);   // the redraw keeps the focus on this row's button (see draw)
   }
 
   function startRename(name) {
@@ -227,6 +250,6 @@ export function mountLayers(container, ctx) {
   state.addEventListener("change", redraw);
   state.addEventListener("select", redraw);
   state.addEventListener("page", redraw);
-  preview.addEventListener("preview", redraw);
+  preview.addEventListener("preview", updateWarnings);
   draw();
 }

@@ -92,7 +92,7 @@ export function acceptDrops(region, ctx, status) {
 // canvas's centre.
 function dropPoint(region, state, event) {
   const { width, height } = state.canvas;
-  const img = region.querySelector("img");
+  const img = region.querySelector(".canvas-image") || region.querySelector("img");
   const box = img && img.getBoundingClientRect();
   if (!box || !box.width || !box.height) return { x: width / 2, y: height / 2 };
   const x = ((event.clientX - box.left) / box.width) * width;
