@@ -165,6 +165,17 @@ describe('REST hook: subscribe, a real delivery, unsubscribe', () => {
     }
   });
 
+  test('a signed delivery of another event, or a stray request, starts nothing', async () => {
+    const trigger = App.triggers.render_completed.operation;
+    const delivery = receiver.requests.find((r) => r.url.includes('/3/batch/')); // a real batch.completed
+    const hook = { id: 'hook_x', secret: null };
+    const bundle = asZapierBundle(delivery, hook);
+    expect(bundle.cleanedRequest.type).toBe('batch.completed');
+    expect(await appTester(trigger.perform, bundle)).toEqual([]);
+    expect(await appTester(trigger.perform, { authData, subscribeData: hook, cleanedRequest: { hello: 'world' } }))
+      .toEqual([]);
+  });
+
   test('a test event (Platen\'s "Send test") reaches perform like a real one', async () => {
     const trigger = App.triggers.render_failed.operation;
     const targetUrl = `${receiver.url}/hooks/standard/4/failed/`;
