@@ -103,6 +103,24 @@ describe('Render', () => {
 		assert.equal(item.binary.image.fileName, `${created.id}.png`);
 	});
 
+	test('a retried step replays its render; the node run again in a loop with other values renders anew', async () => {
+		const params = {
+			resource: 'render',
+			operation: 'create',
+			templateId: templateParam,
+			fields: { mappingMode: 'defineBelow', value: { title: `Once ${crypto.randomUUID()}` } },
+			options: {},
+		};
+		const ctx = context('execute', { credentials, params });
+		const [[first]] = await platen.execute.call(ctx);
+		const [[retried]] = await platen.execute.call(ctx);
+		assert.equal(retried.json.id, first.json.id, 'the same Idempotency-Key: the first answer, replayed');
+		params.fields.value.title = `Twice ${crypto.randomUUID()}`;
+		const [[looped]] = await platen.execute.call(ctx);
+		assert.notEqual(looped.json.id, first.json.id);
+		assert.equal(looped.json.status, 'completed');
+	});
+
 	test('create in "map automatically" mode takes the item\'s properties named like fields', async () => {
 		const fields = await platen.methods.resourceMapping.getTemplateFields.call(
 			context('loadOptions', { credentials, params: { templateId: templateParam } }),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 /** What a resource mapper parameter holds once n8n has resolved it. */
@@ -41,7 +42,16 @@ export function mappedFields(
 	return out;
 }
 
-/** A stable Idempotency-Key per execution, node and item: n8n retrying a step never renders or charges twice. */
-export function idempotencyKey(this: IExecuteFunctions, what: string, itemIndex: number): string {
-	return `n8n-${this.getExecutionId()}-${this.getNode().id}-${what}-${itemIndex}`;
+/** An Idempotency-Key for one request of one item of one execution of this node, and of what it sends: n8n
+ * retrying the step sends the same key (Platen replays the first answer: nothing rendered or charged twice),
+ * while a loop that runs the node again in the same execution with other values gets a new one. */
+export function idempotencyKey(
+	this: IExecuteFunctions,
+	what: string,
+	itemIndex: number,
+	...content: Array<string | Buffer>
+): string {
+	const hash = createHash('sha256');
+	for (const part of content) hash.update(part).update('\0');
+	return `n8n-${this.getExecutionId()}-${this.getNode().id}-${what}-${itemIndex}-${hash.digest('hex').slice(0, 16)}`;
 }

@@ -223,11 +223,12 @@ export async function createBatchFromItems(
 	const rows = items.map((item, i) =>
 		mappedFields.call(this, 'rows', i, item, options.sendEmpty === true),
 	);
+	const body = { template_id: templateId, rows, ...commonOptions(options) };
 	let { body: batch } = await platenRequest.call(this, {
 		method: 'POST',
 		path: '/batches',
-		body: { template_id: templateId, rows, ...commonOptions(options) },
-		headers: { 'Idempotency-Key': idempotencyKey.call(this, 'batch', 0) },
+		body,
+		headers: { 'Idempotency-Key': idempotencyKey.call(this, 'batch', 0, JSON.stringify(body)) },
 		itemIndex: 0,
 	});
 	if (options.waitForCompletion === true) {
@@ -250,13 +251,14 @@ export async function executeBatch(
 		const bytes = await this.helpers.getBinaryDataBuffer(itemIndex, property);
 		const mapping =
 			typeof options.mapping === 'string' ? jsonParse<IDataObject>(options.mapping || '{}') : options.mapping;
+		const fields = {
+			template_id: templateId,
+			...commonOptions(options),
+			sheet: options.sheet,
+			mapping: mapping && Object.keys(mapping).length ? mapping : undefined,
+		};
 		const form = multipart(
-			{
-				template_id: templateId,
-				...commonOptions(options),
-				sheet: options.sheet,
-				mapping: mapping && Object.keys(mapping).length ? mapping : undefined,
-			},
+			fields,
 			bytes,
 			meta.fileName ?? 'rows.csv',
 			meta.mimeType || 'application/octet-stream',
@@ -267,7 +269,7 @@ export async function executeBatch(
 			body: form.body,
 			headers: {
 				'Content-Type': form.contentType,
-				'Idempotency-Key': idempotencyKey.call(this, 'batch-file', itemIndex),
+				'Idempotency-Key': idempotencyKey.call(this, 'batch-file', itemIndex, JSON.stringify(fields), bytes),
 			},
 			itemIndex,
 		});

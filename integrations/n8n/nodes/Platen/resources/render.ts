@@ -228,7 +228,7 @@ export async function executeRender(
 			method: 'POST',
 			path: '/renders',
 			body,
-			headers: { 'Idempotency-Key': idempotencyKey.call(this, 'render', itemIndex) },
+			headers: { 'Idempotency-Key': idempotencyKey.call(this, 'render', itemIndex, JSON.stringify(body)) },
 			itemIndex,
 		});
 		let render = created.body;
