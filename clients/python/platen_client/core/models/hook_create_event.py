@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class HookCreateEvent(StrEnum):
+    BATCH_COMPLETED = "batch.completed"
+    RENDER_COMPLETED = "render.completed"
+    RENDER_FAILED = "render.failed"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,12 @@
+from enum import StrEnum
+
+
+class ListTemplateBodyFieldsFormat(StrEnum):
+    JSONSCHEMA = "jsonschema"
+    MAKE = "make"
+    N8N = "n8n"
+    NATIVE = "native"
+    ZAPIER = "zapier"
+
+    def __str__(self) -> str:
+        return str(self.value)
