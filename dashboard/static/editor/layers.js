@@ -72,7 +72,8 @@ export function mountLayers(container, ctx) {
     const warnings = warningsOf(name);
     const typeName = TYPE_NAMES[layer.type] || layer.type;
     const li = h("li", {
-      class: `layer-row${selected ? " selected" : ""}${layer.hidden ? " is-hidden" : ""}${layer.locked ? " is-locked" : ""}`,
+      class: `layer-row${selected ? " selected" : ""}${layer.hidden ? " is-hidden" : ""}${layer.locked ? " is-locked" : ""}${
+        renaming && renaming.name === name ? " renaming" : ""}`,
       dataset: { layer: name }, draggable: renaming ? "false" : "true",
     });
     const icon = h("span", { class: `layer-icon icon-${layer.type}`, role: "img", "aria-label": typeName,

@@ -7,7 +7,7 @@
 // When the state changes elsewhere (undo, a drag on the canvas) the inputs show the new values, except the one
 // being typed in.
 
-import { clear, h } from "../dom.js";
+import { append, clear, h } from "../dom.js";
 import { colorInput, isColor, pickerValue } from "./color.js";
 import { filePicker, uploadAsset, uploadFont, uploadStatus } from "./upload.js";
 
@@ -49,13 +49,13 @@ const BY_TYPE = {
     { prop: "max_lines", label: "Max lines", kind: "number", def: "no limit", min: 1, max: 1000, int: true,
       half: true },
     { prop: "overflow", label: "Overflow", kind: "select", def: "shrink", half: true,
-      choices: [["shrink", "Shrink to fit"], ["ellipsis", "Cut with …"], ["clip", "Clip"]] },
+      choices: [["shrink", "Shrink"], ["ellipsis", "Cut with …"], ["clip", "Clip"]] },
     { prop: "transform", label: "Transform", kind: "select", def: "none", half: true,
       choices: opts("none", "uppercase", "lowercase", "capitalize") },
     { prop: "decoration", label: "Decoration", kind: "select", def: "none", half: true,
       choices: opts("none", "underline", "line-through") },
     { prop: "direction", label: "Direction", kind: "select", def: "auto", half: true,
-      choices: [["auto", "Auto"], ["ltr", "Left to right"], ["rtl", "Right to left"]] },
+      choices: [["auto", "Auto"], ["ltr", "LTR"], ["rtl", "RTL"]] },
     { prop: "language", label: "Language", kind: "text", def: "e.g. ar, he, ja", half: true, max: 35 },
   ]],
   image: ["Image", [
@@ -87,7 +87,7 @@ const BY_TYPE = {
     { prop: "color", label: "Color", kind: "color", def: "#000000", what: "code" },
     { prop: "background", label: "Background", kind: "color", def: "#ffffff", what: "background" },
     { prop: "error_correction", label: "Error correction", kind: "select", def: "m", half: true,
-      choices: [["l", "L (7 %)"], ["m", "M (15 %)"], ["q", "Q (25 %)"], ["h", "H (30 %)"]] },
+      choices: [["l", "L · 7 %"], ["m", "M · 15 %"], ["q", "Q · 25 %"], ["h", "H · 30 %"]] },
     { prop: "margin", label: "Margin", kind: "number", def: 2, min: 0, max: 20, int: true, half: true },
   ]],
 };
@@ -119,6 +119,7 @@ export function mountProperties(container, ctx) {
     if (selected.length === 0) body.append(canvasSettings());
     else if (selected.length > 1) body.append(manyLayers(selected));
     else body.append(layerForm(selected[0]));
+    for (const b of bindings) b.update();   // every control shows the current values
     if (active) body.querySelector(`[data-prop="${CSS.escape(active)}"]`)?.focus();
   }
 
@@ -293,16 +294,17 @@ export function mountProperties(container, ctx) {
     };
     holder.append(solid.el, solid.problem, gradient);
     const el = wrap(h("div", { class: "paint" }, mode, holder));
-    bindings.push({ el, update: () => {
-      const v = value();
-      const isGradient = Boolean(v && typeof v === "object");
-      mode.value = isGradient ? "gradient" : "color";
-      solid.el.hidden = isGradient;
-      solid.problem.hidden = isGradient;
-      if (!isGradient) solid.set(v);
+    const isGradient = () => { const v = value(); return Boolean(v && typeof v === "object"); };
+    // two bindings: the mode select being focused must not keep the editor under it from switching
+    bindings.push({ el: mode, update: () => { mode.value = isGradient() ? "gradient" : "color"; } });
+    bindings.push({ el: holder, update: () => {
+      const gradientShown = isGradient();
+      solid.el.hidden = gradientShown;
+      solid.problem.hidden = gradientShown;
+      if (!gradientShown) solid.set(value());
       drawGradient();
     } });
-    bindings[bindings.length - 1].update();
+    for (const b of bindings.slice(-2)) b.update();
     return el;
   }
 
@@ -405,7 +407,7 @@ export function mountProperties(container, ctx) {
       const others = state.allLayers().filter((l) => l.name !== name).map((l) => l.name);
       const v = current().shown_with || "";
       clear(show);
-      show.append(h("option", { value: "" }, "Always shown"), others.map((n) => h("option", { value: n }, n)));
+      append(show, h("option", { value: "" }, "Always shown"), others.map((n) => h("option", { value: n }, n)));
       show.value = v;
     };
     show.addEventListener("change", () => set("shown_with", show.value || undefined, "Show only with"));
@@ -434,7 +436,8 @@ export function mountProperties(container, ctx) {
         l.height ?? state.canvas.height];
       return [n, { x, y, w, h: hgt }];
     }));
-    const align = (label, how) => h("button", { type: "button", class: "small-button", title: label,
+    const align = (label, how) => h("button", { type: "button", class: "small-button",
+      title: `Align ${label.toLowerCase()}`, "aria-label": `Align ${label.toLowerCase()}`,
       onclick: () => {
         const b = boxes();
         const all = Object.values(b);
