@@ -92,7 +92,8 @@ function hookRow(hook, names, reload) {
 // `awaited`: a retried delivery ({id, attempts}) whose new attempt the log waits for (a retry leaves the status
 // as it was until the worker has tried again).
 async function showDeliveries(hook, box, awaited = null, polls = 0) {
-  clear(box).append(h("p", { class: "muted small" }, "Loading deliveries…"));
+  // The first load says so; a refresh (polling a pending delivery) keeps the table on screen until the new one.
+  if (!box.querySelector("table")) clear(box).append(h("p", { class: "muted small" }, "Loading deliveries…"));
   let list;
   try {
     list = await api.get(`/hooks/${encodeURIComponent(hook.id)}/deliveries?limit=20`);
