@@ -135,6 +135,53 @@ def test_save_sends_if_match_and_leaving_with_unsaved_changes_asks(page, instanc
     page.get_by_role("dialog").get_by_role("button", name="Leave without saving").click()
     expect(page).to_have_url(f"{instance.base}/templates")
     assert latest(instance, key, tpl)["version"] == 3
+    # Back/Forward with unsaved changes asks too (the Navigation API's navigate event, before the router's popstate)
+    page.evaluate("window.sameDocument = true; history.back()")
+    expect(page.locator(".save-status")).to_have_text("All changes saved")
+    page.get_by_role("button", name="Add text").click()
+    expect(page.locator(".save-status")).to_have_text("Unsaved changes")
+    page.evaluate("history.forward()")
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_contain_text("Leave without saving?")
+    dialog.get_by_role("button", name="Cancel").click()
+    expect(page).to_have_url(f"{instance.base}/templates/{tpl['id']}/edit")
+    expect(page.locator(".save-status")).to_have_text("Unsaved changes")
+    page.get_by_role("tab", name="Versions").click()   # a user's gesture: a cancelled Back needs a new one
+    # (Chromium drops a script's history.forward() right after a cancelled one; navigation.forward() goes through)
+    page.evaluate("navigation.forward().committed.catch(() => {}); null")
+    page.get_by_role("dialog").get_by_role("button", name="Leave without saving").click()
+    expect(page).to_have_url(f"{instance.base}/templates")
+    expect(page.locator(".card")).to_have_count(1)
+    assert page.evaluate("window.sameDocument") is True   # all in the page: no reload, no beforeunload
+
+
+def test_a_template_the_api_refuses_shows_its_message_and_selects_the_layer(page, instance, watch):
+    watch.allow("status of 422")   # the browser logs the refused save by itself
+    key = instance.account("Refused")
+    tpl = open_editor(page, instance, key)
+    page.get_by_role("button", name="Add text").click()
+    # The editor checks as it goes, so the server's 422 is rare; it is stood in for here, as the API words it.
+    refusal = {"error": "validation_failed", "status": 422, "request_id": "req_test",
+               "message": "layers[1].src: must be an http(s) or data: URL.", "details": {"path": "layers[1].src"}}
+    page.route(f"**/api/v1/templates/{tpl['id']}", lambda route: route.fulfill(status=422, json=refusal)
+               if route.request.method == "PUT" else route.fallback())
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".save-status")).to_have_text("Not saved: layers[1].src: must be an http(s) or data: URL.")
+    expect(page.locator(".canvas-handle[data-layer='logo']")).to_have_attribute("aria-pressed", "true")
+    assert latest(instance, key, tpl)["version"] == 1
+
+
+def test_a_render_that_fails_says_why(page, instance, watch):
+    watch.allow("status of 422")   # the failed render (and the preview refusing the same picture)
+    key = instance.account("Render fails")
+    failing = {**CARD, "layers": [LONG_BOX, {**CARD["layers"][1], "on_error": "fail"}]}
+    open_editor(page, instance, key, failing)
+    page.get_by_role("tab", name="Sample data").click()
+    page.get_by_role("form", name="Sample data").locator("[data-field='logo'] input").fill(
+        f"{instance.base}/files/no-such-picture.png")
+    page.get_by_role("button", name="Render", exact=True).click()
+    error = page.get_by_role("tabpanel", name="Use it").locator(".render-result .error-text")
+    expect(error).to_contain_text(re.compile(r"^Render failed: .*logo", re.I), timeout=60_000)
 
 
 def test_a_version_conflict_reloads_theirs_or_overwrites_with_mine(page, instance, watch):

@@ -108,13 +108,14 @@ export function mountSave(container, ctx) {
   };
   window.addEventListener("keydown", onKey);
 
-  // Links inside the app (data-route) and Back/Forward ask first while there are unsaved changes. Capture
-  // listeners run before the router's own.
+  // Links inside the app (data-route) and Back/Forward ask first while there are unsaved changes. A capture
+  // listener runs before the router's own.
   let leaving = false;
   const gone = () => ctx.stale() || !container.isConnected;
   const askToLeave = async (go) => {
     if (await confirm("Leave without saving? Your unsaved changes will be lost.", "Leave without saving")) {
       leaving = true;
+      state.savedJson = JSON.stringify(state.doc);   // discarded: the page's beforeunload must not ask again
       go();
     }
   };
@@ -128,16 +129,21 @@ export function mountSave(container, ctx) {
     askToLeave(() => ctx.navigate(link.getAttribute("href")));
   };
   document.addEventListener("click", onClick, true);
-  const here = location.pathname + location.search;
-  const onPop = (event) => {
-    if (gone()) { window.removeEventListener("popstate", onPop, true); return; }
-    if (leaving || !state.dirty) return;
-    event.stopImmediatePropagation();
-    const target = location.pathname + location.search;
-    history.pushState(null, "", here);
-    askToLeave(() => ctx.navigate(target));
+  // Back/Forward: the Navigation API's "navigate" event comes before the router's popstate and can be cancelled
+  // (Chromium; browsers without it leave without asking).
+  const nav = window.navigation;
+  const onNavigate = (event) => {
+    if (gone()) { nav.removeEventListener("navigate", onNavigate); return; }
+    if (leaving || !state.dirty || event.navigationType !== "traverse" || !event.cancelable) return;
+    event.preventDefault();
+    const key = event.destination.key;
+    askToLeave(() => {
+      const result = nav.traverseTo(key);
+      result.committed.catch(() => {});
+      result.finished.catch(() => {});
+    });
   };
-  window.addEventListener("popstate", onPop, true);
+  if (nav) nav.addEventListener("navigate", onNavigate);
 }
 
 // "Someone saved this template meanwhile": resolves "theirs", "mine" or null (cancelled).
