@@ -340,3 +340,11 @@ def test_a_running_batch_can_be_cancelled(page, instance, tmp_path, held_image):
     expect(batch.get_by_role("button", name="Cancel")).to_have_count(0)
     [record] = instance.api("GET", "/batches", key=key).json()
     assert record["failed"] >= 4 and record["completed"] + record["failed"] == 5
+    # the failed rows, each with its reason, one click away
+    batch.get_by_role("link", name="See the failed rows and why").click()
+    expect(page).to_have_url(f"{instance.base}/renders?status=failed&batch_id={record['id']}")
+    expect(page.get_by_label("Status")).to_have_value("failed")
+    rows = page.locator(".list-row")
+    expect(rows).to_have_count(record["failed"])
+    expect(rows.locator(".error-text")).to_have_count(record["failed"])
+    expect(rows.first.locator(".thumb")).to_have_text("No image")
