@@ -78,3 +78,147 @@ def test_one_handle_per_layer_over_the_preview_and_a_click_selects(editor):
     expect(handle(page, "box")).to_have_attribute("aria-pressed", "true")
     expect(handle(page, "box")).to_have_class(re.compile("is-selected"))
     page.screenshot(path="/tmp/canvas-select.png")
+
+
+def test_drag_a_handle_moves_the_layer_by_the_template_distance_in_one_undo_step(editor):
+    page = editor
+    zoom = zoom_of(page)
+    start = centre(handle(page, "box"))
+    with page.expect_request(is_preview) as sent:
+        drag(page, start, (start[0] + 50 * zoom, start[1] + 40 * zoom))
+    moved = layers_of(sent.value)["box"]
+    assert moved["x"] == pytest.approx(150, abs=1) and moved["y"] == pytest.approx(140, abs=1)
+    assert isinstance(moved["x"], int) and isinstance(moved["y"], int)   # template pixels, whatever the zoom
+    assert (moved["width"], moved["height"]) == (120, 80)
+    expect(handle(page, "box")).to_have_attribute("aria-pressed", "true")   # dragging selected it
+    # the handle stays where it was dropped, and the picture follows it
+    stage = page.locator(".canvas-stage").bounding_box()
+    assert handle(page, "box").bounding_box()["x"] - stage["x"] == pytest.approx(moved["x"] * zoom, abs=1)
+    with page.expect_request(is_preview) as sent:
+        page.get_by_role("button", name="Undo").click()   # the whole drag is one step
+    assert (layers_of(sent.value)["box"]["x"], layers_of(sent.value)["box"]["y"]) == (100, 100)
+
+
+def test_resize_and_rotate_with_the_handles_controls(editor):
+    page = editor
+    zoom = zoom_of(page)
+    handle(page, "box").click()
+    corner = page.locator(".canvas-moveable .moveable-control.moveable-se")
+    expect(corner).to_be_visible()
+    start = centre(corner)
+    with page.expect_request(is_preview) as sent:
+        drag(page, start, (start[0] + 40 * zoom, start[1] + 20 * zoom))
+    resized = layers_of(sent.value)["box"]
+    assert resized["width"] == pytest.approx(160, abs=1) and resized["height"] == pytest.approx(100, abs=1)
+    assert (resized["x"], resized["y"]) == (100, 100)   # the opposite corner stays put
+
+    knob = page.locator(".canvas-moveable .moveable-rotation-control")
+    expect(knob).to_be_visible()
+    middle = centre(handle(page, "box"))
+    grip = centre(knob)
+    radius = middle[1] - grip[1]
+    with page.expect_request(is_preview) as sent:   # a quarter turn clockwise: from above the centre to its right
+        drag(page, grip, (middle[0] + radius, middle[1]), steps=12)
+    rotated = layers_of(sent.value)["box"]
+    assert rotated["rotation"] == pytest.approx(90, abs=1.5)
+    assert (rotated["width"], rotated["height"]) == (resized["width"], resized["height"])
+
+
+def test_snapping_puts_an_edge_on_the_canvas_centre_with_a_guide(editor):
+    page = editor
+    zoom = zoom_of(page)
+    start = centre(handle(page, "title"))
+    page.mouse.move(*start)
+    page.mouse.down()
+    # 97 template px to the right: the left edge comes within 3 px of the centre line (400) and snaps onto it
+    page.mouse.move(start[0] + 97 * zoom, start[1] + 30 * zoom, steps=10)
+    expect(page.locator(".canvas-moveable .moveable-guideline").first).to_be_visible()
+    with page.expect_request(is_preview) as sent:
+        page.mouse.up()
+    title = layers_of(sent.value)["title"]
+    assert title["x"] == 400
+    assert title["y"] == pytest.approx(290, abs=1)
+    expect(page.locator(".canvas-moveable .moveable-guideline")).to_have_count(0)
+
+
+def test_the_keyboard_nudges_deletes_duplicates_undoes_and_redoes(editor):
+    page = editor
+    handle(page, "box").click()
+    with page.expect_request(is_preview) as sent:
+        page.keyboard.press("ArrowRight")
+    assert layers_of(sent.value)["box"]["x"] == 101
+    with page.expect_request(is_preview) as sent:
+        page.keyboard.press("Shift+ArrowDown")
+    assert (layers_of(sent.value)["box"]["x"], layers_of(sent.value)["box"]["y"]) == (101, 110)
+
+    with page.expect_request(is_preview) as sent:
+        page.keyboard.press("Delete")
+    assert "box" not in layers_of(sent.value)
+    expect(handle(page, "box")).to_have_count(0)
+    with page.expect_request(is_preview) as sent:
+        page.keyboard.press("Control+z")
+    assert layers_of(sent.value)["box"]["y"] == 110
+    expect(handle(page, "box")).to_have_count(1)
+    with page.expect_request(is_preview) as sent:
+        page.keyboard.press("Control+Shift+z")
+    assert "box" not in layers_of(sent.value)
+    with page.expect_request(is_preview) as sent:
+        page.keyboard.press("Control+z")
+    assert "box" in layers_of(sent.value)
+    with page.expect_request(is_preview) as sent:
+        page.keyboard.press("Control+y")   # Ctrl+Y redoes too
+    assert "box" not in layers_of(sent.value)
+
+    handle(page, "title").click()
+    with page.expect_request(is_preview) as sent:
+        page.keyboard.press("Control+d")
+    copies = layers_of(sent.value)
+    assert (copies["title_1"]["x"], copies["title_1"]["y"]) == (320, 280)
+    expect(handle(page, "title_1")).to_have_attribute("aria-pressed", "true")   # the copy is selected
+    page.keyboard.press("Escape")
+    expect(handle(page, "title_1")).to_have_attribute("aria-pressed", "false")
+    page.keyboard.press("Control+a")   # every layer of the page: title, dot and the copy
+    expect(page.locator(".canvas-handle[aria-pressed='true']")).to_have_count(3)
+    expect(handle(page, "title_1")).to_have_attribute("aria-pressed", "true")
+
+
+def test_box_select_two_layers_and_move_both(editor):
+    page = editor
+    zoom = zoom_of(page)
+    stage = page.locator(".canvas-stage").bounding_box()
+    at = lambda x, y: (stage["x"] + x * zoom, stage["y"] + y * zoom)   # noqa: E731
+    drag(page, at(80, 40), at(690, 200), steps=10)   # around box and dot, not title
+    expect(handle(page, "box")).to_have_attribute("aria-pressed", "true")
+    expect(handle(page, "dot")).to_have_attribute("aria-pressed", "true")
+    expect(handle(page, "title")).to_have_attribute("aria-pressed", "false")
+    start = centre(handle(page, "box"))
+    with page.expect_request(is_preview) as sent:
+        drag(page, start, (start[0] + 40 * zoom, start[1] + 20 * zoom), steps=10)
+    layers = layers_of(sent.value)
+    assert layers["box"]["x"] == pytest.approx(140, abs=1) and layers["box"]["y"] == pytest.approx(120, abs=1)
+    assert layers["dot"]["x"] - layers["box"]["x"] == 500 and layers["dot"]["y"] - layers["box"]["y"] == -40
+    assert (layers["title"]["x"], layers["title"]["y"]) == (300, 260)
+    # a click on empty canvas deselects
+    page.mouse.click(stage["x"] + 10, stage["y"] + stage["height"] - 10)
+    expect(page.locator(".canvas-handle[aria-pressed='true']")).to_have_count(0)
+
+
+def test_fit_and_100_percent(editor):
+    page = editor
+    region = page.get_by_role("region", name="Canvas")
+    zoom = page.locator(".toolbar-zoom")
+    fitted = page.locator(".canvas-stage").bounding_box()
+    area = region.bounding_box()
+    assert fitted["width"] < 800 and fitted["x"] >= area["x"] and fitted["x"] + fitted["width"] <= area["x"] + area["width"]
+    assert fitted["y"] + fitted["height"] <= area["y"] + area["height"]
+    expect(zoom.get_by_role("button", name="Fit")).to_have_attribute("aria-pressed", "true")
+    shown = int(zoom.locator("output").inner_text().rstrip("%"))
+    assert abs(shown - fitted["width"] / 8) <= 1
+    zoom.get_by_role("button", name="100%").click()
+    expect(zoom.locator("output")).to_have_text("100%")
+    expect(page.locator(".canvas-stage")).to_have_css("width", "800px")
+    box = handle(page, "box").bounding_box()
+    assert (box["width"], box["height"]) == (120, 80)
+    zoom.get_by_role("button", name="Fit").click()
+    expect(page.locator(".canvas-stage")).not_to_have_css("width", "800px")
+    assert page.locator(".canvas-stage").bounding_box()["width"] == pytest.approx(fitted["width"], abs=1)

@@ -158,7 +158,10 @@ export function mountCanvas(container, ctx) {
       if (!seen.has(name)) { item.el.remove(); handles.delete(name); }
     }
     markWarnings();
-    syncSelection();
+    // The handles may have moved under moveable's controls (an X typed in Properties, undo, zoom): re-measure.
+    // Not right after a change of targets: moveable measures new targets itself, and measuring between the
+    // change and its render drops the next drag.
+    if (!syncSelection() && !gesture && [].concat(moveable.target || []).length) moveable.updateRect();
   }
 
   function markWarnings() {
@@ -174,6 +177,28 @@ export function mountCanvas(container, ctx) {
 
   const movable = (item) => item && !item.el.hidden && !item.layer.locked;
 
+  // Sets a moveable property only when it differs: each set re-renders moveable's controls.
+  function setProp(name, value) {
+    const now = moveable[name];
+    const same = Array.isArray(value) && Array.isArray(now)
+      ? value.length === now.length && value.every((v, i) => v === now[i]) : now === value;
+    if (!same) moveable[name] = value;
+    return !same;
+  }
+
+  // moveable's group of several targets draws a child per target whose <style> carries no nonce (moveable
+  // 0.53 passes cspNonce to the group, not to its children). The children use the very stylesheet the single
+  // control box injected with the nonce, so they only add one when it is gone: it goes when its last user
+  // unmounts (one target -> several). Pinned here (a use count it never falls under), it stays for good.
+  function pinStyles() {
+    for (const style of document.querySelectorAll("style[data-styled-id]:not([data-pinned])")) {
+      const count = parseFloat(style.getAttribute("data-styled-count")) || 0;
+      style.setAttribute("data-styled-count", String(count + 1e6));
+      style.setAttribute("data-pinned", "");
+    }
+  }
+
+  // Returns true when moveable's targets changed (moveable then measures them itself).
   function syncSelection() {
     const chosen = new Set(state.selection);
     for (const [name, item] of handles) {
@@ -181,21 +206,23 @@ export function mountCanvas(container, ctx) {
       item.el.classList.toggle("is-selected", on);
       item.el.setAttribute("aria-pressed", on ? "true" : "false");
     }
-    if (gesture) return;
+    if (gesture) return false;
     const targets = state.selection.map((n) => handles.get(n)).filter(movable).map((item) => item.el);
     const single = targets.length === 1 ? handles.get(targets[0].dataset.layer) : null;
     const line = single && single.layer.type === "line";
     const f = single ? flat(single.layer) : { w: false, h: false };
     const current = moveable.target ? [].concat(moveable.target) : [];
-    if (current.length !== targets.length || current.some((t, i) => t !== targets[i])) moveable.target = targets;
-    moveable.resizable = targets.length === 1;
-    moveable.rotatable = targets.length === 1 && !line;
-    moveable.renderDirections = f.h ? ["w", "e"] : f.w ? ["n", "s"] : ["nw", "n", "ne", "w", "e", "sw", "s", "se"];
-    moveable.elementGuidelines = [...handles.values()]
-      .filter((item) => !item.el.hidden && !targets.includes(item.el)).map((item) => item.el);
+    const changed = current.length !== targets.length || current.some((t, i) => t !== targets[i]);
+    pinStyles();
+    if (changed) moveable.target = targets;
+    setProp("resizable", targets.length === 1);
+    setProp("rotatable", targets.length === 1 && !line);
+    setProp("renderDirections", f.h ? ["w", "e"] : f.w ? ["n", "s"] : ["nw", "n", "ne", "w", "e", "sw", "s", "se"]);
+    setProp("elementGuidelines", [...handles.values()]
+      .filter((item) => !item.el.hidden && !targets.includes(item.el)).map((item) => item.el));
     selecto.selectableTargets = [...handles.values()].filter((item) => !item.el.hidden).map((item) => item.el);
     selecto.setSelectedTargets([...chosen].map((n) => handles.get(n)).filter(Boolean).map((item) => item.el));
-    if (targets.length) moveable.updateRect();
+    return changed;
   }
 
   // Pressing a handle selects it (Shift/Ctrl/Cmd toggles) and, unless locked, starts dragging it at once.
@@ -214,7 +241,9 @@ export function mountCanvas(container, ctx) {
     event.preventDefault();
     container.focus({ preventScroll: true });
     state.select([name]);
-    if (movable(item)) moveable.waitToChangeTarget().then(() => { if (!gesture) moveable.dragStart(event); });
+    // moveable.dragStart renders the pending target change first (synchronously), then takes this very press:
+    // no frame in between in which a quick drag could slip away.
+    if (movable(item) && !gesture) moveable.dragStart(event);
   }
 
   // ---- moveable: the selected handles
@@ -253,6 +282,34 @@ export function mountCanvas(container, ctx) {
     }
   }
 
+  // moveable snaps in screen pixels; back in template pixels a snapped edge can land a fraction off its line
+  // (399.6 for 400) and round to the wrong pixel. A moved box whose edge or centre is within a template pixel
+  // of a snap line goes exactly onto it. (Unrotated boxes only: a turned box snaps by its outer rectangle.)
+  function settleOnLines(boxes) {
+    const names = Object.keys(boxes);
+    const moved = names.map((n) => ({ ...templateBox(handles.get(n).layer), ...boxes[n] }));
+    if (!moved.length || moved.some((b) => b.rotation)) return;
+    const tolerance = Math.min(1, SNAP_PX / zoom);
+    const others = state.layers().filter((l) => !l.hidden && !names.includes(l.name)).map(templateBox)
+      .filter((b) => !b.rotation);
+    const { width, height } = state.canvas;
+    const axis = (pos, size, whole) => {
+      const lo = Math.min(...moved.map((b) => b[pos]));
+      const hi = Math.max(...moved.map((b) => b[pos] + b[size]));
+      const lines = [0, whole / 2, whole, ...others.flatMap((b) => [b[pos], b[pos] + b[size] / 2, b[pos] + b[size]])];
+      let best = null;
+      for (const edge of [lo, (lo + hi) / 2, hi]) {
+        for (const line of lines) {
+          const d = line - edge;
+          if (Math.abs(d) <= tolerance && (best === null || Math.abs(d) < Math.abs(best))) best = d;
+        }
+      }
+      if (best) for (const n of names) boxes[n][pos === "x" ? "x" : "y"] += best;
+    };
+    axis("x", "width", width);
+    axis("y", "height", height);
+  }
+
   function endGesture(label) {
     if (!gesture) return;
     const names = gesture.names;
@@ -265,6 +322,7 @@ export function mountCanvas(container, ctx) {
       ghost(item, false);
       boxes[name] = fromScreen(item.layer, item.box);
     }
+    if (label === "Move") settleOnLines(boxes);
     state.setBoxes(boxes, { label });   // one undo step; "change" re-renders the handles from the state
     render();
   }
@@ -334,13 +392,15 @@ export function mountCanvas(container, ctx) {
     ratio: 0,
     cspNonce: nonce,
     className: "canvas-selecto",
+    // Only from empty canvas: a press on a handle or on moveable's controls is theirs (stopping selecto in its
+    // own dragStart is too late: its press still ends in a selectEnd that would drop the selection).
+    dragCondition: (e) => {
+      const target = e.inputEvent && e.inputEvent.target;
+      return !gesture && !(target instanceof Element
+        && (target.closest(".canvas-handle") || moveable.isMoveableElement(target)));
+    },
   });
-  selecto.on("dragStart", (e) => {
-    const target = e.inputEvent.target;
-    if (gesture || moveable.isMoveableElement(target) || (target instanceof Element && target.closest(".canvas-handle"))) {
-      e.stop();
-    }
-  });
+
   selecto.on("selectEnd", (e) => {
     state.select(e.selected.map((el) => el.dataset.layer));
   });
