@@ -222,6 +222,19 @@ def test_editing_text_size_and_colour_changes_the_preview(page, instance):
     form.get_by_label("Color", exact=True).fill("red")
     expect(form).to_contain_text("A colour is #rgb, #rrggbb, #rrggbbaa or transparent.")
 
+    # typing key by key while previews come back: the caret stays, every key lands, and it is one undo step
+    box = form.get_by_label("Text", exact=True)
+    box.press("End")
+    sent_after(page, lambda: box.press_sequentially(" there", delay=40),
+               lambda t: by_name(t, "title")["text"] == "Goodbye, world there")
+    expect(box).to_have_value("Goodbye, world there")
+    expect(box).to_be_focused()
+    page.get_by_role("button", name="Undo").click()
+    expect(box).to_have_value("Goodbye, world")
+    # a negative number typed from its minus sign
+    x = form.get_by_label("X", exact=True)
+    x.fill("")
+    sent_after(page, lambda: (x.focus(), page.keyboard.type("-15")), lambda t: by_name(t, "title").get("x") == -15)
     # a cleared optional box goes back to the default, shown as its placeholder
     sent_after(page, lambda: form.get_by_label("Font size", exact=True).fill(""),
                lambda t: "font_size" not in by_name(t, "title"))

@@ -3,7 +3,7 @@
 // with `pages`; a one-page template keeps plain `layers` (state.js converts both ways).
 
 import { clear, h } from "../dom.js";
-import { confirm } from "../ui.js";
+import { modal } from "../ui.js";
 
 export function mountPages(container, ctx) {
   const { state } = ctx;
@@ -34,7 +34,10 @@ export function mountPages(container, ctx) {
         h("button", { type: "button", class: "danger-quiet page-delete", onclick: async () => {
           const n = state.layers(here).length;
           const what = n ? ` and its ${n} layer${n === 1 ? "" : "s"}` : "";
-          if (await confirm(`Delete page ${here + 1}${what}?`)) state.removePage(here);
+          const sure = await modal(`Delete page ${here + 1}${what}?`,
+            h("p", { class: "muted" }, "Undo brings it back until you leave the editor."),
+            { submit: "Delete", onSubmit: async () => true });
+          if (sure === true) state.removePage(here);
         } }, "Delete page")));
     }
   }

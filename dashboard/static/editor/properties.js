@@ -194,9 +194,10 @@ export function mountProperties(container, ctx) {
         const input = h("input", { type: "number", id, step: spec.step || (spec.int ? 1 : "any"),
           min: spec.min, max: spec.max, placeholder, dataset: { prop: spec.prop }, inputmode: "decimal" });
         input.addEventListener("input", () => {
+          if (input.validity.badInput) return;   // half a number ("-", "1e"): wait for the rest
           if (input.value.trim() === "") { set(spec.prop, undefined); return; }
           const n = Number(input.value);
-          if (!Number.isFinite(n) || input.validity.badInput) return;
+          if (!Number.isFinite(n)) return;
           set(spec.prop, spec.int ? Math.round(n) : n);
         });
         const el = wrap(input);
@@ -496,6 +497,7 @@ export function mountProperties(container, ctx) {
       const input = h("input", { type: "number", id, min, max, step: extra.step || 1, placeholder: extra.placeholder,
         dataset: { prop: `canvas-${key}` } });
       input.addEventListener("input", () => {
+        if (input.validity.badInput) return;
         if (input.value === "") { if (extra.optional) setDoc(key, undefined); return; }
         const n = Number(input.value);
         if (!Number.isFinite(n) || n < min || n > max) return;
