@@ -60,8 +60,12 @@ def test_the_sample_form_shows_the_fields_and_drives_the_preview(page, instance)
     page.get_by_role("button", name="Add text").click()
     expect(form.locator(".sample-field")).to_have_count(4)
     expect(title).to_have_value("Goodbye world")
+    colour = form.locator("[data-field='title.color'] input[type=text]")
+    colour.fill("#ff00")   # half-typed: marked, and not sent (the preview would refuse it)
+    expect(colour).to_have_attribute("aria-invalid", "true")
     with page.expect_request(lambda r: is_preview(r) and "#ff0055" in (r.post_data or "")) as sent:
-        form.locator("[data-field='title.color'] input[type=text]").fill("#ff0055")
+        colour.fill("#ff0055")
+    expect(colour).not_to_have_attribute("aria-invalid", "true")
     assert json.loads(sent.value.post_data)["fields"] == {"title": "Goodbye world", "title.color": "#ff0055"}
 
 

@@ -136,12 +136,20 @@ export function mountSample(container, ctx) {
       send();
     };
     let input;
+    const valid = (ok) => {
+      if (ok) input.removeAttribute("aria-invalid"); else input.setAttribute("aria-invalid", "true");
+      return ok;
+    };
+    let colour = /^(#([0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})|transparent)$/i;
+    try { if (prop.pattern) colour = new RegExp(prop.pattern); } catch { /* keep the built-in one */ }
     if (prop.type === "boolean") {
       input = h("input", { type: "checkbox", checked: Boolean(current), onchange: () => changed(input.checked) });
     } else if (prop.type === "number" || prop.type === "integer") {
       input = h("input", { type: "number", value: current ?? "", min: prop.minimum, max: prop.maximum,
         step: prop.type === "integer" ? "1" : "any",
-        oninput: () => changed(input.value === "" ? undefined : Number(input.value)) });
+        oninput: () => {
+          if (valid(input.checkValidity())) changed(input.value === "" ? undefined : Number(input.value));
+        } });
     } else if (prop.enum) {
       input = h("select", { onchange: () => changed(input.value || undefined) },
         prop.enum.map((choice) => h("option", { value: choice, selected: choice === current }, choice)));
@@ -150,8 +158,12 @@ export function mountSample(container, ctx) {
         value: /^#[0-9a-f]{6}$/i.test(current || "") ? current : "#000000",
         oninput: () => { input.value = swatch.value; changed(swatch.value); } });
       input = h("input", { type: "text", value: current ?? "", spellcheck: "false", placeholder: "#rrggbb",
-        oninput: () => { if (/^#[0-9a-f]{6}$/i.test(input.value)) swatch.value = input.value;
-          changed(input.value === "" ? undefined : input.value); } });
+        oninput: () => {
+          if (/^#[0-9a-f]{6}$/i.test(input.value)) swatch.value = input.value;
+          // half-typed colours wait: the preview would refuse them
+          const ok = valid(input.value === "" || colour.test(input.value));
+          if (ok) changed(input.value === "" ? undefined : input.value);
+        } });
       input.swatch = swatch;
     } else if (layer && layer.type === "text" && !name.includes(".")) {
       input = h("textarea", { rows: String(Math.min(4, Math.max(2, Math.ceil(String(current ?? "").length / 36)))),

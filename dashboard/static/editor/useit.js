@@ -144,12 +144,13 @@ export function mountUseIt(container, ctx) {
     const fields = {};
     for (const row of fieldList.querySelectorAll(".signed-field")) {
       const name = row.dataset.field;
-      if (row.querySelector("input[type=checkbox]").checked) fields[name] = row.querySelector("input[type=text]").value;
+      const text = row.querySelector("input[type=text]");
+      if (row.querySelector("input[type=checkbox]").checked) fields[name] = text.value;
     }
     try {
       const { url } = await api.post(`${ctx.path}/signed-url`, { fields, format: format.value });
-      const out = h("input", { type: "text", readonly: true, value: url, class: "signed-url", "aria-label": "Signed URL",
-        onfocus: () => out.select() });
+      const out = h("input", { type: "text", readonly: true, value: url, class: "signed-url",
+        "aria-label": "Signed URL", onfocus: () => out.select() });
       clear(signedOut).append(h("div", { class: "row" }, out, copyButton("Copy signed URL", () => url),
         h("a", { class: "button", href: url, target: "_blank", rel: "noopener" }, "Open")));
     } catch (exc) {
