@@ -27,8 +27,8 @@ def lists(client, alice, template_id) -> list[str]:
     ids = {"batch_id": batch.get_json()["id"], "hook_id": hook.get_json()["id"], "template_id": template_id,
            "event": "render.completed"}
     spec = client.get("/api/v1/openapi.json").get_json()
-    paged = {path for path, item in spec["paths"].items()
-             if any(p["name"] == "page" for p in item.get("get", {}).get("parameters", []))}
+    paged = {path for path, item in spec["paths"].items()   # (a render URL's `page` is a page of a template)
+             if {"page", "limit"} <= {p["name"] for p in item.get("get", {}).get("parameters", [])}}
     assert KNOWN <= paged
     return [path.format(**ids) for path in sorted(paged)]
 
