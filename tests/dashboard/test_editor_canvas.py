@@ -222,3 +222,77 @@ def test_fit_and_100_percent(editor):
     zoom.get_by_role("button", name="Fit").click()
     expect(page.locator(".canvas-stage")).not_to_have_css("width", "800px")
     assert page.locator(".canvas-stage").bounding_box()["width"] == pytest.approx(fitted["width"], abs=1)
+
+
+def test_hidden_layers_have_no_handle_and_locked_ones_select_but_do_not_move(page, instance):
+    key = instance.account("Locks")
+    template = {**TEMPLATE, "layers": [
+        {**TEMPLATE["layers"][0], "locked": True},
+        {**TEMPLATE["layers"][1], "hidden": True},
+        TEMPLATE["layers"][2],
+    ]}
+    answer = instance.api("POST", "/templates", key=key, json=template)
+    assert answer.status_code == 201, answer.text
+    sign_in(page, key)
+    page.goto(f"/templates/{answer.json()['id']}/edit")
+    expect(page.locator(".canvas-image[src^='data:image/']")).to_be_visible()
+    expect(handle(page, "title")).to_be_hidden()
+    expect(handle(page, "dot")).to_be_visible()
+    zoom = zoom_of(page)
+    start = centre(handle(page, "box"))
+    drag(page, start, (start[0] + 60 * zoom, start[1] + 60 * zoom))
+    expect(handle(page, "box")).to_have_attribute("aria-pressed", "true")   # selected…
+    expect(page.locator(".canvas-moveable .moveable-control")).to_have_count(0)   # …with nothing to pull
+    page.keyboard.press("ArrowRight")   # no nudge either
+    handle(page, "dot").click()
+    with page.expect_request(is_preview) as sent:
+        page.keyboard.press("ArrowDown")
+    layers = layers_of(sent.value)
+    assert (layers["box"]["x"], layers["box"]["y"]) == (100, 100)
+    assert layers["dot"]["y"] == 61
+
+
+def test_a_preview_error_is_shown_over_the_last_image_until_the_next_good_one(editor, watch):
+    page = editor
+    watch.allow("422")   # the browser logs the refused preview by itself
+    image = page.locator(".canvas-image").get_attribute("src")
+    body = {"error": "validation_failed", "status": 422, "message": "Font size must be at least 1 <b>px</b>.",
+            "details": {"path": "layers[1].font_size"}}
+    page.route("**/api/v1/templates/preview", lambda route: route.fulfill(status=422, json=body))
+    handle(page, "title").click()
+    page.keyboard.press("ArrowLeft")
+    alert = page.get_by_role("region", name="Canvas").get_by_role("alert")
+    expect(alert).to_have_text("Font size must be at least 1 <b>px</b>. (layers[1].font_size)")   # text, not HTML
+    assert page.locator(".canvas-image").get_attribute("src") == image   # the last good picture stays
+    page.unroute("**/api/v1/templates/preview")
+    page.keyboard.press("ArrowLeft")
+    expect(alert).to_be_hidden()
+    expect(page.locator(".canvas-image")).not_to_have_attribute("src", image)
+
+
+def test_ctrl_wheel_zooms(editor):
+    page = editor
+    zoom = page.locator(".toolbar-zoom")
+    before = int(zoom.locator("output").inner_text().rstrip("%"))
+    page.mouse.move(*centre(page.locator(".canvas-stage")))
+    page.keyboard.down("Control")
+    page.mouse.wheel(0, -200)
+    page.keyboard.up("Control")
+    expect(zoom.get_by_role("button", name="Fit")).to_have_attribute("aria-pressed", "false")
+    assert int(zoom.locator("output").inner_text().rstrip("%")) > before
+
+
+def test_the_shell_gives_each_page_its_own_style_nonce_and_scripts_none(instance):
+    import requests
+
+    seen = set()
+    for _ in range(2):
+        answer = requests.get(f"{instance.base}/templates/tpl_0abc/edit", timeout=10)
+        policy = answer.headers["Content-Security-Policy"]
+        [nonce] = re.findall(r'<meta name="csp-nonce" content="([^"]+)">', answer.text)
+        assert f"style-src 'self' 'nonce-{nonce}';" in policy
+        assert "script-src 'self';" in policy and "unsafe" not in policy
+        assert answer.headers["Cache-Control"] == "no-store"
+        seen.add(nonce)
+    assert len(seen) == 2
+    assert "nonce" not in requests.get(f"{instance.base}/dashboard/app.js", timeout=10).headers["Content-Security-Policy"]
