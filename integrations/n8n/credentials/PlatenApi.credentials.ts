@@ -33,7 +33,8 @@ export class PlatenApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			placeholder: 'plt_live_…',
-			description: 'A key made in the dashboard (API keys) or with POST /api/v1/keys. Give n8n its own key.',
+			description:
+				'A key made in the dashboard (API keys) or with POST /api/v1/keys. Give n8n its own key.',
 			required: true,
 		},
 	];
@@ -49,7 +50,8 @@ export class PlatenApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "").replace(/\\/api\\/v1$/, "")}}/api/v1',
+			baseURL:
+				'={{$credentials.baseUrl.replace(new RegExp("/+$"), "").replace(new RegExp("/api/v1$"), "")}}/api/v1',
 			url: '/me',
 			method: 'GET',
 		},

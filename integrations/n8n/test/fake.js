@@ -14,9 +14,11 @@ const credentialType = new PlatenApi();
 /** n8n's `={{ … }}` expressions, as far as credentials use them: JavaScript over `$credentials`. */
 function resolveExpression(value, credentials) {
 	if (typeof value !== 'string' || !value.startsWith('=')) return value;
-	return value.slice(1).replace(/\{\{([\s\S]+?)\}\}/g, (_, code) =>
-		String(new Function('$credentials', `return (${code});`)(credentials)),
-	);
+	return value
+		.slice(1)
+		.replace(/\{\{([\s\S]+?)\}\}/g, (_, code) =>
+			String(new Function('$credentials', `return (${code});`)(credentials)),
+		);
 }
 
 /** What n8n does with the credential's `authenticate` (type generic): headers/qs resolved and merged in. */
@@ -32,7 +34,9 @@ function authenticate(options, credentials) {
 /** helpers.httpRequest with n8n's options: url/baseURL, qs, json, body (object → JSON), encoding
  * 'arraybuffer', returnFullResponse, ignoreHttpStatusErrors. */
 async function httpRequest(options) {
-	const url = new URL(options.baseURL ? `${options.baseURL.replace(/\/$/, '')}${options.url}` : options.url);
+	const url = new URL(
+		options.baseURL ? `${options.baseURL.replace(/\/$/, '')}${options.url}` : options.url,
+	);
 	for (const [key, value] of Object.entries(options.qs || {})) {
 		if (value !== undefined && value !== null) url.searchParams.set(key, String(value));
 	}
@@ -119,15 +123,18 @@ function responseRecorder() {
  * kind: 'execute' | 'loadOptions' | 'hook' | 'webhook'
  * params: the node's parameters (functions of the item index where they differ per item)
  */
-function context(kind, {
-	credentials,
-	params = {},
-	items = [{ json: {} }],
-	staticData = {},
-	webhookUrl,
-	request,
-	nodeName = 'Platen',
-} = {}) {
+function context(
+	kind,
+	{
+		credentials,
+		params = {},
+		items = [{ json: {} }],
+		staticData = {},
+		webhookUrl,
+		request,
+		nodeName = 'Platen',
+	} = {},
+) {
 	const node = {
 		id: crypto.randomUUID(),
 		name: nodeName,
@@ -188,7 +195,8 @@ function context(kind, {
 		self.getNodeParameter = (name, itemIndex, fallback, options) =>
 			parameter(params, name, itemIndex, fallback, options);
 	} else {
-		self.getNodeParameter = (name, fallback, options) => parameter(params, name, 0, fallback, options);
+		self.getNodeParameter = (name, fallback, options) =>
+			parameter(params, name, 0, fallback, options);
 		self.getCurrentNodeParameter = self.getNodeParameter;
 	}
 	return self;

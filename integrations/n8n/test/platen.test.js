@@ -13,13 +13,18 @@ const { after, before, describe, test } = require('node:test');
 const { context, testCredential, httpRequest, DIST } = require('./fake');
 
 const { Platen } = require(path.join(DIST, 'nodes', 'Platen', 'Platen.node.js'));
-const { PlatenTrigger } = require(path.join(DIST, 'nodes', 'PlatenTrigger', 'PlatenTrigger.node.js'));
+const { PlatenTrigger } = require(
+	path.join(DIST, 'nodes', 'PlatenTrigger', 'PlatenTrigger.node.js'),
+);
 const { sign } = require(path.join(DIST, 'nodes', 'shared', 'signature.js'));
 
 const BASE = process.env.PLATEN_BASE_URL;
 const KEY = process.env.PLATEN_API_KEY;
 const TEMPLATE = process.env.PLATEN_TEMPLATE_ID;
-assert.ok(BASE && KEY && TEMPLATE, 'PLATEN_BASE_URL, PLATEN_API_KEY and PLATEN_TEMPLATE_ID are needed');
+assert.ok(
+	BASE && KEY && TEMPLATE,
+	'PLATEN_BASE_URL, PLATEN_API_KEY and PLATEN_TEMPLATE_ID are needed',
+);
 const credentials = { baseUrl: `${BASE}/`, apiKey: KEY };
 const platen = new Platen();
 const trigger = new PlatenTrigger();
@@ -50,6 +55,8 @@ test('the credential test (GET /api/v1/me) passes with the key and fails with an
 	assert.equal(ok.statusCode, 200);
 	assert.equal(ok.body.mode, 'live');
 	assert.ok(ok.body.scopes.includes('renders:write'));
+	const withApiPath = await testCredential({ ...credentials, baseUrl: `${BASE}/api/v1/` });
+	assert.equal(withApiPath.statusCode, 200, 'a base URL pasted with /api/v1 works too');
 	const bad = await testCredential({ ...credentials, apiKey: 'plt_live_notakey' });
 	assert.equal(bad.statusCode, 401);
 });
@@ -78,7 +85,10 @@ describe('template pickers and the resource mapper', () => {
 		const title = fields.fields.find((f) => f.id === 'title');
 		assert.equal(title.required, true);
 		assert.equal(title.type, 'string');
-		assert.ok(fields.fields.some((f) => f.type === 'url'), 'image fields are urls');
+		assert.ok(
+			fields.fields.some((f) => f.type === 'url'),
+			'image fields are urls',
+		);
 	});
 });
 
@@ -114,7 +124,11 @@ describe('Render', () => {
 		const ctx = context('execute', { credentials, params });
 		const [[first]] = await platen.execute.call(ctx);
 		const [[retried]] = await platen.execute.call(ctx);
-		assert.equal(retried.json.id, first.json.id, 'the same Idempotency-Key: the first answer, replayed');
+		assert.equal(
+			retried.json.id,
+			first.json.id,
+			'the same Idempotency-Key: the first answer, replayed',
+		);
 		params.fields.value.title = `Twice ${crypto.randomUUID()}`;
 		const [[looped]] = await platen.execute.call(ctx);
 		assert.notEqual(looped.json.id, first.json.id);
@@ -136,10 +150,14 @@ describe('Render', () => {
 			[{ json: { Title: 'Hello from n8n', unrelated: 'ignored' } }],
 		);
 		assert.equal(item.json.status, 'completed');
-		assert.equal(item.json.cached, true, 'the same fields as the first render: served from the cache');
+		assert.equal(
+			item.json.cached,
+			true,
+			'the same fields as the first render: served from the cache',
+		);
 	});
 
-	test('create fails with Platen\'s own message', async () => {
+	test("create fails with Platen's own message", async () => {
 		await assert.rejects(
 			run({
 				resource: 'render',
@@ -170,7 +188,12 @@ describe('Render', () => {
 		});
 		assert.equal(many.length, 1);
 		assert.equal(many[0].json.template_id, TEMPLATE);
-		const everything = await run({ resource: 'render', operation: 'getAll', returnAll: true, filters: {} });
+		const everything = await run({
+			resource: 'render',
+			operation: 'getAll',
+			returnAll: true,
+			filters: {},
+		});
 		assert.ok(everything.length >= 2);
 		assert.ok(everything.some((r) => r.json.id === created.id));
 		const [file] = await run({
@@ -181,11 +204,14 @@ describe('Render', () => {
 		});
 		assert.equal(file.binary.data.mimeType, 'image/png');
 		assert.equal(Buffer.from(file.binary.data.data, 'base64').length, created.size_bytes);
-		await assert.rejects(run({ resource: 'render', operation: 'get', renderId: 'rnd_missing' }), (error) => {
-			assert.equal(error.message, 'There is no render rnd_missing.');
-			assert.equal(error.httpCode, '404');
-			return true;
-		});
+		await assert.rejects(
+			run({ resource: 'render', operation: 'get', renderId: 'rnd_missing' }),
+			(error) => {
+				assert.equal(error.message, 'There is no render rnd_missing.');
+				assert.equal(error.httpCode, '404');
+				return true;
+			},
+		);
 	});
 });
 
@@ -267,7 +293,12 @@ describe('Batch', () => {
 	});
 
 	const files = [
-		['CSV', 'rows.csv', 'text/csv', Buffer.from('Headline,Writer\n"Hello, CSV",Ada\nSecond,Grace\n')],
+		[
+			'CSV',
+			'rows.csv',
+			'text/csv',
+			Buffer.from('Headline,Writer\n"Hello, CSV",Ada\nSecond,Grace\n'),
+		],
 	];
 	if (process.env.PLATEN_XLSX) {
 		files.push([
@@ -352,7 +383,8 @@ describe('Platen Trigger', () => {
 			request,
 			nodeName: 'Platen Trigger',
 		});
-	const listed = async () => (await api('GET', `/hooks?target_url=${encodeURIComponent(webhookUrl)}`)).body;
+	const listed = async () =>
+		(await api('GET', `/hooks?target_url=${encodeURIComponent(webhookUrl)}`)).body;
 	const methods = trigger.webhookMethods.default;
 
 	test('create subscribes one hook per event; checkExists sees them', async () => {
@@ -394,12 +426,25 @@ describe('Platen Trigger', () => {
 			assert.equal(ctx.response.statusCode, 401);
 			return ctx.response.body.message;
 		};
-		const tampered = Buffer.from(real.rawBody.toString('utf8').replace('"render.failed"', '"render.completed"'));
-		assert.match(await refused({ ...real, rawBody: tampered, body: JSON.parse(tampered) }), /does not match/);
+		const tampered = Buffer.from(
+			real.rawBody.toString('utf8').replace('"render.failed"', '"render.completed"'),
+		);
+		assert.match(
+			await refused({ ...real, rawBody: tampered, body: JSON.parse(tampered) }),
+			/does not match/,
+		);
 		const { 'webhook-signature': _, ...unsigned } = real.headers;
 		assert.match(await refused({ ...real, headers: unsigned }), /missing/);
 		const otherSecret = `whsec_${crypto.randomBytes(24).toString('base64')}`;
-		const forged = { ...real.headers, 'webhook-signature': sign(otherSecret, real.headers['webhook-id'], real.headers['webhook-timestamp'], real.rawBody) };
+		const forged = {
+			...real.headers,
+			'webhook-signature': sign(
+				otherSecret,
+				real.headers['webhook-id'],
+				real.headers['webhook-timestamp'],
+				real.rawBody,
+			),
+		};
 		assert.match(await refused({ ...real, headers: forged }), /does not match/);
 		const old = String(Math.floor(Date.now() / 1000) - 3600);
 		const stale = {
@@ -426,7 +471,9 @@ describe('Platen Trigger', () => {
 			fields: { mappingMode: 'defineBelow', value: { title: `Delivered ${crypto.randomUUID()}` } },
 			options: {},
 		});
-		const real = await delivery((d) => d.body.type === 'render.completed' && d.body.data.id === item.json.id);
+		const real = await delivery(
+			(d) => d.body.type === 'render.completed' && d.body.data.id === item.json.id,
+		);
 		const { workflowData } = await trigger.webhook.call(webhookCtx(real));
 		const json = workflowData[0][0].json;
 		assert.equal(json.event, 'render.completed');

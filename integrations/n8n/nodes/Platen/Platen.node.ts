@@ -57,11 +57,16 @@ export class Platen implements INodeType {
 		const resource = this.getNodeParameter('resource', 0) as string;
 		const operation = this.getNodeParameter('operation', 0) as string;
 
-		if (resource === 'batch' && operation === 'create' && this.getNodeParameter('source', 0) === 'items') {
+		if (
+			resource === 'batch' &&
+			operation === 'create' &&
+			this.getNodeParameter('source', 0) === 'items'
+		) {
 			try {
 				return [await createBatchFromItems.call(this, items)];
 			} catch (error) {
-				if (this.continueOnFail()) return [[{ json: { error: error.message }, pairedItem: { item: 0 } }]];
+				if (this.continueOnFail())
+					return [[{ json: { error: error.message }, pairedItem: { item: 0 } }]];
 				throw nodeError(this.getNode(), error, 0);
 			}
 		}
@@ -76,7 +81,9 @@ export class Platen implements INodeType {
 				} else if (resource === 'batch') {
 					out.push(...(await executeBatch.call(this, operation, itemIndex)));
 				} else {
-					throw new NodeOperationError(this.getNode(), `Unknown resource "${resource}"`, { itemIndex });
+					throw new NodeOperationError(this.getNode(), `Unknown resource "${resource}"`, {
+						itemIndex,
+					});
 				}
 			} catch (error) {
 				if (this.continueOnFail()) {

@@ -50,8 +50,12 @@ export async function getTemplates(this: ILoadOptionsFunctions): Promise<INodePr
 }
 
 /** The resource mapper's columns: Platen's own `?format=n8n`, which is a ResourceMapperFields already. */
-export async function getTemplateFields(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
-	const templateId = this.getNodeParameter('templateId', undefined, { extractValue: true }) as string;
+export async function getTemplateFields(
+	this: ILoadOptionsFunctions,
+): Promise<ResourceMapperFields> {
+	const templateId = this.getNodeParameter('templateId', undefined, {
+		extractValue: true,
+	}) as string;
 	if (!templateId) {
 		throw new NodeOperationError(this.getNode(), 'Choose a template first');
 	}

@@ -14,7 +14,12 @@ function key(secret: string): Buffer {
 }
 
 /** `v1,<base64 HMAC-SHA256 of "id.timestamp.body">`, as Platen signs deliveries (Standard Webhooks). */
-export function sign(secret: string, id: string, timestamp: number | string, body: Buffer | string): string {
+export function sign(
+	secret: string,
+	id: string,
+	timestamp: number | string,
+	body: Buffer | string,
+): string {
 	const mac = createHmac('sha256', key(secret))
 		.update(`${id}.${timestamp}.`)
 		.update(body)
@@ -33,7 +38,8 @@ export function verify(
 	const id = header(headers, 'webhook-id');
 	const timestamp = header(headers, 'webhook-timestamp');
 	const signatures = header(headers, 'webhook-signature');
-	if (!id || !timestamp || !signatures) return 'missing webhook-id, webhook-timestamp or webhook-signature';
+	if (!id || !timestamp || !signatures)
+		return 'missing webhook-id, webhook-timestamp or webhook-signature';
 	const seconds = Number(timestamp);
 	if (!/^\d+$/.test(timestamp) || Math.abs(now - seconds) > TOLERANCE_SECONDS) {
 		return 'webhook-timestamp is not within five minutes of now';
@@ -44,7 +50,8 @@ export function verify(
 		.map((s) => Buffer.from(s.slice(3), 'base64'));
 	for (const secret of secrets) {
 		const expected = Buffer.from(sign(secret, id, timestamp, body).slice(3), 'base64');
-		if (given.some((g) => g.length === expected.length && timingSafeEqual(g, expected))) return null;
+		if (given.some((g) => g.length === expected.length && timingSafeEqual(g, expected)))
+			return null;
 	}
 	return 'webhook-signature does not match';
 }

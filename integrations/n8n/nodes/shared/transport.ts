@@ -61,12 +61,17 @@ function envelope(body: unknown): JsonObject {
 			parsed = { message: body.slice(0, 500) };
 		}
 	}
-	return (parsed && typeof parsed === 'object' ? parsed : { message: String(parsed) }) as JsonObject;
+	return (
+		parsed && typeof parsed === 'object' ? parsed : { message: String(parsed) }
+	) as JsonObject;
 }
 
 /** One call to the Platen API with the node's "Platen API" credential; a non-2xx answer becomes a NodeApiError
  * carrying Platen's own message, so a workflow step fails with the reason Platen gave. */
-export async function platenRequest(this: Context, request: PlatenRequest): Promise<PlatenResponse> {
+export async function platenRequest(
+	this: Context,
+	request: PlatenRequest,
+): Promise<PlatenResponse> {
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${await apiRoot.call(this)}${request.path}`,
@@ -124,7 +129,11 @@ export async function platenList(
 
 /** An error to throw from a catch: Platen's own NodeApiError / NodeOperationError as they are (with the item
  * they belong to), anything else wrapped in a NodeOperationError so n8n shows it with the node's context. */
-export function nodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+export function nodeError(
+	node: INode,
+	error: unknown,
+	itemIndex?: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		if (itemIndex !== undefined) error.context.itemIndex = itemIndex;
 		return error;

@@ -1,8 +1,20 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError, jsonParse, sleep } from 'n8n-workflow';
 import { randomBytes } from 'node:crypto';
 import { platenList, platenRequest } from '../../shared/transport';
-import { fieldMapper, formatOption, limitFields, qualityOption, scaleOption, templateLocator } from '../descriptions';
+import {
+	fieldMapper,
+	formatOption,
+	limitFields,
+	qualityOption,
+	scaleOption,
+	templateLocator,
+} from '../descriptions';
 import { idempotencyKey, mappedFields } from '../fields';
 
 const show = (operation: string[], extra: Record<string, string[]> = {}) => ({
@@ -25,7 +37,12 @@ export const batchDescription: INodeProperties[] = [
 				action: 'Create a batch',
 				description: 'Render one image per row: from the input items, or from a CSV or Excel file',
 			},
-			{ name: 'Get', value: 'get', action: 'Get a batch', description: 'Get a batch and its progress' },
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a batch',
+				description: 'Get a batch and its progress',
+			},
 			{
 				name: 'Get Results',
 				value: 'getResults',
@@ -126,7 +143,8 @@ export const batchDescription: INodeProperties[] = [
 				typeOptions: { minValue: 1 },
 				default: 600,
 				displayOptions: { show: { waitForCompletion: [true] } },
-				description: 'How long to wait for every row before the step fails (the batch itself goes on)',
+				description:
+					'How long to wait for every row before the step fails (the batch itself goes on)',
 			},
 			{ ...qualityOption },
 			{ ...scaleOption },
@@ -135,7 +153,8 @@ export const batchDescription: INodeProperties[] = [
 				name: 'sendEmpty',
 				type: 'boolean',
 				default: false,
-				description: 'Whether an empty field blanks its layer; by default it keeps the template\'s own value',
+				description:
+					"Whether an empty field blanks its layer; by default it keeps the template's own value",
 			},
 			{
 				displayName: 'Sheet',
@@ -163,7 +182,9 @@ function multipart(fields: IDataObject, file: Buffer, fileName: string, mimeType
 		if (value === undefined || value === null || value === '') continue;
 		const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
 		parts.push(
-			Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${text}\r\n`),
+			Buffer.from(
+				`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${text}\r\n`,
+			),
 		);
 	}
 	const safeName = fileName.replace(/["\r\n]/g, '_');
@@ -192,7 +213,10 @@ async function untilCompleted(
 				this.getNode(),
 				`Batch ${String(batch.id)} is still ${String(current.status)} after ${maxWait} s ` +
 					`(${String(current.completed)} of ${String(current.total)} rows done)`,
-				{ itemIndex, description: 'Raise "Max Wait", or listen for batch.completed with the Platen Trigger' },
+				{
+					itemIndex,
+					description: 'Raise "Max Wait", or listen for batch.completed with the Platen Trigger',
+				},
 			);
 		}
 		await sleep(1000);
@@ -209,7 +233,8 @@ async function untilCompleted(
 
 function commonOptions(options: IDataObject): IDataObject {
 	const out: IDataObject = {};
-	for (const key of ['format', 'quality', 'scale']) if (options[key] !== undefined) out[key] = options[key];
+	for (const key of ['format', 'quality', 'scale'])
+		if (options[key] !== undefined) out[key] = options[key];
 	return out;
 }
 
@@ -244,13 +269,17 @@ export async function executeBatch(
 ): Promise<INodeExecutionData[]> {
 	const paired = { item: itemIndex };
 	if (operation === 'create') {
-		const templateId = this.getNodeParameter('templateId', itemIndex, '', { extractValue: true }) as string;
+		const templateId = this.getNodeParameter('templateId', itemIndex, '', {
+			extractValue: true,
+		}) as string;
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const property = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
 		const meta = this.helpers.assertBinaryData(itemIndex, property);
 		const bytes = await this.helpers.getBinaryDataBuffer(itemIndex, property);
 		const mapping =
-			typeof options.mapping === 'string' ? jsonParse<IDataObject>(options.mapping || '{}') : options.mapping;
+			typeof options.mapping === 'string'
+				? jsonParse<IDataObject>(options.mapping || '{}')
+				: options.mapping;
 		const fields = {
 			template_id: templateId,
 			...commonOptions(options),
@@ -269,7 +298,13 @@ export async function executeBatch(
 			body: form.body,
 			headers: {
 				'Content-Type': form.contentType,
-				'Idempotency-Key': idempotencyKey.call(this, 'batch-file', itemIndex, JSON.stringify(fields), bytes),
+				'Idempotency-Key': idempotencyKey.call(
+					this,
+					'batch-file',
+					itemIndex,
+					JSON.stringify(fields),
+					bytes,
+				),
 			},
 			itemIndex,
 		});
@@ -280,15 +315,27 @@ export async function executeBatch(
 	}
 	const batchId = encodeURIComponent(String(this.getNodeParameter('batchId', itemIndex)).trim());
 	if (operation === 'get') {
-		const { body } = await platenRequest.call(this, { method: 'GET', path: `/batches/${batchId}`, itemIndex });
+		const { body } = await platenRequest.call(this, {
+			method: 'GET',
+			path: `/batches/${batchId}`,
+			itemIndex,
+		});
 		return [{ json: body, pairedItem: paired }];
 	}
 	if (operation === 'getResults') {
 		const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex) as number);
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-		const renders = await platenList.call(this, `/batches/${batchId}/renders`, { ...filters }, limit, itemIndex);
+		const renders = await platenList.call(
+			this,
+			`/batches/${batchId}/renders`,
+			{ ...filters },
+			limit,
+			itemIndex,
+		);
 		return renders.map((json) => ({ json, pairedItem: paired }));
 	}
-	throw new NodeOperationError(this.getNode(), `Unknown batch operation "${operation}"`, { itemIndex });
+	throw new NodeOperationError(this.getNode(), `Unknown batch operation "${operation}"`, {
+		itemIndex,
+	});
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 import { platenList, platenRequest } from '../../shared/transport';
 import {
@@ -34,7 +39,12 @@ export const renderDescription: INodeProperties[] = [
 				action: 'Download a rendered file',
 				description: 'Get the image or PDF of a finished render as a binary file',
 			},
-			{ name: 'Get', value: 'get', action: 'Get a render', description: 'Get one render by its ID' },
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a render',
+				description: 'Get one render by its ID',
+			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
@@ -141,7 +151,7 @@ export const renderDescription: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether an empty field blanks its layer; by default an empty field keeps the template\'s own value',
+					"Whether an empty field blanks its layer; by default an empty field keeps the template's own value",
 			},
 			{
 				displayName: 'Wait for Result',
@@ -171,7 +181,10 @@ async function untilFinished(
 			throw new NodeOperationError(
 				this.getNode(),
 				`Render ${String(render.id)} is still ${String(current.status)} after ${maxWait} s`,
-				{ itemIndex, description: 'Raise "Max Wait" in the options, or get it later with Render > Get' },
+				{
+					itemIndex,
+					description: 'Raise "Max Wait" in the options, or get it later with Render > Get',
+				},
 			);
 		}
 		await sleep(1000);
@@ -200,7 +213,11 @@ export async function downloadRender(
 	});
 	const mimeType = String(headers['content-type'] ?? 'application/octet-stream').split(';')[0];
 	const ext = render.format === 'jpeg' ? 'jpg' : String(render.format ?? 'png');
-	const data = await this.helpers.prepareBinaryData(body as unknown as Buffer, `${String(render.id)}.${ext}`, mimeType);
+	const data = await this.helpers.prepareBinaryData(
+		body as unknown as Buffer,
+		`${String(render.id)}.${ext}`,
+		mimeType,
+	);
 	return { [binaryPropertyName]: data };
 }
 
@@ -211,7 +228,9 @@ export async function executeRender(
 	item: INodeExecutionData,
 ): Promise<INodeExecutionData[]> {
 	if (operation === 'create') {
-		const templateId = this.getNodeParameter('templateId', itemIndex, '', { extractValue: true }) as string;
+		const templateId = this.getNodeParameter('templateId', itemIndex, '', {
+			extractValue: true,
+		}) as string;
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const wait = options.wait !== false;
 		const maxWait = Number(options.maxWait ?? 120);
@@ -228,7 +247,9 @@ export async function executeRender(
 			method: 'POST',
 			path: '/renders',
 			body,
-			headers: { 'Idempotency-Key': idempotencyKey.call(this, 'render', itemIndex, JSON.stringify(body)) },
+			headers: {
+				'Idempotency-Key': idempotencyKey.call(this, 'render', itemIndex, JSON.stringify(body)),
+			},
 			itemIndex,
 		});
 		let render = created.body;
@@ -280,5 +301,7 @@ export async function executeRender(
 		const renders = await platenList.call(this, '/renders', qs, limit, itemIndex);
 		return renders.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 	}
-	throw new NodeOperationError(this.getNode(), `Unknown render operation "${operation}"`, { itemIndex });
+	throw new NodeOperationError(this.getNode(), `Unknown render operation "${operation}"`, {
+		itemIndex,
+	});
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { platenList, platenRequest } from '../../shared/transport';
 import { limitFields, templateLocator } from '../descriptions';
@@ -40,8 +45,16 @@ export const templateDescription: INodeProperties[] = [
 		options: [
 			{ name: 'JSON Schema', value: 'jsonschema', description: 'One JSON Schema object' },
 			{ name: 'Make', value: 'make', description: "Make's parameters" },
-			{ name: 'Platen', value: 'native', description: 'One item per field: name, type, label, default…' },
-			{ name: 'Resource Mapper (N8n)', value: 'n8n', description: 'Fields for the resource mapper of n8n' },
+			{
+				name: 'Platen',
+				value: 'native',
+				description: 'One item per field: name, type, label, default…',
+			},
+			{
+				name: 'Resource Mapper (N8n)',
+				value: 'n8n',
+				description: 'Fields for the resource mapper of n8n',
+			},
 			{ name: 'Zapier', value: 'zapier', description: "Zapier's input fields" },
 		],
 		default: 'native',
@@ -74,7 +87,9 @@ export async function executeTemplate(
 		return templates.map((json) => ({ json, pairedItem: paired }));
 	}
 	if (operation === 'getFields') {
-		const templateId = this.getNodeParameter('templateId', itemIndex, '', { extractValue: true }) as string;
+		const templateId = this.getNodeParameter('templateId', itemIndex, '', {
+			extractValue: true,
+		}) as string;
 		const format = this.getNodeParameter('fieldsFormat', itemIndex, 'native') as string;
 		const { body } = await platenRequest.call(this, {
 			method: 'GET',
@@ -87,5 +102,7 @@ export async function executeTemplate(
 		}
 		return [{ json: body, pairedItem: paired }];
 	}
-	throw new NodeOperationError(this.getNode(), `Unknown template operation "${operation}"`, { itemIndex });
+	throw new NodeOperationError(this.getNode(), `Unknown template operation "${operation}"`, {
+		itemIndex,
+	});
 }
