@@ -43,3 +43,5 @@ def test_it_is_in_the_openapi_document(client):
     spec = client.get("/api/v1/openapi.json").get_json()
     operation = spec["paths"]["/api/v1/templates/examples/{name}/preview.jpg"]["get"]
     assert "JPEG" in operation["responses"]["200"]["description"]
+    assert operation["responses"]["200"]["content"] == {"image/jpeg": {"schema": {"type": "string",
+                                                                                  "format": "binary"}}}
