@@ -76,8 +76,10 @@ export function mountLayers(container, ctx) {
         renaming && renaming.name === name ? " renaming" : ""}`,
       dataset: { layer: name }, draggable: renaming ? "false" : "true",
     });
-    const icon = h("span", { class: `layer-icon icon-${layer.type}`, role: "img", "aria-label": typeName,
-      title: typeName });
+    // The type is said in words beside the icon, not as its label: a label "Text" would be one more match for
+    // the Properties form's "Text" input when a tool looks inputs up by label.
+    const icon = [h("span", { class: `layer-icon icon-${layer.type}`, "aria-hidden": "true", title: typeName }),
+      h("span", { class: "visually-hidden" }, `${typeName} layer: `)];
 
     let label;
     if (renaming && renaming.name === name) {

@@ -214,7 +214,7 @@ export function mountProperties(container, ctx) {
       }
       case "select": {
         const select = h("select", { id, dataset: { prop: spec.prop } },
-          spec.choices.map(([v, text]) => h("option", { value: String(v) }, v === spec.def ? `${text} (default)` : text)));
+          spec.choices.map(([v, text]) => h("option", { value: String(v) }, text)));
         select.addEventListener("change", () => {
           const v = spec.int ? Number(select.value) : select.value;
           set(spec.prop, v === spec.def ? undefined : v);
