@@ -88,6 +88,23 @@ def test_templates(platen, card):
     assert me.account_name == "Python client" and me.mode.value == "live"
 
 
+def test_the_generated_core_serves_asyncio_code_too(platen):
+    import asyncio
+
+    from platen_client.core.api.account import get_me
+    from platen_client.core.api.templates import get_template
+    from platen_client.core.models import Error
+
+    async def both():
+        async with platen.core.get_async_httpx_client():   # one event loop, one connection pool
+            return (await get_me.asyncio(client=platen.core),
+                    await get_template.asyncio("tpl_0000000000000000000000", client=platen.core))
+
+    me, missing = asyncio.run(both())
+    assert me.account_name == "Python client"
+    assert isinstance(missing, Error) and missing.error == "not_found"
+
+
 def test_a_sync_render_its_download_and_its_bytes(platen, card, tmp_path):
     render = platen.renders.create(card.id, {"title": "Sync", "title.color": "#ff0055"})
     assert render.status.value == "completed" and render.url.startswith("http") and render.width == 120

@@ -96,11 +96,13 @@ class Platen:
         from .resources import Batches, Hooks, Renders, Templates
 
         self.base_url = base_url.rstrip("/")
-        self.core = AuthenticatedClient(
-            base_url=self.base_url, token=api_key, prefix="", auth_header_name="X-API-Key",
-            timeout=httpx.Timeout(timeout), raise_on_unexpected_status=False, follow_redirects=False,
-            httpx_args={"transport": RetryTransport(transport, retries, max_retry_wait),
-                        "event_hooks": {"response": [_raise_for_error]}})
+        self.core = AuthenticatedClient(base_url=self.base_url, token=api_key, prefix="", auth_header_name="X-API-Key",
+                                        timeout=httpx.Timeout(timeout), raise_on_unexpected_status=False)
+        # The sync connection gets the retries and the exceptions; the core's asyncio functions keep plain httpx.
+        self.core.set_httpx_client(httpx.Client(
+            base_url=self.base_url, headers={"X-API-Key": api_key}, timeout=httpx.Timeout(timeout),
+            follow_redirects=False, transport=RetryTransport(transport, retries, max_retry_wait),
+            event_hooks={"response": [_raise_for_error]}))
         self.templates = Templates(self)
         self.renders = Renders(self)
         self.batches = Batches(self)
