@@ -258,7 +258,7 @@ def test_a_warning_from_the_preview_shows_beside_its_layer(page, instance):
     assert badge.get_attribute("title")
 
 
-def test_canvas_size_from_a_preset_or_custom(page, instance):
+def test_canvas_size_from_a_preset_or_custom(page, instance, tmp_path):
     key = instance.account("Size")
     formats = instance.api("GET", "/formats", key=key).json()
     square = next(f for f in formats if f["name"] == "instagram_post")
@@ -279,6 +279,15 @@ def test_canvas_size_from_a_preset_or_custom(page, instance):
     assert sent["background"]["type"] == "linear" and len(sent["background"]["stops"]) == 2
     sent = sent_after(page, lambda: settings.get_by_label("Angle").fill("90"),
                       lambda t: isinstance(t["background"], dict) and t["background"]["angle"] == 90)
+    backdrop = tmp_path / "backdrop.png"
+    backdrop.write_bytes(png(60, 40, (10, 10, 80)))
+    sent_after(page, lambda: settings.get_by_label("Background type").select_option("image"),
+               lambda t: isinstance(t["background"], dict) and "src" in t["background"])
+    sent = sent_after(page, lambda: settings.get_by_label("Upload background image").set_input_files(str(backdrop)),
+                      lambda t: t["background"].get("src"))
+    assert re.search(r"/files/assets/.+\.png$", sent["background"]["src"])
+    sent_after(page, lambda: settings.get_by_label("DPI").fill("300"), lambda t: t.get("dpi") == 300)
+    sent_after(page, lambda: settings.get_by_label("Public").check(), lambda t: t.get("public") is True)
 
 
 def test_pages_are_added_switched_and_deleted(page, instance):
@@ -349,7 +358,7 @@ def test_an_image_is_uploaded_by_file_input_and_by_a_drop(page, instance, watch,
     expect(layer_rows(page)).to_have_count(2)
 
 
-def test_a_font_is_uploaded_and_used(page, instance):
+def test_a_font_is_uploaded_and_used(page, instance, watch, tmp_path):
     assert FONT is not None, "no .ttf under /usr/share/fonts"
     key = instance.account("Fonts")
     open_editor(page, instance, key, make_template(instance, key, layers=[TEXT]))
@@ -362,8 +371,15 @@ def test_a_font_is_uploaded_and_used(page, instance):
     expect(form.get_by_label("Font", exact=True)).to_have_value(font["family"])
     sent = sent_after(page, lambda: form.get_by_label("Font", exact=True).select_option("Noto Sans"),
                       lambda t: by_name(t, "title").get("font") == "Noto Sans")
-    sent = sent_after(page, lambda: form.get_by_label("Font", exact=True).select_option(font["family"]),
-                      lambda t: by_name(t, "title").get("font") == font["family"])
+    sent_after(page, lambda: form.get_by_label("Font", exact=True).select_option(font["family"]),
+               lambda t: by_name(t, "title").get("font") == font["family"])
+    # a file that is no font is refused with the API's message, and the font stays
+    watch.allow("status of 4")
+    not_font = tmp_path / "logo.ttf"
+    not_font.write_bytes(png())
+    form.get_by_label("Upload a font").set_input_files(str(not_font))
+    expect(form.get_by_role("alert")).to_contain_text("logo.ttf was not uploaded: ")
+    expect(form.get_by_label("Font", exact=True)).to_have_value(font["family"])
 
 
 def test_user_strings_in_the_panels_stay_text(page, instance):

@@ -572,7 +572,7 @@ export function mountProperties(container, ctx) {
         bindings = [];
         const el = paintControl(spec, newId("bg"), value, put,
           (input) => h("div", { class: "prop" }, input), { what: "background" });
-        el.querySelector(".paint-mode").hidden = true;
+        el.querySelector(".paint-mode").remove();   // "Background type" above says it
         local.push(...bindings);
         bindings = saved;
         holder.append(el);
