@@ -166,7 +166,7 @@ export function mountSample(container, ctx) {
         } });
       input.swatch = swatch;
     } else if (layer && layer.type === "text" && !name.includes(".")) {
-      input = h("textarea", { rows: String(Math.min(4, Math.max(2, Math.ceil(String(current ?? "").length / 36)))),
+      input = h("textarea", { dir: "auto", rows: String(Math.min(4, Math.max(2, Math.ceil(String(current ?? "").length / 36)))),
         oninput: () => changed(input.value) });
       input.value = current ?? "";
     } else {

@@ -33,7 +33,7 @@ export function mountUseIt(container, ctx) {
 
   // ---- Render (toolbar button and result)
   const renderButton = h("button", { type: "button", title: "Render with the sample data (saves first)",
-    onclick: () => { ctx.showTab("use"); render(); } }, "Render");
+    onclick: () => { ctx.showTab("use"); result.scrollIntoView({ block: "nearest" }); render(); } }, "Render");
   ctx.slots.render.append(renderButton);
   const result = h("div", { class: "render-result", "aria-live": "polite" },
     h("p", { class: "muted small" }, "Press Render (top right) to make an image with the sample data. Unsaved ",
@@ -129,7 +129,7 @@ export function mountUseIt(container, ctx) {
     for (const f of savedFields) {
       const value = sample[f.name] ?? f.default ?? "";
       const input = h("input", { type: "text", name: f.name, value: String(value), "aria-label": `${f.label} value`,
-        spellcheck: "false" });
+        spellcheck: "false", dir: "auto" });
       const check = h("input", { type: "checkbox", name: `use:${f.name}`, checked: f.name in sample,
         "aria-label": `Include ${f.label}` });
       input.addEventListener("input", () => { check.checked = true; });
