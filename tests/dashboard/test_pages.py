@@ -173,8 +173,8 @@ def test_a_csv_batch_runs_to_completion_and_its_results_download(page, instance,
     with page.expect_popup() as popup:
         page.locator(f".list-row[data-render-id='{newest['id']}']").get_by_role("link", name="Open file").click()
     opened = popup.value
+    expect(opened).to_have_url(newest["url"])   # a new tab starts at about:blank: wait for it to get there
     opened.wait_for_load_state()
-    assert opened.url == newest["url"]
     assert opened.evaluate("document.contentType") == "image/png"
     opened.close()
     # a row's batch narrows the list to that batch, and the address keeps the filter
