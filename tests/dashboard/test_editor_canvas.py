@@ -141,6 +141,14 @@ def test_snapping_puts_an_edge_on_the_canvas_centre_with_a_guide(editor):
     assert title["y"] == pytest.approx(290, abs=1)
     expect(page.locator(".canvas-moveable .moveable-guideline")).to_have_count(0)
 
+    # resizing snaps too: box's right edge (220) pulled to 2 px short of the centre line ends on it
+    handle(page, "box").click()
+    corner = centre(page.locator(".canvas-moveable .moveable-control.moveable-e"))
+    with page.expect_request(is_preview) as sent:
+        drag(page, corner, (corner[0] + 178 * zoom, corner[1]), steps=10)
+    box = layers_of(sent.value)["box"]
+    assert (box["x"], box["y"], box["width"], box["height"]) == (100, 100, 300, 80)
+
 
 def test_the_keyboard_nudges_deletes_duplicates_undoes_and_redoes(editor):
     page = editor

@@ -54,7 +54,7 @@ export function mountCanvas(container, ctx) {
   const handles = new Map();   // layer name -> {el, box: {left, top, width, height, rotation}, layer}
 
   // ---- the elements
-  const image = h("img", { class: "canvas-image", alt: "", draggable: "false", hidden: true });
+  const image = h("img", { class: "canvas-image", alt: "Live preview of the page", draggable: "false", hidden: true });
   const layerBox = h("div", { class: "canvas-handles" });
   const stage = h("div", { class: "canvas-stage" }, image, layerBox);
   const pad = h("div", { class: "canvas-pad" }, stage);
@@ -255,7 +255,8 @@ export function mountCanvas(container, ctx) {
     draggable: true, resizable: true, rotatable: true, snappable: true,
     keepRatio: false, origin: false,
     throttleDrag: 0, throttleResize: 0, throttleRotate: 0,
-    snapThreshold: SNAP_PX, isDisplaySnapDigit: true, snapGap: false,
+    // no distance labels on the guides: moveable would print screen pixels, not the template's
+    snapThreshold: SNAP_PX, isDisplaySnapDigit: false, snapGap: false,
     snapDirections: DIRECTIONS, elementSnapDirections: DIRECTIONS,
     rotationPosition: "top",
     checkInput: true,
@@ -310,6 +311,40 @@ export function mountCanvas(container, ctx) {
     axis("y", "height", height);
   }
 
+  // The same after a resize, for the edges that moved (the others stay where they were).
+  function settleResized(name, box) {
+    const item = handles.get(name);
+    const before = templateBox(item.layer);
+    if (box.rotation) return;
+    const tolerance = Math.min(1, SNAP_PX / zoom);
+    const others = state.layers().filter((l) => !l.hidden && l.name !== name).map(templateBox)
+      .filter((b) => !b.rotation);
+    const { width, height } = state.canvas;
+    const axis = (pos, size, whole) => {
+      if (box[size] === undefined) return;   // a flat line's 0
+      const lines = [0, whole / 2, whole, ...others.flatMap((b) => [b[pos], b[pos] + b[size] / 2, b[pos] + b[size]])];
+      const near = (edge) => {
+        let best = null;
+        for (const line of lines) {
+          const d = line - edge;
+          if (Math.abs(d) <= tolerance && (best === null || Math.abs(d) < Math.abs(best))) best = d;
+        }
+        return best;
+      };
+      const startMoved = Math.abs(box[pos] - before[pos]) > 1e-6;
+      const endMoved = Math.abs(box[pos] + box[size] - (before[pos] + before[size])) > 1e-6;
+      if (startMoved && !endMoved) {
+        const d = near(box[pos]);
+        if (d) { box[pos] += d; box[size] -= d; }
+      } else if (endMoved && !startMoved) {
+        const d = near(box[pos] + box[size]);
+        if (d) box[size] += d;
+      }
+    };
+    axis("x", "width", width);
+    axis("y", "height", height);
+  }
+
   function endGesture(label) {
     if (!gesture) return;
     const names = gesture.names;
@@ -323,6 +358,7 @@ export function mountCanvas(container, ctx) {
       boxes[name] = fromScreen(item.layer, item.box);
     }
     if (label === "Move") settleOnLines(boxes);
+    if (label === "Resize") for (const [name, box] of Object.entries(boxes)) settleResized(name, box);
     state.setBoxes(boxes, { label });   // one undo step; "change" re-renders the handles from the state
     render();
   }
