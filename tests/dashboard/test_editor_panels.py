@@ -390,3 +390,26 @@ def test_user_strings_in_the_panels_stay_text(page, instance):
     page.locator(".layer-row[data-layer='title'] .layer-name").click()
     expect(properties(page).get_by_label("Text", exact=True)).to_have_value(evil)
     assert page.locator("img[src='x']").count() == 0
+
+
+def test_several_selected_layers_are_aligned_duplicated_and_deleted(page, instance):
+    key = instance.account("Many")
+    layers = [{"type": "rect", "name": name, "x": x, "y": y, "width": 50, "height": 40, "fill": "#3366ff"}
+              for name, x, y in (("one", 30, 20), ("two", 200, 150))]
+    open_editor(page, instance, key, make_template(instance, key, layers=layers))
+    wait_for_preview(page)
+    page.locator(".layer-row[data-layer='one'] .layer-name").click()
+    page.locator(".layer-row[data-layer='two'] .layer-name").click(modifiers=["Shift"])
+    expect(page.locator(".layer-row.selected")).to_have_count(2)
+    side = page.get_by_role("tabpanel", name="Design")
+    expect(side).to_contain_text("2 layers selected")
+    sent = sent_after(page, lambda: side.get_by_role("button", name="Align left").click(),
+                      lambda t: by_name(t, "two")["x"] == 30)
+    assert by_name(sent, "one")["x"] == 30 and by_name(sent, "two")["y"] == 150
+    sent = sent_after(page, lambda: side.get_by_role("button", name="Duplicate").click(),
+                      lambda t: len(t["layers"]) == 4)
+    expect(page.locator(".layer-row.selected")).to_have_count(2)
+    sent = sent_after(page, lambda: side.get_by_role("button", name="Delete").click(),
+                      lambda t: len(t["layers"]) == 2)
+    assert sorted(x["name"] for x in sent["layers"]) == ["one", "two"]
+    expect(page.get_by_role("form", name="Canvas settings")).to_be_visible()
