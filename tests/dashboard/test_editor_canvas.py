@@ -305,3 +305,19 @@ def test_the_shell_gives_each_page_its_own_style_nonce_and_scripts_none(instance
     assert len(seen) == 2
     script = requests.get(f"{instance.base}/dashboard/app.js", timeout=10)
     assert "nonce" not in script.headers["Content-Security-Policy"]
+
+
+def test_a_layer_whose_preview_had_warnings_is_marked_on_its_handle(page, instance):
+    key = instance.account("Warnings")
+    long = "A headline far too long for its little box, so the renderer has to shrink it " * 3
+    template = {**TEMPLATE, "layers": [
+        TEMPLATE["layers"][0],
+        {**TEMPLATE["layers"][1], "text": long, "width": 160, "height": 40, "overflow": "shrink", "min_font_size": 8},
+    ]}
+    answer = instance.api("POST", "/templates", key=key, json=template)
+    assert answer.status_code == 201, answer.text
+    sign_in(page, key)
+    page.goto(f"/templates/{answer.json()['id']}/edit")
+    expect(handle(page, "title")).to_have_class(re.compile("has-warnings"))
+    expect(handle(page, "title")).to_have_attribute("title", re.compile(r"^title: .+"))
+    expect(handle(page, "box")).not_to_have_class(re.compile("has-warnings"))
