@@ -3,7 +3,7 @@
 
 const authentication = require('./authentication');
 const hydrators = require('./lib/hydrators');
-const { addApiKey, handleErrors } = require('./lib/platen');
+const { toPlaten, handleErrors } = require('./lib/platen');
 
 const renderCompleted = require('./triggers/render_completed');
 const renderFailed = require('./triggers/render_failed');
@@ -21,7 +21,7 @@ module.exports = {
   platformVersion: require('zapier-platform-core').version,
 
   authentication,
-  beforeRequest: [addApiKey],
+  beforeRequest: [toPlaten],
   afterResponse: [handleErrors],
   hydrators,
 

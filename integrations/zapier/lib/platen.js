@@ -30,9 +30,12 @@ const segment = (value, what) => {
   return encodeURIComponent(text);
 };
 
-// beforeRequest: the key goes only to this connection's Platen, never to a file host or another site a step
-// downloads from (an earlier step's file URL, a CDN in front of Platen's storage).
-const addApiKey = (request, z, bundle) => {
+// beforeRequest: what a request to this connection's Platen carries. The key goes there only, never to a file
+// host or another site a step downloads from (an earlier step's file URL, a CDN in front of Platen's storage).
+// Each request also gets a connection of its own: Node keeps sockets alive, Zapier freezes its runtime between
+// runs, and a socket reused just after the server dropped it for idling (gunicorn's keep-alive is 5 s) fails
+// the step with "socket hang up". Steps make a handful of requests, so the extra handshakes cost little.
+const toPlaten = (request, z, bundle) => {
   const key = bundle.authData && bundle.authData.api_key;
   if (!key || !bundle.authData.base_url) {
     return request;
@@ -44,7 +47,7 @@ const addApiKey = (request, z, bundle) => {
     sameOrigin = false;
   }
   if (sameOrigin) {
-    request.headers = { ...(request.headers || {}), 'X-API-Key': String(key).trim() };
+    request.headers = { ...(request.headers || {}), 'X-API-Key': String(key).trim(), Connection: 'close' };
   }
   return request;
 };
@@ -68,4 +71,4 @@ const handleErrors = (response, z) => {
   throw new z.errors.Error(message, code, response.status);
 };
 
-module.exports = { API, baseUrl, apiUrl, segment, addApiKey, handleErrors };
+module.exports = { API, baseUrl, apiUrl, segment, toPlaten, handleErrors };

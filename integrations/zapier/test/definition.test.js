@@ -4,7 +4,7 @@
 
 const App = require('../index');
 const schemaTools = require('zapier-platform-core/src/tools/schema');
-const { env, authData, schemaErrors } = require('./helpers');
+const { env, platen, schemaErrors } = require('./helpers');
 
 // zapier-platform-schema 19 calls the input field schema PlainInputFieldSchema (FieldSchema before it);
 // InputFieldsSchema is what an operation's inputFields (and so a dynamic fields function's answer) must be.
@@ -40,10 +40,9 @@ describe('every starter template\'s ?format=zapier fields', () => {
   });
 
   test.each(starters)('%s validates against PlainInputFieldSchema and InputFieldsSchema', async (name, id) => {
-    const response = await fetch(`${authData.base_url}api/v1/templates/${id}/fields?format=zapier`,
-      { headers: { 'X-API-Key': env.key } });
+    const response = await platen('GET', `/templates/${id}/fields?format=zapier`);
     expect(response.status).toBe(200);
-    const fields = await response.json();
+    const fields = response.data;
     expect(fields.length).toBeGreaterThan(0);
     for (const field of fields) {
       expect({ field: field.key, errors: schemaErrors(field, 'PlainInputFieldSchema') })

@@ -4,7 +4,7 @@
 // reach Zapier's bucket can be checked. ZAPIER_BASE_ENDPOINT is read when zapier-platform-core loads, so the
 // app is required only after the stand-in is listening.
 
-const { env, authData, platen, serve, hydrated } = require('./helpers');
+const { env, authData, request, platen, serve, hydrated } = require('./helpers');
 
 let zapier;
 let App;
@@ -50,7 +50,7 @@ test('a render\'s file is downloaded and stashed whole, under its own name', asy
   expect(stashed).toBe(`${fake.url}/bucket/stash/abc/file`);
 
   const upload = fake.requests.find((r) => r.url === '/bucket/');
-  const image = Buffer.from(await (await fetch(render.url)).arrayBuffer());
+  const image = (await request('GET', render.url)).body;
   expect(image.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   expect(upload.body.indexOf(image)).toBeGreaterThan(0); // the whole PNG, byte for byte
   expect(upload.body.toString('latin1')).toContain(`filename="${render.id}.png"`);
