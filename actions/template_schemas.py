@@ -18,7 +18,8 @@ _LAYER_EXAMPLE = [
 ]
 _LAYERS_DOC = ("The layers, bottom first. Each has `type` (text, image, rect, ellipse, line, qr) and a `name` "
                "(1-64 letters, digits, `_` or `-`, unique): the name is the field a render fills. Optional on every "
-               "layer: `x`, `y`, `width`, `height`, `rotation`, `opacity`, `hidden`, `fields` (more properties to "
+               "layer: `x`, `y`, `width`, `height`, `rotation`, `opacity`, `hidden`, `locked` (the visual editor "
+               "won't move it; drawn as usual), `fields` (more properties to "
                "offer as fields, named `layer.property`), `editable`, `label`, `help`, `required`. Text layers may "
                "set `decoration`: `none`, `underline` or `line-through`.")
 
