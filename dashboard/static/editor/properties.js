@@ -417,9 +417,16 @@ export function mountProperties(container, ctx) {
     bindings.push({ el: showEl, update: drawShow });
     drawShow();
 
+    const how = h("p", { class: "hint" });
+    bindings.push({ el: how, update: () => {
+      const what = { text: "its text", image: "its image", rect: "its fill", ellipse: "its fill", line: "its colour",
+        qr: "its data" }[layer.type];
+      clear(how);
+      if (current().editable === false) append(how, "Decoration: not in the template's fields.");
+      else append(how, `A render sets ${what} as `, h("code", {}, name), ".");
+    } });
     return h("fieldset", { class: "field-section" }, h("legend", {}, "Field"),
-      box("editable", "Offer as a field", true),
-      h("p", { class: "hint" }, `Renders set it as `, h("code", {}, name), "."),
+      box("editable", "Offer as a field", true), how,
       text("label", "Label", 100, name),
       text("help", "Help text", 500, ""),
       box("required", "Required", false),
