@@ -47,7 +47,8 @@ export function mountUseIt(container, ctx) {
     renderButton.setAttribute("aria-busy", "true");
     clear(result).append(h("p", { class: "muted" }, "Rendering…"));
     try {
-      if (state.dirty && ctx.saveNow && !await ctx.saveNow()) {
+      // (a conflict answered with "Reload theirs" saves nothing but leaves a clean copy: that one is rendered)
+      if (state.dirty && ctx.saveNow && !await ctx.saveNow() && state.dirty) {
         clear(result).append(h("p", { class: "error-text", role: "alert" },
           "Not rendered: the template could not be saved (see the message next to Save)."));
         return;
