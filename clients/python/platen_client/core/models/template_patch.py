@@ -36,10 +36,11 @@ class TemplatePatch:
             Unset: every field. Example: ['title'].
         layers (list[TemplatePatchLayersType0Item] | None | Unset): The layers, bottom first. Each has `type` (text,
             image, rect, ellipse, line, qr) and a `name` (1-64 letters, digits, `_` or `-`, unique): the name is the field a
-            render fills. Optional on every layer: `x`, `y`, `width`, `height`, `rotation`, `opacity`, `hidden`, `fields`
-            (more properties to offer as fields, named `layer.property`), `editable`, `label`, `help`, `required`. Text
-            layers may set `decoration`: `none`, `underline` or `line-through`. Example: [{'type': 'image', 'name': 'photo',
-            'src': 'https://example.com/photo.jpg', 'fit': 'cover'}, {'type': 'rect', 'name': 'overlay', 'fill': '#000000',
+            render fills. Optional on every layer: `x`, `y`, `width`, `height`, `rotation`, `opacity`, `hidden`, `locked`
+            (the visual editor won't move it; drawn as usual), `fields` (more properties to offer as fields, named
+            `layer.property`), `editable`, `label`, `help`, `required`. Text layers may set `decoration`: `none`,
+            `underline` or `line-through`. Example: [{'type': 'image', 'name': 'photo', 'src':
+            'https://example.com/photo.jpg', 'fit': 'cover'}, {'type': 'rect', 'name': 'overlay', 'fill': '#000000',
             'opacity': 0.45, 'editable': False}, {'type': 'text', 'name': 'title', 'x': 80, 'y': 180, 'width': 1040,
             'height': 260, 'text': 'Default title', 'font_size': 64, 'color': '#ffffff', 'max_lines': 3, 'fields':
             ['color']}, {'type': 'qr', 'name': 'link', 'x': 1040, 'y': 470, 'width': 120, 'height': 120, 'data':
