@@ -321,3 +321,28 @@ def test_a_layer_whose_preview_had_warnings_is_marked_on_its_handle(page, instan
     expect(handle(page, "title")).to_have_class(re.compile("has-warnings"))
     expect(handle(page, "title")).to_have_attribute("title", re.compile(r"^title: .+"))
     expect(handle(page, "box")).not_to_have_class(re.compile("has-warnings"))
+
+
+def test_shift_click_adds_and_removes_layers_from_the_selection(editor):
+    page = editor
+    handle(page, "box").click()
+    handle(page, "dot").click(modifiers=["Shift"])
+    expect(page.locator(".canvas-handle[aria-pressed='true']")).to_have_count(2)
+    # now moveable's group area lies over both: a click goes through it to the layer under the pointer
+    page.keyboard.down("Shift")
+    page.mouse.click(*centre(handle(page, "box")))
+    page.keyboard.up("Shift")
+    expect(handle(page, "box")).to_have_attribute("aria-pressed", "false")
+    expect(handle(page, "dot")).to_have_attribute("aria-pressed", "true")
+    handle(page, "title").click(modifiers=["Control"])
+    expect(page.locator(".canvas-handle[aria-pressed='true']")).to_have_count(2)
+    zoom = zoom_of(page)
+    start = centre(handle(page, "dot"))   # the two move together, title and dot
+    with page.expect_request(is_preview) as sent:
+        drag(page, start, (start[0] - 30 * zoom, start[1] + 20 * zoom), steps=10)
+    layers = layers_of(sent.value)
+    assert layers["dot"]["x"] == pytest.approx(570, abs=1) and layers["title"]["x"] - layers["dot"]["x"] == -300
+    assert (layers["box"]["x"], layers["box"]["y"]) == (100, 100)
+    page.mouse.click(*centre(handle(page, "title")))   # a plain click in the group: that layer alone
+    expect(page.locator(".canvas-handle[aria-pressed='true']")).to_have_count(1)
+    expect(handle(page, "title")).to_have_attribute("aria-pressed", "true")

@@ -131,6 +131,7 @@ export function mountCanvas(container, ctx) {
   function render() {
     const layers = state.layers();
     const seen = new Set();
+    let index = 0;
     for (const layer of layers) {
       seen.add(layer.name);
       let item = handles.get(layer.name);
@@ -152,7 +153,9 @@ export function mountCanvas(container, ctx) {
         item.box = screenBox(layer);
         paint(item);
       }
-      layerBox.append(el);   // in drawing order: the top layer last, so it is the one clicked
+      // in drawing order: the top layer last, so it is the one clicked (moved only when out of place)
+      if (layerBox.children[index] !== el) layerBox.insertBefore(el, layerBox.children[index] || null);
+      index += 1;
     }
     for (const [name, item] of handles) {
       if (!seen.has(name)) { item.el.remove(); handles.delete(name); }
@@ -405,6 +408,24 @@ export function mountCanvas(container, ctx) {
       paint(item);
     })
     .on("rotateEnd", (e) => { if (e.isDrag) endGesture("Rotate"); else cancelGesture(); });
+
+  // With several layers selected, moveable lays an area over their whole group (to drag it from anywhere), so
+  // a click inside it lands on the area: find the handle under the pointer. Shift/Ctrl/Cmd toggles it; a plain
+  // click selects just that layer (none when the click fell between the layers).
+  moveable.on("clickGroup", (e) => {
+    const input = e.inputEvent;
+    const under = document.elementsFromPoint(input.clientX, input.clientY)
+      .find((el) => el.classList.contains("canvas-handle") && !el.hidden);
+    const name = e.targetIndex >= 0 && e.targets[e.targetIndex] ? e.targets[e.targetIndex].dataset.layer
+      : under ? under.dataset.layer : null;
+    if (input.shiftKey || input.ctrlKey || input.metaKey) {
+      if (!name) return;
+      const has = state.selection.includes(name);
+      state.select(has ? state.selection.filter((n) => n !== name) : [...state.selection, name]);
+    } else {
+      state.select(name ? [name] : []);
+    }
+  });
 
   function cancelGesture() {
     if (!gesture) return;
