@@ -8,9 +8,13 @@ const samples = require('../lib/samples');
 const fields = require('../lib/fields');
 
 const OWN_KEYS = new Set(['template_id', 'format', 'quality']);
-// Zapier gives an action 30 s; Platen waits up to `timeout` for the render, then we poll what is left.
-const WAIT_SECONDS = 20;
+// Zapier gives an action 30 s. Platen holds the request up to `timeout` seconds while it renders (20 unless the
+// PLATEN_RENDER_WAIT_SECONDS environment variable says less), then the step polls for what is left of 27 s.
 const BUDGET_MS = 27000;
+const waitSeconds = () => {
+  const given = Number.parseInt(process.env.PLATEN_RENDER_WAIT_SECONDS, 10);
+  return Number.isInteger(given) ? Math.min(Math.max(given, 0), 20) : 20;
+};
 
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -36,11 +40,11 @@ const perform = async (z, bundle) => {
     fields: values,
     ...inputs.options(bundle.inputData),
     wait: true,
-    timeout: WAIT_SECONDS,
+    timeout: waitSeconds(),
   };
   const response = await z.request({ url: apiUrl(bundle, '/renders'), method: 'POST', body });
   let render = response.data;
-  // 202: still queued or rendering after WAIT_SECONDS (a busy instance); watch it for the rest of the budget.
+  // 202: still queued or rendering when the wait ran out (a busy instance); watch it for the rest of the budget.
   while (render.status === 'queued' || render.status === 'rendering') {
     if (Date.now() - started > BUDGET_MS) {
       throw new z.errors.Error(

@@ -55,6 +55,23 @@ describe('Render Image', () => {
     expect(render.cached).toBe(false);
   });
 
+  test('a render still queued when Platen\'s wait runs out is watched until it is done', async () => {
+    // With timeout 0 Platen answers 202 "queued" at once: the step has to poll GET /renders/{id}.
+    const title = `Polled ${Math.random()}`;
+    const direct = await platen('POST', '/renders', { template_id: env.templateId, fields: { title: `${title}!` },
+      timeout: 0 });
+    expect(direct).toMatchObject({ status: 202, data: { status: 'queued' } });
+    process.env.PLATEN_RENDER_WAIT_SECONDS = '0';
+    try {
+      const inputData = { template_id: env.templateId, title };
+      const render = await appTester(operation.perform, { authData, inputData });
+      expect(render).toMatchObject({ status: 'completed', cached: false });
+      expect((await request('GET', render.url)).status).toBe(200);
+    } finally {
+      delete process.env.PLATEN_RENDER_WAIT_SECONDS;
+    }
+  });
+
   test('a bad field value fails the step with Platen\'s message naming the field', async () => {
     const inputData = { template_id: env.templateId, title: 'x', 'accent.fill': 'not a colour' };
     await expect(appTester(operation.perform, { authData, inputData })).rejects.toThrow(/accent\.fill/);
