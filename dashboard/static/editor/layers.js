@@ -15,7 +15,7 @@ export function mountLayers(container, ctx) {
   const { state, preview } = ctx;
   const list = h("ul", { class: "layer-list", "aria-label": "Layers of this page" });
   const status = uploadStatus();
-  let renaming = null;   // {name, input}: the row being renamed keeps its input across redraws
+  let renaming = null;   // {name, value, focus}: the row being renamed (the list is not redrawn meanwhile)
   let dragging = null;
 
   const adds = ADD_BUTTONS.map(([type, label]) => h("button", {

@@ -137,10 +137,12 @@ export function mountProperties(container, ctx) {
     const [title, specs] = BY_TYPE[layer.type] || ["", []];
     const form = h("form", { class: "properties", "aria-label": "Properties", onsubmit: (e) => e.preventDefault() });
 
+    const chip = h("span", { class: "chip", title: "The canvas won't move or resize it (Unlock in Layers)" },
+      "Locked");
+    bindings.push({ el: chip, update: () => { chip.hidden = !current().locked; } });
     form.append(h("div", { class: "props-head" },
       h("span", { class: `layer-icon icon-${layer.type}`, "aria-hidden": "true" }),
-      h("h2", {}, title || layer.type),
-      current().locked ? h("span", { class: "chip" }, "Locked") : null));
+      h("h2", {}, title || layer.type), chip));
 
     // Name: checked as typed, renamed on Enter or leaving the box.
     const nameId = newId("name");
