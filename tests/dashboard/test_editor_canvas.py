@@ -346,3 +346,25 @@ def test_shift_click_adds_and_removes_layers_from_the_selection(editor):
     page.mouse.click(*centre(handle(page, "title")))   # a plain click in the group: that layer alone
     expect(page.locator(".canvas-handle[aria-pressed='true']")).to_have_count(1)
     expect(handle(page, "title")).to_have_attribute("aria-pressed", "true")
+
+
+def test_a_preview_under_way_shows_a_busy_bar(editor):
+    page = editor
+    held = []
+    page.route("**/api/v1/templates/preview", lambda route: held.append(route))
+    handle(page, "box").click()
+    page.keyboard.press("ArrowRight")
+    region = page.get_by_role("region", name="Canvas")
+    expect(region).to_have_class(re.compile("is-busy"))   # held: the answer has not come yet
+    expect(region.get_by_role("status").filter(has_text="Updating the preview")).to_have_count(1)
+    image = page.locator(".canvas-image").get_attribute("src")
+    for _ in range(300):   # until the held request has reached the route (a condition, not a delay)
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held
+    for route in held:
+        route.continue_()
+    page.unroute("**/api/v1/templates/preview")
+    expect(region).not_to_have_class(re.compile("is-busy"))
+    expect(page.locator(".canvas-image")).not_to_have_attribute("src", image)

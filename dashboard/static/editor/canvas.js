@@ -138,6 +138,7 @@ export function mountCanvas(container, ctx) {
       if (!item) {
         const el = h("div", { class: "canvas-handle", role: "button", dataset: { layer: layer.name } });
         el.addEventListener("mousedown", onHandleDown);
+        el.addEventListener("touchstart", onHandleDown, { passive: false });
         item = { el, box: null, layer };
         handles.set(layer.name, item);
       }
@@ -230,7 +231,7 @@ export function mountCanvas(container, ctx) {
 
   // Pressing a handle selects it (Shift/Ctrl/Cmd toggles) and, unless locked, starts dragging it at once.
   function onHandleDown(event) {
-    if (event.button !== 0) return;
+    if (event.type === "mousedown" && event.button !== 0) return;
     const name = event.currentTarget.dataset.layer;
     const item = handles.get(name);
     if (!item) return;
@@ -573,8 +574,15 @@ export function mountCanvas(container, ctx) {
   preview.addEventListener("error", (event) => showProblem(event.detail));
   preview.addEventListener("busy", (event) => {
     clearTimeout(busyTimer);
-    if (event.detail.busy) busyTimer = setTimeout(() => container.classList.add("is-busy"), BUSY_DELAY_MS);
-    else container.classList.remove("is-busy");
+    if (event.detail.busy) {
+      busyTimer = setTimeout(() => {
+        container.classList.add("is-busy");
+        busy.textContent = "Updating the preview…";   // for screen readers: the bar itself is 2 px of colour
+      }, BUSY_DELAY_MS);
+    } else {
+      container.classList.remove("is-busy");
+      busy.textContent = "";
+    }
   });
 
   // ---- the state
