@@ -368,3 +368,35 @@ def test_a_preview_under_way_shows_a_busy_bar(editor):
     page.unroute("**/api/v1/templates/preview")
     expect(region).not_to_have_class(re.compile("is-busy"))
     expect(page.locator(".canvas-image")).not_to_have_attribute("src", image)
+
+
+def test_the_handles_are_those_of_the_page_shown(page, instance):
+    key = instance.account("Pages")
+    template = {"name": "Carousel", "width": 600, "height": 600, "pages": [
+        [{"type": "rect", "name": "first", "x": 10, "y": 10, "width": 100, "height": 100, "fill": "#000000"}],
+        [{"type": "ellipse", "name": "second", "x": 300, "y": 300, "width": 50, "height": 50, "fill": "#ff0000"},
+         {"type": "line", "name": "rule", "x": 50, "y": 500, "width": 500, "stroke_width": 4}],
+    ]}
+    answer = instance.api("POST", "/templates", key=key, json=template)
+    assert answer.status_code == 201, answer.text
+    sign_in(page, key)
+    page.goto(f"/templates/{answer.json()['id']}/edit")
+    expect(page.locator(".canvas-image[src^='data:image/']")).to_be_visible()
+    canvas = page.get_by_role("region", name="Canvas")
+    expect(canvas.locator("[data-layer]")).to_have_count(1)
+    expect(handle(page, "first")).to_be_visible()
+    with page.expect_request(is_preview) as sent:
+        page.get_by_role("button", name="Page 2").click()
+    assert sent.value.post_data_json["page"] == 1
+    expect(canvas.locator("[data-layer]")).to_have_count(2)
+    # a line (height 0) still has a strip to grab, centred on it
+    stage = page.locator(".canvas-stage").bounding_box()
+    zoom = stage["width"] / 600
+    rule = handle(page, "rule").bounding_box()
+    assert rule["height"] == pytest.approx(12, abs=0.5)
+    assert rule["y"] + rule["height"] / 2 - stage["y"] == pytest.approx(500 * zoom, abs=1)
+    start = centre(handle(page, "rule"))
+    with page.expect_request(is_preview) as sent:
+        drag(page, start, (start[0], start[1] - 40 * zoom))
+    rule_now = sent.value.post_data_json["template"]["pages"][1][1]
+    assert rule_now["y"] == pytest.approx(460, abs=1) and rule_now.get("height", 0) == 0
