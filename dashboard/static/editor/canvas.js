@@ -65,14 +65,14 @@ export function mountCanvas(container, ctx) {
   append(container, scroller, busy, problem);
 
   const zoomOut = h("button", { type: "button", class: "zoom-step", "aria-label": "Zoom out", title: "Zoom out",
-    onclick: () => setZoom(zoom / ZOOM_STEP) }, "−");
+    onclick: () => zoomAround(zoom / ZOOM_STEP) }, "−");
   const zoomIn = h("button", { type: "button", class: "zoom-step", "aria-label": "Zoom in", title: "Zoom in",
-    onclick: () => setZoom(zoom * ZOOM_STEP) }, "+");
+    onclick: () => zoomAround(zoom * ZOOM_STEP) }, "+");
   const zoomLabel = h("output", { class: "zoom-value", "aria-label": "Zoom", title: "Ctrl + wheel zooms" }, "100%");
   const fitButton = h("button", { type: "button", "aria-pressed": "true", title: "Show the whole canvas",
     onclick: () => fit() }, "Fit");
   const actualButton = h("button", { type: "button", "aria-pressed": "false", title: "One template pixel per screen pixel",
-    onclick: () => setZoom(1) }, "100%");
+    onclick: () => zoomAround(1) }, "100%");
   if (ctx.slots && ctx.slots.zoom) append(ctx.slots.zoom, zoomOut, zoomLabel, zoomIn, fitButton, actualButton);
 
   // ---- geometry: a layer's box in template pixels <-> its handle's box in stage pixels
@@ -490,16 +490,24 @@ export function mountCanvas(container, ctx) {
     setZoom(value, { fitting: true });
   }
 
+  // Zooms keeping the template point at (clientX, clientY) where it is on screen (default: the view's centre).
+  function zoomAround(value, clientX = null, clientY = null) {
+    const room = scroller.getBoundingClientRect();
+    const cx = clientX ?? room.left + room.width / 2;
+    const cy = clientY ?? room.top + room.height / 2;
+    const before = stage.getBoundingClientRect();
+    const px = (cx - before.left) / zoom;
+    const py = (cy - before.top) / zoom;
+    setZoom(value);
+    const after = stage.getBoundingClientRect();
+    scroller.scrollLeft += after.left + px * zoom - cx;
+    scroller.scrollTop += after.top + py * zoom - cy;
+  }
+
   scroller.addEventListener("wheel", (event) => {
     if (!(event.ctrlKey || event.metaKey)) return;
     event.preventDefault();
-    const before = stage.getBoundingClientRect();
-    const px = (event.clientX - before.left) / zoom;
-    const py = (event.clientY - before.top) / zoom;
-    setZoom(zoom * Math.exp(-event.deltaY / 300));
-    const after = stage.getBoundingClientRect();   // keep the point under the pointer where it was
-    scroller.scrollLeft += after.left + px * zoom - event.clientX;
-    scroller.scrollTop += after.top + py * zoom - event.clientY;
+    zoomAround(zoom * Math.exp(-event.deltaY / 300), event.clientX, event.clientY);
   }, { passive: false });
 
   const resized = new ResizeObserver(() => { if (alive() && fitMode) fit(); });
