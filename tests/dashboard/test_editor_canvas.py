@@ -400,3 +400,7 @@ def test_the_handles_are_those_of_the_page_shown(page, instance):
         drag(page, start, (start[0], start[1] - 40 * zoom))
     rule_now = sent.value.post_data_json["template"]["pages"][1][1]
     assert rule_now["y"] == pytest.approx(460, abs=1) and rule_now.get("height", 0) == 0
+    handle(page, "title").click(modifiers=["Control"])   # and out again
+    expect(page.locator(".canvas-handle[aria-pressed='true']")).to_have_count(0)
+    handle(page, "title").click()
+    expect(handle(page, "title")).to_have_attribute("aria-pressed", "true")
