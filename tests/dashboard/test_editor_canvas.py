@@ -346,6 +346,10 @@ def test_shift_click_adds_and_removes_layers_from_the_selection(editor):
     page.mouse.click(*centre(handle(page, "title")))   # a plain click in the group: that layer alone
     expect(page.locator(".canvas-handle[aria-pressed='true']")).to_have_count(1)
     expect(handle(page, "title")).to_have_attribute("aria-pressed", "true")
+    handle(page, "title").click(modifiers=["Control"])   # and out again
+    expect(page.locator(".canvas-handle[aria-pressed='true']")).to_have_count(0)
+    handle(page, "title").click()
+    expect(handle(page, "title")).to_have_attribute("aria-pressed", "true")
 
 
 def test_a_preview_under_way_shows_a_busy_bar(editor):
@@ -400,7 +404,3 @@ def test_the_handles_are_those_of_the_page_shown(page, instance):
         drag(page, start, (start[0], start[1] - 40 * zoom))
     rule_now = sent.value.post_data_json["template"]["pages"][1][1]
     assert rule_now["y"] == pytest.approx(460, abs=1) and rule_now.get("height", 0) == 0
-    handle(page, "title").click(modifiers=["Control"])   # and out again
-    expect(page.locator(".canvas-handle[aria-pressed='true']")).to_have_count(0)
-    handle(page, "title").click()
-    expect(handle(page, "title")).to_have_attribute("aria-pressed", "true")
