@@ -404,3 +404,11 @@ def test_the_handles_are_those_of_the_page_shown(page, instance):
         drag(page, start, (start[0], start[1] - 40 * zoom))
     rule_now = sent.value.post_data_json["template"]["pages"][1][1]
     assert rule_now["y"] == pytest.approx(460, abs=1) and rule_now.get("height", 0) == 0
+
+
+def test_a_double_click_on_a_text_layer_goes_to_its_text(editor):
+    page = editor
+    handle(page, "title").dblclick()
+    text = page.get_by_role("form", name="Properties").get_by_label("Text", exact=True)
+    expect(text).to_be_focused()
+    expect(text).to_have_value("Hello")

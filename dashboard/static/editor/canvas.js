@@ -139,6 +139,7 @@ export function mountCanvas(container, ctx) {
         const el = h("div", { class: "canvas-handle", role: "button", dataset: { layer: layer.name } });
         el.addEventListener("mousedown", onHandleDown);
         el.addEventListener("touchstart", onHandleDown, { passive: false });
+        el.addEventListener("dblclick", onHandleDoubleClick);
         item = { el, box: null, layer };
         handles.set(layer.name, item);
       }
@@ -248,6 +249,21 @@ export function mountCanvas(container, ctx) {
     // moveable.dragStart renders the pending target change first (synchronously), then takes this very press:
     // no frame in between in which a quick drag could slip away.
     if (movable(item) && !gesture) moveable.dragStart(event);
+  }
+
+  // A double click on a text or QR layer goes to what it shows: the Properties form's "Text" / "QR data" box.
+  const CONTENT_LABEL = { text: "Text", qr: "QR data" };
+  function onHandleDoubleClick(event) {
+    const item = handles.get(event.currentTarget.dataset.layer);
+    const wanted = item && CONTENT_LABEL[item.layer.type];
+    if (!wanted) return;
+    if (ctx.showTab) ctx.showTab("design");
+    const form = document.querySelector("form[aria-label='Properties']");
+    const label = form && [...form.querySelectorAll("label")].find((l) => l.textContent.trim() === wanted);
+    const input = label && label.control;
+    if (!input) return;
+    input.focus();
+    if (input.select) input.select();
   }
 
   // ---- moveable: the selected handles
