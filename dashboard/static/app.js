@@ -46,7 +46,7 @@ export function navigate(path) {
 document.addEventListener("click", (event) => {
   const link = event.target.closest("a[href]");
   if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey
-      || link.target || link.hasAttribute("download") || !link.dataset.route) return;
+      || link.target || link.hasAttribute("download") || !("route" in link.dataset)) return;
   event.preventDefault();
   navigate(link.getAttribute("href"));
 });

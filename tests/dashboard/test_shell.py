@@ -108,6 +108,9 @@ def test_user_text_is_shown_as_text_never_as_html(page, instance):
     expect(page.locator(".card-title")).to_have_text(hostile)
     page.locator(".card").get_by_role("link", name="Edit").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(hostile)
-    expect(page.get_by_role("cell", name=hostile)).to_be_visible()   # the layer's text, as the field's default
-    expect(page.locator(".edit-layout img.thumb-img[src^='blob:']")).to_be_visible()
+    # the editor: the name in the canvas settings, the layer's text in Properties and on the Sample data form
+    expect(page.get_by_role("form", name="Canvas settings").get_by_label("Name", exact=True)).to_have_value(hostile)
+    page.locator(".layer-row[data-layer='title'] .layer-name").click()
+    expect(page.get_by_role("form", name="Properties").get_by_label("Text", exact=True)).to_have_value(hostile)
+    expect(page.get_by_role("region", name="Canvas").locator("img[src^='data:image/jpeg']")).to_be_visible()
     assert page.locator("img[src='x']").count() == 0   # no element injected; the page's fixture checks no dialog
