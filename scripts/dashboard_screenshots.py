@@ -3,7 +3,7 @@
 Starts its own Platen (embedded Redis in a temporary folder, a web process, a worker), fills an account with
 starters, a batch, a hook and a key, and drives Debian's chromium.
 Run: .venv/bin/python scripts/dashboard_screenshots.py [NAME …]   (names: sign-in, templates, templates-1440,
-new-template, template-edit, batches, renders, webhooks, keys, usage; without names, all of them)
+new-template, template-edit, template-edit-selected, template-edit-data, template-edit-use, batches, renders, webhooks, keys, usage; without names, all of them)
 """
 
 from __future__ import annotations
@@ -85,8 +85,8 @@ def shoot(sync_playwright, base: str, secret: str, only: set[str]) -> None:
     """Each picture whose name is in ``only`` (all of them when it is empty)."""
     from playwright.sync_api import expect
 
-    def wanted(name: str) -> bool:
-        return not only or name in only
+    def wanted(*names: str) -> bool:
+        return not only or any(name in only for name in names)
 
     def settled(page) -> None:
         """Every thumbnail drawn (none still loading, none failed) and nothing left to load."""
@@ -123,6 +123,26 @@ def shoot(sync_playwright, base: str, secret: str, only: set[str]) -> None:
                 page.get_by_role("region", name="Canvas").wait_for()
                 settled(page)
                 page.screenshot(path=OUT / "template-edit.png")
+            if wanted("template-edit-selected", "template-edit-data", "template-edit-use"):
+                page.goto("/templates")
+                page.locator(".card").first.get_by_role("link", name="Edit").click()
+                canvas = page.get_by_role("region", name="Canvas")
+                canvas.locator("img[src^='data:']").wait_for()
+                canvas.locator("[data-layer='title']").click()
+                settled(page)
+                if wanted("template-edit-selected"):
+                    page.screenshot(path=OUT / "template-edit-selected.png")
+                if wanted("template-edit-data"):
+                    page.get_by_role("tab", name="Sample data").click()
+                    page.get_by_role("button", name="Long text").click()
+                    settled(page)
+                    page.screenshot(path=OUT / "template-edit-data.png")
+                if wanted("template-edit-use"):
+                    page.get_by_role("tab", name="Use it").click()
+                    page.get_by_role("button", name="Render", exact=True).click()
+                    page.locator(".render-result img").wait_for()
+                    settled(page)
+                    page.screenshot(path=OUT / "template-edit-use.png")
             if wanted("batches"):   # the mapping step: "Headline" mapped by hand to the blog card's title
                 page.goto("/batches")
                 page.locator(".list-row").first.wait_for()
