@@ -133,16 +133,17 @@ class StarterPreview(MethodView):
         gallery of starters (GET /templates/examples). Free, stored nowhere; an unknown starter is a 404 that lists
         the real names.
         """
-        data, etag = _starter_thumb(name, principal().account.id)
+        data, etag = _starter_thumb(name)
         response = current_app.response_class(data, mimetype="image/jpeg")
         response.set_etag(etag)
         response.headers["Cache-Control"] = "private, max-age=3600"
         return response.make_conditional(request)
 
 
-def _starter_thumb(name: str, account_id: str) -> tuple[bytes, str]:
+def _starter_thumb(name: str) -> tuple[bytes, str]:
     """Starters are files that change only with Platen itself: each is drawn once per process (and again if its
-    file changes)."""
+    file changes), shared by every account, so with the base fonts only (an account's upload of a family the
+    starter uses would otherwise be drawn into, and shown to, every other account)."""
     path = example_path(name)
     key = (name, path.stat().st_mtime_ns)
     if key not in _starter_thumbs:
@@ -150,7 +151,7 @@ def _starter_thumb(name: str, account_id: str) -> tuple[bytes, str]:
         scale = max(0.1, min(1.0, STARTER_THUMB_WIDTH / template["width"]))
         conn = connector()
         result = render(template, {}, format="jpeg", quality=85, scale=scale, page=1,
-                        fonts=conn.fonts_for(account_id), cache=False)
+                        fonts=conn.fonts_for(""), cache=False)
         _starter_thumbs[key] = (result.data, hashlib.sha256(result.data).hexdigest()[:32])
     return _starter_thumbs[key]
 

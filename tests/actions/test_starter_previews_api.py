@@ -45,3 +45,19 @@ def test_it_is_in_the_openapi_document(client):
     assert "JPEG" in operation["responses"]["200"]["description"]
     assert operation["responses"]["200"]["content"] == {"image/jpeg": {"schema": {"type": "string",
                                                                                   "format": "binary"}}}
+
+
+def test_an_accounts_font_upload_is_never_drawn_into_the_thumbnail_others_see(client, alice, bob):
+    from actions import urls
+    from tests.connector.test_fontstore import brand_font
+
+    path = "/api/v1/templates/examples/og-blog-card/preview.jpg"   # drawn in Noto Sans
+    urls._starter_thumbs.clear()
+    plain = client.get(path, headers=bob.headers).data
+    mono = brand_font("Noto Sans", source="DejaVuSansMono.ttf")   # Alice's own "Noto Sans", a monospace one
+    upload = client.post("/api/v1/fonts", data={"file": (io.BytesIO(mono), "NotoSans-Regular.ttf")},
+                         content_type="multipart/form-data", headers=alice.headers)
+    assert upload.status_code == 201, upload.get_json()
+    urls._starter_thumbs.clear()   # Alice asks first in a fresh process
+    assert client.get(path, headers=alice.headers).data == plain
+    assert client.get(path, headers=bob.headers).data == plain
