@@ -313,6 +313,7 @@ export class EditorState extends EventTarget {
     this.doc = templateBody(template);
     this.savedJson = JSON.stringify(this.doc);
     if (!keepHistory) { this.past = []; this.future = []; }
+    this.lastCoalesce = null;   // the next keystroke is a new undo step: Undo stops at what was saved
     this.page = Math.min(this.page, this.pageCount - 1);
     this.selection = this.selection.filter((n) => this.layer(n));
     this.emit("saved");
