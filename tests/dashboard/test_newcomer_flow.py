@@ -59,7 +59,9 @@ def test_a_newcomer_copies_a_starter_edits_it_renders_it_and_runs_a_batch(page, 
     page.get_by_role("region", name="Layers").locator(".layer-row[data-layer='logo'] .layer-name").click()
     logo = tmp_path / "our-logo.png"
     logo.write_bytes(logo_png())
-    form.get_by_label("Upload image").set_input_files(str(logo))
+    with page.expect_file_chooser() as chooser:   # as a person does it: the button, then the file dialog
+        form.locator("label.file-button", has_text="Upload an image…").click()
+    chooser.value.set_files(str(logo))
     expect(form.get_by_label("Image URL")).to_have_value(re.compile(r"/files/assets/.+\.png$"))
 
     # save: the stored template has every change

@@ -358,7 +358,8 @@ export function mountProperties(container, ctx) {
     }, { label: "Upload image" });
     const el = h("div", { class: "prop" }, h("div", { class: "row src-upload" }, picker.el),
       h("label", { for: id }, spec.label), input, status.el);
-    bindings.push({ el, update: () => { input.value = value() || ""; } });
+    // bound to the URL box itself: after an upload the focus is on the file picker, and the box must show the new url
+    bindings.push({ el: input, update: () => { input.value = value() || ""; } });
     input.value = value() || "";
     return el;
   }

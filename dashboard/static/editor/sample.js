@@ -172,7 +172,7 @@ export function mountSample(container, ctx) {
     } else {
       const image = prop.format === "uri";
       input = h("input", { type: "text", value: current ?? "", spellcheck: "false",
-        placeholder: image ? "https://… (empty: no image)" : "",
+        placeholder: image ? "https://… (untouched: the design's own image)" : "",
         oninput: () => changed(input.value) });
     }
     input.name = name;
