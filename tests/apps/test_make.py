@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from fnmatch import fnmatch
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 import requests
@@ -131,6 +132,8 @@ class Expression:
     FUNCTIONS = {
         "ifempty": lambda a, b: b if a is UNDEFINED or a is None or a == "" else a,
         "omit": lambda obj, *keys: {k: v for k, v in obj.items() if k not in keys},
+        # Make's encodeURL: ids go into paths encoded, so a mapped "x/../y" can't reach another endpoint
+        "encodeURL": lambda text: quote(_text(text), safe=""),
     }
 
     def __init__(self, text: str):
@@ -492,6 +495,10 @@ def test_errors_become_make_errors(live, make_account):
         module("getRender", {"render_id": "rnd_0000000000000000000000"}, connection)
     assert missing.value.type == "DataError"
     assert re.fullmatch(r"\[404\] .+ \(error: not_found, request req_\w+\)", missing.value.message)
+    # a mapped id is one path segment: "../templates" asks for a render of that name, not for the template list
+    with pytest.raises(MakeError) as escaped:
+        module("getRender", {"render_id": "../templates"}, connection)
+    assert escaped.value.type == "DataError" and "[404]" in escaped.value.message
     reader = live.api("POST", "/keys", make_account["key"], json={"label": "read only",
                                                                   "scopes": ["templates:read"]}).json()["key"]
     template = next(iter(make_account["templates"].values()))
