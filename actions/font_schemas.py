@@ -51,3 +51,20 @@ class FontSchema(ma.Schema):
 FILENAME_PARAM = {"in": "query", "name": "filename", "required": False, "schema": {"type": "string", "maxLength": 200},
                   "description": "The file's name, when the body is the file itself (a multipart upload carries "
                                  "its own)."}
+
+
+class FontFaceStyleSchema(ma.Schema):
+    weight = fields.Integer(required=True, metadata={"description": "100 to 900; 700 is bold.", "example": 700})
+    style = fields.String(required=True, validate=validate.OneOf(["normal", "italic"]))
+
+
+class FontFamilySchema(ma.Schema):
+    """A font family a text layer may name in `font`: installed on this instance, or uploaded by this account."""
+
+    family = fields.String(required=True, metadata={"description": "What a text layer's `font` names.",
+                                                    "example": "Noto Sans"})
+    source = fields.String(required=True, validate=validate.OneOf(["uploaded", "installed"]), metadata={
+        "description": "`uploaded`: this account's brand font (it takes the place of an installed family of the "
+                       "same name); `installed`: on the instance for every account."})
+    faces = fields.List(fields.Nested(FontFaceStyleSchema), required=True, metadata={
+        "description": "The weights and styles there are; `font_weight` and `font_style` pick the nearest."})

@@ -10,7 +10,7 @@ from connector.fontstore import font_format
 from connector.keys import Scope
 
 from .common import IDEMPOTENCY_HEADER_DOC, connector, documents, idempotent, principal, requires
-from .font_schemas import FILENAME_PARAM, RAW_FONT_TYPES, UPLOAD_BODY, FontSchema
+from .font_schemas import FILENAME_PARAM, RAW_FONT_TYPES, UPLOAD_BODY, FontFamilySchema, FontSchema
 from .schemas import ListArgsSchema
 from .uploads import takes_upload
 
@@ -56,6 +56,29 @@ class Fonts(MethodView):
         filename, data = g.upload
         record, created = connector().fonts.upload(principal().account.id, filename, data)
         return record.to_dict(), 201 if created else 200
+
+
+@blp.route("/families")
+class FontFamilies(MethodView):
+    @requires(Scope.TEMPLATES_READ)
+    @documents(blp, 403)
+    @blp.response(200, FontFamilySchema(many=True))
+    def get(self):
+        """List the font families templates can use
+
+        Every family a text layer may name in `font`: this account's uploaded brand fonts and the fonts installed
+        on the instance (the system's and `PLATEN_FONT_DIRS`), sorted by name, each with its weights and styles.
+        The editor's font picker reads it.
+        """
+        registry = connector().fonts_for(principal().account.id)
+        out = []
+        for family, faces in registry.family_faces():
+            own = hasattr(registry, "owns") and any(registry.owns(face) for face in faces)
+            styles = sorted({(face.weight, "italic" if face.italic else "normal") for face in faces},
+                            key=lambda s: (s[1], s[0]))
+            out.append({"family": family, "source": "uploaded" if own else "installed",
+                        "faces": [{"weight": weight, "style": style} for weight, style in styles]})
+        return out
 
 
 @blp.route("/<font_id>")

@@ -217,6 +217,12 @@ class FontRegistry:
         self._ensure_scanned()
         return sorted(self._names.values())
 
+    def family_faces(self) -> list[tuple[str, list[FontFace]]]:
+        """Each family (as the font spells it, sorted) with its faces, thinnest upright first."""
+        self._ensure_scanned()
+        return [(self._names[key], sorted(self._by_family[key], key=lambda f: (f.italic, f.weight, f.path, f.index)))
+                for key in sorted(self._names, key=lambda k: self._names[k].casefold())]
+
     @property
     def default_family(self) -> str:
         """Explicitly set, else DejaVu Sans, else Noto Sans, else the first family found ("" when there is none)."""

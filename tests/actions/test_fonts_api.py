@@ -185,3 +185,25 @@ def test_the_same_file_uploaded_again_answers_200_with_the_first_font(client, al
     assert again.status_code == 200 and again.get_json() == first.get_json()
     assert [f["id"] for f in client.get(URL, headers=alice.headers).get_json()] == [first.get_json()["id"]]
     assert upload(client, bob, ttf).status_code == 201   # another account's fonts are its own
+
+
+def test_families_list_installed_fonts_and_this_accounts_uploads(client, alice, bob, ttf):
+    assert upload(client, alice, ttf).status_code == 201
+    mine = client.get(f"{URL}/families", headers=alice.headers)
+    assert mine.status_code == 200
+    families = {f["family"]: f for f in mine.get_json()}
+    assert families[BRAND]["source"] == "uploaded"
+    assert families[BRAND]["faces"] == [{"weight": 400, "style": "normal"}]
+    dejavu = families["DejaVu Sans"]   # installed by scripts/install-fonts.sh, for every account
+    assert dejavu["source"] == "installed"
+    assert {"weight": 700, "style": "normal"} in dejavu["faces"]
+    names = [f["family"] for f in mine.get_json()]
+    assert names == sorted(names, key=str.casefold)
+    # another account sees the installed fonts, never this account's upload
+    theirs = {f["family"] for f in client.get(f"{URL}/families", headers=bob.headers).get_json()}
+    assert "DejaVu Sans" in theirs and BRAND not in theirs
+
+
+def test_families_is_a_fixed_path_beside_font_ids(client, alice):
+    assert client.delete(f"{URL}/families", headers=alice.headers).status_code == 405
+    assert client.get(f"{URL}/families", headers={"X-API-Key": "plt_live_nope"}).status_code == 401

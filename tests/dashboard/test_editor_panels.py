@@ -371,6 +371,13 @@ def test_a_font_is_uploaded_and_used(page, instance, watch, tmp_path):
     expect(form.get_by_label("Font", exact=True)).to_have_value(font["family"])
     sent = sent_after(page, lambda: form.get_by_label("Font", exact=True).select_option("Noto Sans"),
                       lambda t: by_name(t, "title").get("font") == "Noto Sans")
+    # every family the instance has (GET /fonts/families) is offered, beyond the common ones
+    installed = [f["family"] for f in instance.api("GET", "/fonts/families", key=key).json()
+                 if f["source"] == "installed"]
+    assert "Noto Serif Display" in installed
+    select = form.get_by_label("Font", exact=True)
+    expect(select.locator("optgroup[label='All installed'] option[value='Noto Serif Display']")).to_have_count(1)
+    expect(select.locator("optgroup[label='Uploaded'] option")).to_have_text([font["family"]])
     sent_after(page, lambda: form.get_by_label("Font", exact=True).select_option(font["family"]),
                lambda t: by_name(t, "title").get("font") == font["family"])
     # a file that is no font is refused with the API's message, and the font stays

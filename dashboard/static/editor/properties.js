@@ -11,8 +11,9 @@ import { append, clear, h } from "../dom.js";
 import { colorInput, isColor, pickerValue } from "./color.js";
 import { filePicker, uploadAsset, uploadFont, uploadStatus } from "./upload.js";
 
-// Installed with Platen (scripts/install-fonts.sh); uploaded families come from GET /fonts.
-const INSTALLED_FONTS = ["DejaVu Sans", "DejaVu Serif", "DejaVu Sans Mono", "Noto Sans", "Noto Serif",
+// The font picker: the account's uploads, then these common families (installed by scripts/install-fonts.sh),
+// then every other family the instance has (GET /fonts/families); this list alone if that could not be read.
+const COMMON_FONTS = ["DejaVu Sans", "DejaVu Serif", "DejaVu Sans Mono", "Noto Sans", "Noto Serif",
   "Noto Sans Mono", "Noto Sans Arabic", "Noto Naskh Arabic", "Noto Sans Hebrew", "Noto Sans CJK JP",
   "Noto Serif CJK JP", "Noto Sans Thai"];
 const UPLOAD_FONT = "\u0000upload";
@@ -315,15 +316,22 @@ export function mountProperties(container, ctx) {
     const status = uploadStatus();
     const select = h("select", { id, dataset: { prop: spec.prop } });
     const families = () => {
-      const uploaded = [...new Set((ctx.fonts || []).map((f) => f.family))].sort();
-      const installed = INSTALLED_FONTS.filter((f) => !uploaded.includes(f));
+      const listed = ctx.families || [];
+      const uploaded = [...new Set([...(ctx.fonts || []).map((f) => f.family),
+        ...listed.filter((f) => f.source === "uploaded").map((f) => f.family)])].sort();
+      const installedAll = ctx.families ? listed.filter((f) => f.source === "installed").map((f) => f.family)
+        : COMMON_FONTS;
+      const common = COMMON_FONTS.filter((f) => installedAll.includes(f) && !uploaded.includes(f));
+      const others = installedAll.filter((f) => !common.includes(f) && !uploaded.includes(f));
       const v = value();
-      const known = new Set([...uploaded, ...installed]);
+      const known = new Set([...uploaded, ...common, ...others]);
       clear(select);
       select.append(h("option", { value: "" }, "DejaVu Sans (default)"));
       if (uploaded.length) select.append(h("optgroup", { label: "Uploaded" },
         uploaded.map((f) => h("option", { value: f }, f))));
-      select.append(h("optgroup", { label: "Installed" }, installed.map((f) => h("option", { value: f }, f))));
+      select.append(h("optgroup", { label: "Common" }, common.map((f) => h("option", { value: f }, f))));
+      if (others.length) select.append(h("optgroup", { label: "All installed" },
+        others.map((f) => h("option", { value: f }, f))));
       if (v && !known.has(v)) select.append(h("option", { value: v }, `${v} (not installed)`));
       select.append(h("option", { value: UPLOAD_FONT }, "Upload a font…"));
       select.value = v || "";

@@ -26,8 +26,9 @@ const TABS = [["design", "Design"], ["data", "Sample data"], ["versions", "Versi
 export async function editPage(main, { args, stale, me, navigate }) {
   const [id] = args;
   const path = `/templates/${encodeURIComponent(id)}`;
-  const [template, fonts, formats] = await Promise.all([
-    api.get(path), api.get("/fonts").catch(() => []), api.get("/formats").catch(() => []),
+  const [template, fonts, families, formats] = await Promise.all([
+    api.get(path), api.get("/fonts").catch(() => []), api.get("/fonts/families").catch(() => null),
+    api.get("/formats").catch(() => []),
   ]);
   if (stale()) return;
   document.title = `${template.name} · Editor · Platen`;
@@ -80,7 +81,7 @@ export async function editPage(main, { args, stale, me, navigate }) {
   main.classList.add("page-editor");
 
   // What every module gets: the shared state and preview, data loaded once, and a way to switch tabs.
-  const ctx = { id, path, template, state, preview, fonts, formats, me, navigate, showTab, slots, stale,
+  const ctx = { id, path, template, state, preview, fonts, families, formats, me, navigate, showTab, slots, stale,
     canvasRegion: regions.canvas };
   mountCanvas(regions.canvas, ctx);
   mountLayers(regions.layers, ctx);

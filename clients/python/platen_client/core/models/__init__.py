@@ -34,6 +34,10 @@ from .fields_json_schema_type import FieldsJsonSchemaType
 from .fields_of_template import FieldsOfTemplate
 from .fields_of_template_template import FieldsOfTemplateTemplate
 from .font import Font
+from .font_face_style import FontFaceStyle
+from .font_face_style_style import FontFaceStyleStyle
+from .font_family import FontFamily
+from .font_family_source import FontFamilySource
 from .font_format import FontFormat
 from .font_style import FontStyle
 from .format_ import Format
@@ -150,6 +154,10 @@ __all__ = (
     "FieldsOfTemplate",
     "FieldsOfTemplateTemplate",
     "Font",
+    "FontFaceStyle",
+    "FontFaceStyleStyle",
+    "FontFamily",
+    "FontFamilySource",
     "FontFormat",
     "FontStyle",
     "Format",

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class FontFamilySource(StrEnum):
+    INSTALLED = "installed"
+    UPLOADED = "uploaded"
+
+    def __str__(self) -> str:
+        return str(self.value)
