@@ -4,10 +4,10 @@ import * as api from "./api.js";
 import { h } from "./dom.js";
 
 // A modal <dialog> holding a form; resolves with the form's result, or null when cancelled.
-export function modal(title, body, { submit = "Save", onSubmit }) {
+export function modal(title, body, { submit = "Save", onSubmit, danger = false }) {
   return new Promise((resolve) => {
     const error = h("div", { class: "form-error", role: "alert" });
-    const button = h("button", { type: "submit", class: "primary" }, submit);
+    const button = h("button", { type: "submit", class: danger ? "danger" : "primary" }, submit);
     const dialog = h("dialog", { class: "modal", "aria-label": title });
     const close = (value) => { dialog.close(); dialog.remove(); resolve(value); };
     const form = h("form", { onsubmit: async (event) => {
@@ -33,10 +33,11 @@ export function modal(title, body, { submit = "Save", onSubmit }) {
   });
 }
 
-// "Delete X?" in the page's own dialog (window.confirm would block the page and can't be styled).
-export function confirm(message, action = "Delete") {
-  return modal(message, h("p", { class: "muted" }, "This cannot be undone."), {
-    submit: action, onSubmit: async () => true,
+// "Delete X?" in the page's own dialog (window.confirm would block the page and can't be styled). The action
+// is destructive, so its button is red, not the page's main colour; `note` says what is lost.
+export function confirm(message, action = "Delete", { note = "This cannot be undone." } = {}) {
+  return modal(message, h("p", { class: "muted" }, note), {
+    submit: action, danger: true, onSubmit: async () => true,
   }).then((answer) => answer === true);
 }
 

@@ -113,7 +113,8 @@ export function mountSave(container, ctx) {
   let leaving = false;
   const gone = () => ctx.stale() || !container.isConnected;
   const askToLeave = async (go) => {
-    if (await confirm("Leave without saving? Your unsaved changes will be lost.", "Leave without saving")) {
+    if (await confirm("Leave without saving?", "Leave without saving",
+      { note: "The changes you made since the last save will be lost. Cancel to stay and press Save." })) {
       leaving = true;
       state.savedJson = JSON.stringify(state.doc);   // discarded: the page's beforeunload must not ask again
       go();

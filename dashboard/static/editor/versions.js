@@ -95,8 +95,8 @@ export function mountVersions(container, ctx) {
   }
 
   async function restoreIt(version) {
-    if (state.dirty && !await confirm(`Restore version ${version}? Your unsaved changes will be lost.`,
-      "Restore")) return;
+    if (state.dirty && !await confirm(`Restore version ${version}?`, "Restore",
+      { note: "Your unsaved changes will be lost. The version you have now stays in the list." })) return;
     try {
       const template = await api.post(`${ctx.path}/versions/${version}/restore`, {});
       state.saved(template, { keepHistory: false });
