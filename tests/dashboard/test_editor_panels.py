@@ -219,8 +219,16 @@ def test_editing_text_size_and_colour_changes_the_preview(page, instance):
                lambda t: by_name(t, "title")["color"] == "#e11d48")
     expect(canvas_image(page)).not_to_have_attribute("src", after_size)
     expect(form.get_by_label("Choose text colour")).to_have_value("#e11d48")
-    form.get_by_label("Color", exact=True).fill("red")
-    expect(form).to_contain_text("A colour is #rgb, #rrggbb, #rrggbbaa or transparent.")
+    # a colour name or hex without # is taken as the colour it names; something else says what to type
+    sent_after(page, lambda: form.get_by_label("Color", exact=True).fill("gold"),
+               lambda t: by_name(t, "title")["color"] == "#ffd700")
+    form.get_by_label("Color", exact=True).blur()
+    expect(form.get_by_label("Color", exact=True)).to_have_value("#ffd700")
+    sent_after(page, lambda: form.get_by_label("Color", exact=True).fill("e11d48"),
+               lambda t: by_name(t, "title")["color"] == "#e11d48")
+    form.get_by_label("Color", exact=True).fill("reddish")
+    expect(form).to_contain_text("Type a colour like #ffd166 or a name like gold, or pick one with the swatch.")
+    expect(form.get_by_label("Color", exact=True)).to_have_attribute("aria-invalid", "")
 
     # typing key by key while previews come back: the caret stays, every key lands, and it is one undo step
     box = form.get_by_label("Text", exact=True)

@@ -9,6 +9,26 @@ export function isColor(value) {
   return value === "transparent" || HEX.test(value);
 }
 
+// What a person may type, as the model's colour: "ffd166" (no #), a CSS name ("gold"), rgb(…) or hsl(…) become
+// hex; null when it is no colour. The browser's own CSS parser reads names and functions (a 2D canvas' fillStyle
+// keeps its old value for what it can't parse, so two different starting values tell a bad one).
+export function normalizeColor(value) {
+  const v = String(value || "").trim();
+  if (isColor(v)) return v;
+  if (/^(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/.test(v)) return `#${v}`;
+  if (!v || v.startsWith("#")) return null;
+  const paint = document.createElement("canvas").getContext("2d");
+  const read = (start) => { paint.fillStyle = start; paint.fillStyle = v; return paint.fillStyle; };
+  const parsed = read("#000000");
+  if (parsed !== read("#ffffff")) return null;
+  if (parsed.startsWith("#")) return parsed;
+  const m = /^rgba?\((\d+), (\d+), (\d+)(?:, ([\d.]+))?\)$/.exec(parsed);
+  if (!m) return null;
+  const hex = (n) => Number(n).toString(16).padStart(2, "0");
+  const alpha = m[4] === undefined ? "" : hex(Math.round(Number(m[4]) * 255));
+  return `#${hex(m[1])}${hex(m[2])}${hex(m[3])}${alpha === "ff" ? "" : alpha}`;
+}
+
 // "#rrggbb" for <input type=color> (which takes nothing else); alpha and "transparent" are dropped.
 export function pickerValue(value) {
   if (typeof value !== "string" || !HEX.test(value)) return "#ffffff";
@@ -34,10 +54,19 @@ export function colorInput({ id, what, value, placeholder = "", onValue }) {
   text.addEventListener("input", () => {
     const v = text.value.trim();
     if (v === "") { say(""); onValue(undefined); return; }
-    if (!isColor(v)) { say("A colour is #rgb, #rrggbb, #rrggbbaa or transparent."); return; }
+    const color = normalizeColor(v);
+    if (!color) {
+      say("Type a colour like #ffd166 or a name like gold, or pick one with the swatch.");
+      return;
+    }
     say("");
-    picker.value = pickerValue(v);
-    onValue(v);
+    picker.value = pickerValue(color);
+    onValue(color);
+  });
+  // leaving the box shows what was typed as the colour the template keeps ("gold" → #ffd700)
+  text.addEventListener("change", () => {
+    const color = normalizeColor(text.value);
+    if (color && color !== text.value.trim()) text.value = color;
   });
   picker.addEventListener("input", () => {
     const v = withAlpha(picker.value, text.value.trim());
