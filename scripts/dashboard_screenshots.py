@@ -120,7 +120,7 @@ def shoot(sync_playwright, base: str, secret: str, only: set[str]) -> None:
                 page.keyboard.press("Escape")
             if wanted("template-edit"):
                 page.locator(".card").first.get_by_role("link", name="Edit").click()
-                page.get_by_role("region", name="Canvas").wait_for()
+                page.get_by_role("region", name="Canvas").locator("img[src^='data:']").wait_for()
                 settled(page)
                 page.screenshot(path=OUT / "template-edit.png")
             if wanted("template-edit-selected", "template-edit-data", "template-edit-use"):
@@ -134,7 +134,8 @@ def shoot(sync_playwright, base: str, secret: str, only: set[str]) -> None:
                     page.screenshot(path=OUT / "template-edit-selected.png")
                 if wanted("template-edit-data"):
                     page.get_by_role("tab", name="Sample data").click()
-                    page.get_by_role("button", name="Long text").click()
+                    with page.expect_response(lambda r: r.url.endswith("/templates/preview")):
+                        page.get_by_role("button", name="Long text").click()
                     settled(page)
                     page.screenshot(path=OUT / "template-edit-data.png")
                 if wanted("template-edit-use"):
