@@ -3,7 +3,8 @@
 Starts its own Platen (embedded Redis in a temporary folder, a web process, a worker), fills an account with
 starters, a batch, a hook and a key, and drives Debian's chromium.
 Run: .venv/bin/python scripts/dashboard_screenshots.py [NAME …]   (names: sign-in, templates, templates-1440,
-new-template, template-edit, template-edit-selected, template-edit-data, template-edit-use, batches, renders, webhooks, keys, usage; without names, all of them)
+new-template, template-edit, template-edit-selected, template-edit-data, template-edit-use, batches, renders,
+webhooks, keys, usage; without names, all of them)
 """
 
 from __future__ import annotations
