@@ -4,18 +4,13 @@ test that fails the test on a console error, a page error, a dialog or a request
 from __future__ import annotations
 
 import os
-import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import requests
 
-from connector import Connector
-from connector.settings import Settings
-from tests.conftest import free_port
-from tests.integration.processes import settings_env, wait_for, web, worker
+from tests.integration.processes import live_platen
 
 CHROMIUM = os.environ.get("PLATEN_TEST_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -23,44 +18,10 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 TIMEOUT_MS = 15_000
 
 
-@dataclass
-class Instance:
-    """The running Platen: its base URL, a Connector on its Redis, and a first account's key."""
-
-    base: str
-    conn: Connector
-    secret: str
-    account_id: str
-
-    def api(self, method: str, path: str, key: str | None = None, **kwargs) -> requests.Response:
-        headers = {"X-API-Key": key or self.secret, **kwargs.pop("headers", {})}
-        return requests.request(method, f"{self.base}/api/v1{path}", headers=headers, timeout=30, **kwargs)
-
-    def account(self, name: str) -> str:
-        """A fresh account (so tests don't see each other's templates); its key."""
-        _account, _key, secret = self.conn.accounts.create_account(name, f"{secrets.token_hex(4)}@example.test")
-        return secret
-
-
 @pytest.fixture(scope="package")
 def instance(redis_url, tmp_path_factory):
-    root = tmp_path_factory.mktemp("dashboard")
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    settings = Settings.from_env({}, redis_url=redis_url, redis_prefix=f"platen_test_{secrets.token_hex(4)}",
-                                 data_dir=str(root / "data"), public_url=base,
-                                 rate_limit_reads="10000 per minute", rate_limit_writes="10000 per minute",
-                                 rate_limit_renders="10000 per minute", allow_private_networks=True)
-    env = settings_env(settings)
-    conn = Connector(settings)
-    account, _key, secret = conn.accounts.create_account("Dashboard Co", "team@example.test")
-    with web(port, env, root / "web.log") as web_proc, worker(env, root / "worker.log") as worker_proc:
-        wait_for(f"{base}/healthz", web_proc)
-        wait_for(f"{base}/readyz", worker_proc)
-        yield Instance(base, conn, secret, account.id)
-        worker_proc.stop()
-        web_proc.stop()
-    conn.close()
+    with live_platen(redis_url, tmp_path_factory.mktemp("dashboard"), "Dashboard Co", "team@example.test") as platen:
+        yield platen
 
 
 @pytest.fixture(scope="package")

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import secrets
 import signal
 import subprocess
 import sys
 import time
 from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import redis
@@ -170,3 +172,51 @@ class RedisServer:
             self.proc.send_signal(signal.SIGCONT)
             self.proc.kill()
             self.proc.wait()
+
+
+@dataclass
+class LivePlaten:
+    """A running Platen (gunicorn + an RQ worker): its base URL, a Connector on its Redis, a first account's key."""
+
+    base: str
+    conn: object   # connector.Connector
+    secret: str
+    account_id: str
+    data_dir: Path
+
+    def api(self, method: str, path: str, key: str | None = None, **kwargs) -> requests.Response:
+        headers = {"X-API-Key": key or self.secret, **kwargs.pop("headers", {})}
+        return requests.request(method, f"{self.base}/api/v1{path}", headers=headers, timeout=30, **kwargs)
+
+    def account(self, name: str) -> str:
+        """A fresh account (so tests don't see each other's templates and hooks); its key."""
+        _account, _key, secret = self.conn.accounts.create_account(name, f"{secrets.token_hex(4)}@example.test")
+        return secret
+
+
+@contextmanager
+def live_platen(redis_url: str, root: Path, account_name: str, email: str):
+    """Starts a web process and a worker on ``redis_url`` (own key prefix, data under ``root``, rate limits out of
+    the way, private addresses allowed for loopback test servers) with one account; stops both afterwards."""
+    from connector import Connector
+    from connector.settings import Settings
+    from tests.conftest import free_port
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    settings = Settings.from_env({}, redis_url=redis_url, redis_prefix=f"platen_test_{secrets.token_hex(4)}",
+                                 data_dir=str(root / "data"), public_url=base,
+                                 rate_limit_reads="10000 per minute", rate_limit_writes="10000 per minute",
+                                 rate_limit_renders="10000 per minute", allow_private_networks=True)
+    env = settings_env(settings)
+    conn = Connector(settings)
+    account, _key, secret = conn.accounts.create_account(account_name, email)
+    try:
+        with web(port, env, root / "web.log") as web_proc, worker(env, root / "worker.log") as worker_proc:
+            wait_for(f"{base}/healthz", web_proc)
+            wait_for(f"{base}/readyz", worker_proc)
+            yield LivePlaten(base, conn, secret, account.id, root / "data")
+            worker_proc.stop()
+            web_proc.stop()
+    finally:
+        conn.close()
