@@ -5,7 +5,6 @@
 //   "page"    another page is shown                       "saved"   a version was saved or loaded
 // Pure data: no DOM, no API calls.
 
-export const LAYER_TYPES = ["text", "image", "rect", "ellipse", "line", "qr"];
 export const RESERVED_NAMES = ["template_id", "template", "format", "output", "wait", "timeout", "quality",
   "webhook_url", "metadata"];
 const NAME_RE = /^[A-Za-z0-9_-]{1,64}$/;

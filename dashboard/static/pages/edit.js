@@ -92,11 +92,12 @@ export async function editPage(main, { args, stale, me, navigate }) {
   mountUseIt(tabPanels.use, ctx);
   mountSave(slots.save, ctx);
 
-  // Leaving with unsaved changes asks first (a reload or a closed tab; links inside the app ask in save.js).
-  const beforeUnload = (event) => { if (state.dirty) { event.preventDefault(); event.returnValue = ""; } };
+  // Leaving with unsaved changes asks first (a reload or a closed tab; links inside the app ask in save.js). Once
+  // another page is shown (by a link or Back), the listener is this editor's no more and goes at its next call.
+  const beforeUnload = (event) => {
+    if (stale()) { window.removeEventListener("beforeunload", beforeUnload); return; }
+    if (state.dirty) { event.preventDefault(); event.returnValue = ""; }
+  };
   window.addEventListener("beforeunload", beforeUnload);
-  const cleanup = () => { if (stale()) { window.removeEventListener("beforeunload", beforeUnload);
-    window.removeEventListener("popstate", cleanup); } };
-  window.addEventListener("popstate", cleanup);
   preview.refresh(0);
 }
