@@ -35,11 +35,18 @@ from actions.openapi_shapes import ClientShapes, ObjectShapes
 from actions.routing import ApiFlask
 from actions.schemas import ErrorSchema
 from connector import Connector
-from connector.errors import BadRequest, NotFound, PlatenError, Unauthorized, UnsupportedMediaType, ValidationFailed
 from connector.lazy import DeferredPool, LazyConnector
-from connector.logs import configure_logging, request_id
-from connector.outage import REDIS_DOWN, RETRY_AFTER, client_options
-from connector.settings import Settings
+from connector.runtime.errors import (
+    BadRequest,
+    NotFound,
+    PlatenError,
+    Unauthorized,
+    UnsupportedMediaType,
+    ValidationFailed,
+)
+from connector.runtime.logs import configure_logging, request_id
+from connector.runtime.outage import REDIS_DOWN, RETRY_AFTER, client_options
+from connector.runtime.settings import Settings
 from dashboard import ASSETS_URL as DASHBOARD_ASSETS
 from dashboard import create_blueprint as dashboard_blueprint
 from triggers import callbacks, hooks, polling

@@ -10,8 +10,8 @@ from flask import Flask
 from flask.cli import AppGroup
 
 from actions.common import connector
-from connector.errors import PlatenError
-from connector.keys import ALL_SCOPES
+from connector.accounts.keys import ALL_SCOPES
+from connector.runtime.errors import PlatenError
 
 accounts = AppGroup("accounts", help="Create and list accounts.")
 keys = AppGroup("keys", help="Create, list and revoke API keys.")
@@ -160,9 +160,9 @@ def render_command(template_file, field_pairs, fmt, quality, scale, page, png_co
     """Render a template file to an image, no server and no Redis needed (image sources in the template: paths
     relative to the template; in --field: paths relative to the current directory; or URLs, fetched under the
     server's rules: PLATEN_ALLOW_PRIVATE_NETWORKS, PLATEN_ALLOWED_PORTS …)."""
-    from connector.fetch import Fetcher
-    from connector.settings import Settings
-    from connector.sources import local_loader
+    from connector.fetch.fetcher import Fetcher
+    from connector.fetch.sources import local_loader
+    from connector.runtime.settings import Settings
     from renderer import RendererError, render
     from renderer.fonts import FontRegistry, default_registry
 

@@ -14,10 +14,11 @@ from dataclasses import replace
 
 import psutil
 
-from connector import Connector, embedded
-from connector.logs import configure_logging
-from connector.outage import RedisGone, wait_for_redis
-from connector.settings import Settings
+from connector import Connector
+from connector.runtime import embedded
+from connector.runtime.logs import configure_logging
+from connector.runtime.outage import RedisGone, wait_for_redis
+from connector.runtime.settings import Settings
 
 STOP_SECONDS = 15
 READY_WAIT = 60                           # seconds to wait for /readyz before showing the dashboard link anyway
@@ -156,7 +157,7 @@ def main() -> int:
 
     # Own sessions: Ctrl-C reaches only this supervisor, which then stops each child once, in order.
     children = [Child("web", [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "wsgi:app"], env),
-                Child("worker", [sys.executable, "-m", "connector.worker"], env)]
+                Child("worker", [sys.executable, "-m", "connector.jobs.worker"], env)]
     stopping = False
 
     def stop(signum, _frame):

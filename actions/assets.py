@@ -6,8 +6,8 @@ from flask import g
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from connector.assets import image_format
-from connector.keys import Scope
+from connector.accounts.keys import Scope
+from connector.templates.assets import image_format
 
 from .asset_schemas import RAW_IMAGE_TYPES, UPLOAD_BODY, AssetSchema
 from .common import IDEMPOTENCY_HEADER_DOC, connector, documents, idempotent, principal, requires

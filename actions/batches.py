@@ -11,12 +11,13 @@ from flask import current_app, g, request, stream_with_context
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
-from connector import batchuploads, signing
-from connector.batchfiles import archive, results_csv
-from connector.csvrows import row_fields
-from connector.errors import Conflict, Forbidden, NotFound, UnsupportedMediaType, ValidationFailed
-from connector.fieldformats import fields_as
-from connector.keys import Scope
+from connector.accounts.keys import Scope
+from connector.batches import uploads as batchuploads
+from connector.batches.csvrows import row_fields
+from connector.batches.results import archive, results_csv
+from connector.renders import signing
+from connector.runtime.errors import Conflict, Forbidden, NotFound, UnsupportedMediaType, ValidationFailed
+from connector.templates.fields import fields_as
 
 from .batch_schemas import (
     CREATE_BODY,

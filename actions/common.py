@@ -11,10 +11,10 @@ from http import HTTPStatus
 from flask import current_app, g, make_response, request
 
 from connector import Connector
-from connector.accounts import Principal
-from connector.errors import PlatenError, Unauthorized
-from connector.idempotency import MAX_KEY_LENGTH, StoredResponse, fingerprint
-from connector.outage import REDIS_DOWN
+from connector.accounts.idempotency import MAX_KEY_LENGTH, StoredResponse, fingerprint
+from connector.accounts.store import Principal
+from connector.runtime.errors import PlatenError, Unauthorized
+from connector.runtime.outage import REDIS_DOWN
 
 from .errors import envelope
 

@@ -7,7 +7,7 @@ import hashlib
 from flask import current_app, request
 from flask_smorest import Blueprint
 
-from connector.errors import NotFound
+from connector.runtime.errors import NotFound
 from connector.storage import FileMissing, safe_key
 
 from .common import connector

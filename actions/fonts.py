@@ -6,8 +6,8 @@ from flask import g
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from connector.fontstore import font_format
-from connector.keys import Scope
+from connector.accounts.keys import Scope
+from connector.fonts.store import font_format
 
 from .common import IDEMPOTENCY_HEADER_DOC, connector, documents, idempotent, principal, requires
 from .font_schemas import FILENAME_PARAM, RAW_FONT_TYPES, UPLOAD_BODY, FontFamilySchema, FontSchema

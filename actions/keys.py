@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from connector.accounts import problem_message
-from connector.keys import Scope
+from connector.accounts.keys import Scope
+from connector.accounts.store import problem_message
 
 from .common import connector, documents, idempotent, principal, requires
 from .schemas import (

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from flask_smorest import Blueprint
 
-from connector.keys import Scope
-from connector.previews import preview
+from connector.accounts.keys import Scope
+from connector.renders.previews import preview
 
 from .common import connector, documents, principal, requires
 from .preview_schemas import PreviewCreateSchema, PreviewSchema

@@ -9,10 +9,10 @@ from flask import current_app, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from connector.errors import Conflict, PlatenError, ValidationFailed
-from connector.keys import Scope
-from connector.rendering import render_and_wait
-from connector.renders import RenderRequest, RenderStatus, extension
+from connector.accounts.keys import Scope
+from connector.renders.pipeline import render_and_wait
+from connector.renders.store import RenderRequest, RenderStatus, extension
+from connector.runtime.errors import Conflict, PlatenError, ValidationFailed
 from renderer.encode import FORMATS
 
 from .common import connector, documents, idempotent, principal, requires

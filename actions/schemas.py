@@ -5,7 +5,7 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from connector.keys import ALL_SCOPES
+from connector.accounts.keys import ALL_SCOPES
 
 # marshmallow's stock messages, in words for the people who read them in a Zapier or Make error box. Every 422
 # names its field first ("rows: is required"), so these say what is wrong and what is wanted.

@@ -11,9 +11,9 @@ from flask_smorest import Blueprint
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest
 from prometheus_client.core import GaugeMetricFamily
 
-from connector import queues
-from connector.errors import Unauthorized, Unavailable
-from connector.outage import RETRY_AFTER
+from connector.jobs import queues
+from connector.runtime.errors import Unauthorized, Unavailable
+from connector.runtime.outage import RETRY_AFTER
 
 from .common import connector
 from .schemas import HealthSchema, ReadinessSchema

@@ -5,7 +5,7 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from connector.fieldformats import FORMATS
+from connector.templates.fields import FORMATS
 
 from .schemas import ListArgsSchema
 

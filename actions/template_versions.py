@@ -8,8 +8,8 @@ from flask import request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from connector.errors import BadRequest
-from connector.keys import Scope
+from connector.accounts.keys import Scope
+from connector.runtime.errors import BadRequest
 
 from .common import IDEMPOTENCY_HEADER_DOC, connector, documents, idempotent, principal, requires
 from .schemas import ListArgsSchema

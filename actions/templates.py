@@ -5,10 +5,10 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from connector.examples import list_examples, load_example
-from connector.fieldformats import fields_as
-from connector.keys import Scope
-from connector.templates import validate_template
+from connector.accounts.keys import Scope
+from connector.templates.examples import list_examples, load_example
+from connector.templates.fields import fields_as
+from connector.templates.store import validate_template
 
 from .common import connector, documents, idempotent, principal, requires
 from .field_schemas import FIELDS_RESPONSE

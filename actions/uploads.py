@@ -6,7 +6,7 @@ from functools import wraps
 
 from flask import g, request
 
-from connector.errors import ValidationFailed
+from connector.runtime.errors import ValidationFailed
 
 from .common import fingerprint_form
 

@@ -14,13 +14,13 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import fields, validate
 
-from connector import signing
-from connector.accounts import ApiKey, Principal
-from connector.errors import Forbidden, NotFound, RateLimited, Unavailable, ValidationFailed
-from connector.examples import example_path, load_example
-from connector.keys import Scope
-from connector.rendering import plan, render_and_wait
-from connector.renders import RenderRequest, RenderStatus
+from connector.accounts.keys import Scope
+from connector.accounts.store import ApiKey, Principal
+from connector.renders import signing
+from connector.renders.pipeline import plan, render_and_wait
+from connector.renders.store import RenderRequest, RenderStatus
+from connector.runtime.errors import Forbidden, NotFound, RateLimited, Unavailable, ValidationFailed
+from connector.templates.examples import example_path, load_example
 from renderer import render
 from renderer.fields import not_public
 

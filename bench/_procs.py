@@ -133,7 +133,7 @@ class Stack:
         if redis_choice:
             self.redis_url, self.redis_kind = redis_choice, "external"
         else:
-            from connector import embedded
+            from connector.runtime import embedded
 
             self.keeper = embedded.start(str(data_dir))
             self.redis_url, self.redis_kind = embedded.url_of(self.keeper), "embedded"
@@ -148,14 +148,14 @@ class Stack:
         self.env.pop("PLATEN_FILES_DIR", None)
         self.env.pop("PLATEN_STORAGE", None)
         from connector import Connector
-        from connector.settings import Settings
+        from connector.runtime.settings import Settings
 
         self.settings = Settings.from_env(self.env)
         try:
             self.conn = Connector(self.settings)
         except Exception:
             if self.keeper is not None:
-                from connector import embedded
+                from connector.runtime import embedded
 
                 embedded.stop(self.keeper)
             raise
@@ -191,7 +191,7 @@ class Stack:
         new = []
         for _ in range(count):
             index = len([p for p in self.procs if p.name.startswith("worker")]) + 1
-            proc = Proc(f"worker{index}", [sys.executable, "-m", "connector.worker"], self.env,
+            proc = Proc(f"worker{index}", [sys.executable, "-m", "connector.jobs.worker"], self.env,
                         self.logs / f"worker{index}.log")
             self.procs.append(proc)
             new.append(proc)
@@ -243,7 +243,7 @@ class Stack:
         except Exception:  # noqa: BLE001
             pass
         if self.keeper is not None:
-            from connector import embedded
+            from connector.runtime import embedded
 
             embedded.stop(self.keeper)
         return problems

@@ -1,5 +1,5 @@
 """Batches end to end (SPEC section 7), on the reference card, with ``make run``'s processes (gunicorn web, one
-``python -m connector.worker``), side by side in one run:
+``python -m connector.jobs.worker``), side by side in one run:
 
 1. Accepting: ``POST /api/v1/batches`` with N JSON rows and with the same rows as a CSV upload — how long the
    client waits for the 202 (rows are stored, not rendered, before it answers).
@@ -57,7 +57,7 @@ def post_raw(client: Client, path: str, body: bytes, content_type: str) -> tuple
 
 
 def iso_seconds(text: str) -> float:
-    from connector.clock import parse_iso
+    from connector.runtime.clock import parse_iso
 
     return parse_iso(text).timestamp()
 

@@ -2,7 +2,7 @@
 per second with one and two workers, and the worker's memory over 2,000 renders — on the reference card.
 
 It starts the service the way ``make run`` does (gunicorn web with gunicorn.conf.py, ``python -m
-connector.worker``) in a temporary PLATEN_DATA_DIR, with rate limits off, on a free port, against an external
+connector.jobs.worker``) in a temporary PLATEN_DATA_DIR, with rate limits off, on a free port, against an external
 Redis when ``REDIS_URL`` is set or 127.0.0.1:6379 answers (db 14, a unique PLATEN_REDIS_PREFIX, its keys deleted
 at the end), else the embedded one. The card's two images come from a local HTTP server. Every process it starts
 is stopped at the end (process groups, SIGTERM then SIGKILL), also on errors and Ctrl-C.

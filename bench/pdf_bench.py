@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from connector.sources import local_loader  # noqa: E402
+from connector.fetch.sources import local_loader  # noqa: E402
 from renderer import RenderCache, render  # noqa: E402
 
 EXAMPLES = ROOT / "examples"

@@ -7,19 +7,20 @@ import os
 
 import redis
 
-from . import embedded, outage, queues
-from .accounts import AccountStore
-from .assets import AssetStore
-from .batches import BatchStore
-from .credits import Credits
-from .events import EventStore
-from .fontstore import FontStore
-from .hooks import HookStore
-from .idempotency import Idempotency
-from .renders import WAIT_SLICE, RenderStore
-from .settings import Settings
-from .templates import TemplateStore
-from .webhooks import Deliveries
+from connector.accounts.credits import Credits
+from connector.accounts.idempotency import Idempotency
+from connector.accounts.store import AccountStore
+from connector.batches.store import BatchStore
+from connector.events.store import EventStore
+from connector.fonts.store import FontStore
+from connector.jobs import queues
+from connector.renders.store import WAIT_SLICE, RenderStore
+from connector.runtime import embedded, outage
+from connector.runtime.settings import Settings
+from connector.templates.assets import AssetStore
+from connector.templates.store import TemplateStore
+from connector.webhooks.deliveries import Deliveries
+from connector.webhooks.hooks import HookStore
 
 
 class Connector:
@@ -67,7 +68,7 @@ class Connector:
     @property
     def files(self):
         if self._files is None:
-            from .storage import storage_from_settings
+            from connector.storage import storage_from_settings
 
             self._files = storage_from_settings(self.settings)
         return self._files
@@ -75,7 +76,7 @@ class Connector:
     @property
     def fetcher(self):
         if self._fetcher is None:
-            from .fetch import Fetcher
+            from connector.fetch.fetcher import Fetcher
 
             self._fetcher = Fetcher.from_settings(self.settings)
         return self._fetcher

@@ -6,7 +6,7 @@ import threading
 
 import redis
 
-from .settings import Settings
+from connector.runtime.settings import Settings
 
 
 class LazyConnector:
@@ -33,7 +33,7 @@ class LazyConnector:
         if self._built is None:
             with self._lock:   # web threads may all arrive at once: one Connector, one embedded server
                 if self._built is None:
-                    from . import Connector
+                    from connector import Connector
 
                     self._built = Connector(self._settings)
         return self._built

@@ -23,7 +23,7 @@ ROOT = HERE.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from connector.sources import local_loader  # noqa: E402
+from connector.fetch.sources import local_loader  # noqa: E402
 from renderer import render  # noqa: E402
 
 GALLERY = HERE / "gallery"

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from connector import Connector, embedded  # noqa: E402
-from connector.settings import Settings  # noqa: E402
+from connector.runtime.settings import Settings  # noqa: E402
 from tests.conftest import free_port  # noqa: E402
 from tests.dashboard.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tests.integration.processes import settings_env, wait_for, web, worker  # noqa: E402

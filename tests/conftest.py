@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT))
 
 from app import create_app  # noqa: E402
 from connector import Connector  # noqa: E402
-from connector.settings import Settings  # noqa: E402
+from connector.runtime.settings import Settings  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -29,7 +29,7 @@ def redis_url(tmp_path_factory):
         client.flushdb()
         yield url
         return
-    from connector import embedded
+    from connector.runtime import embedded
 
     server = embedded.start(str(tmp_path_factory.mktemp("redis")))
     yield embedded.url_of(server)

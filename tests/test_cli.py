@@ -1,6 +1,6 @@
 """The operators' CLI: accounts and keys, each printing the new key alone on the last line."""
 
-from connector.keys import check_format
+from connector.accounts.keys import check_format
 
 
 def last_line(result) -> str:
@@ -123,7 +123,7 @@ def test_help_starts_no_redis_and_makes_no_data_dir(tmp_path):
 def _offline_app(tmp_path):
     """An app as `flask --app app` builds it on a machine with no Redis configured."""
     from app import create_app
-    from connector.settings import Settings
+    from connector.runtime.settings import Settings
 
     return create_app({"SETTINGS": Settings.from_env({}, data_dir=str(tmp_path / "data")), "TESTING": True})
 

@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from connector.settings import Settings
+from connector.runtime.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 README_MAX_LINES = 250

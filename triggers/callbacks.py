@@ -6,7 +6,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from actions.common import connector, documents, principal, requires
-from connector.keys import Scope
+from connector.accounts.keys import Scope
 
 from .hook_schemas import DeliverySchema
 

@@ -6,7 +6,7 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from actions.schemas import ListArgsSchema
-from connector.events import EVENT_TYPES
+from connector.events.store import EVENT_TYPES
 
 
 class HookCreateSchema(ma.Schema):

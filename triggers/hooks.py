@@ -7,8 +7,8 @@ from flask_smorest import Blueprint
 
 from actions.common import connector, documents, idempotent, principal, requires
 from actions.schemas import ListArgsSchema
-from connector.hooks import account_secret, subscribe
-from connector.keys import Scope
+from connector.accounts.keys import Scope
+from connector.webhooks.hooks import account_secret, subscribe
 
 from .hook_schemas import DeliverySchema, HookCreateSchema, HookQueryArgsSchema, HookSchema, SigningSecretSchema
 

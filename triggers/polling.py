@@ -8,8 +8,8 @@ from marshmallow import fields
 
 from actions.common import connector, documents, principal, requires
 from actions.schemas import ListArgsSchema, since_field
-from connector.events import EVENT_TYPES
-from connector.keys import Scope
+from connector.accounts.keys import Scope
+from connector.events.store import EVENT_TYPES
 
 blp = Blueprint("triggers", __name__, url_prefix="/api/v1/triggers",
                 description="Polling triggers: the objects webhooks deliver as `data`, newest first.")

@@ -29,7 +29,7 @@ def document_of_checkout() -> dict:
     """The document this checkout serves, built in-process (no Redis is reached to serve it)."""
     sys.path.insert(0, str(ROOT))
     from app import create_app
-    from connector.settings import Settings
+    from connector.runtime.settings import Settings
 
     with tempfile.TemporaryDirectory() as data:
         settings = Settings.from_env({}, redis_url="redis://127.0.0.1:9/0", data_dir=data, rate_limit_enabled=False)

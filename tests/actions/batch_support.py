@@ -7,8 +7,9 @@ import io
 from rq.job import Job
 from rq.serializers import JSONSerializer
 
-from connector import batchjobs, queues
-from connector.rendering import run_render
+from connector.batches import expanding as batchjobs
+from connector.jobs import queues
+from connector.renders.pipeline import run_render
 
 CARD = {"name": "Card", "width": 120, "height": 60, "background": "#0f172a", "layers": [
     {"type": "text", "name": "title", "text": "Hello", "font_size": 20, "color": "#ffffff"},
@@ -26,13 +27,13 @@ def drain(conn) -> dict:
             return ran
         job_id = conn.rq_redis.lpop(queue.key).decode()
         job = Job.fetch(job_id, connection=conn.rq_redis, serializer=JSONSerializer)
-        if job.func_name == "connector.jobs.render_image":
+        if job.func_name == "connector.jobs.functions.render_image":
             run_render(conn, job.args[0])
             ran["render"] += 1
-        elif job.func_name == "connector.jobs.expand_batch":
+        elif job.func_name == "connector.jobs.functions.expand_batch":
             batchjobs.expand(conn, job.args[0], job_id=job.id)
             ran["batch"] += 1
-        elif job.func_name == "connector.jobs.cancel_batch":
+        elif job.func_name == "connector.jobs.functions.cancel_batch":
             batchjobs.fail_queued_rows(conn, job.args[0])
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from connector.keys import KeyMode, generate
+from connector.accounts.keys import KeyMode, generate
 from tests.conftest import assert_envelope
 
 

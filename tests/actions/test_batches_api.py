@@ -9,8 +9,11 @@ import time
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 
-from connector import batches, batchjobs, batchrecord, queues
-from connector.rendering import run_render
+from connector.batches import expanding as batchjobs
+from connector.batches import record as batchrecord
+from connector.batches import store as batches
+from connector.jobs import queues
+from connector.renders.pipeline import run_render
 from tests.actions.batch_support import CARD, drain, post_csv
 from tests.conftest import Caller, assert_envelope
 
@@ -277,7 +280,7 @@ def test_cancelling_fails_the_rows_not_rendered_and_gives_their_credit_back(clie
 
 
 def test_a_batch_hooks_test_event_carries_a_batch_object_of_the_real_shape(client, conn, alice, template_id):
-    from connector.hooks import sample_object
+    from connector.webhooks.hooks import sample_object
 
     hook = conn.hooks.create(alice.account.id, "https://example.com/b", "batch.completed")
     sample = sample_object(conn, hook)

@@ -25,7 +25,7 @@ def test_starter_templates_are_listed_and_copied_with_their_images(client, alice
 
 
 def test_a_copied_example_renders_its_images(app, client, alice):
-    from connector.examples import load_example
+    from connector.templates.examples import load_example
     from renderer import render
 
     conn = app.extensions["platen"]

@@ -6,7 +6,7 @@ import pytest
 
 from actions import fonts
 from app import create_app
-from connector.fontstore import FontStore
+from connector.fonts.store import FontStore
 from tests.conftest import assert_envelope
 from tests.connector.test_fontstore import BRAND, brand_font
 

@@ -1,6 +1,6 @@
 """Idempotency-Key over HTTP: replay creates nothing, a changed body is 422, a duplicate in flight is 409."""
 
-from connector.idempotency import fingerprint
+from connector.accounts.idempotency import fingerprint
 from tests.conftest import assert_envelope
 
 

@@ -54,8 +54,9 @@ def test_readyz_is_503_and_healthz_stays_a_liveness_check(down):
 
 
 def test_every_redis_client_has_the_configured_timeouts(make_settings):
-    from connector import Connector, queues
-    from connector.renders import WAIT_SLICE
+    from connector import Connector
+    from connector.jobs import queues
+    from connector.renders.store import WAIT_SLICE
 
     app = create_app({"SETTINGS": make_settings(redis_timeout=1.5), "TESTING": True})
     assert app.test_client().get("/api/v1/openapi.json").status_code == 200   # the rate limiter connects

@@ -9,7 +9,7 @@ from http.server import ThreadingHTTPServer
 
 import pytest
 
-from tests.connector.fetch_support import Handler
+from tests.connector.fetch.fetch_support import Handler
 
 
 @pytest.fixture

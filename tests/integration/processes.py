@@ -86,7 +86,7 @@ def web_processes(count: int, env: dict, log_dir: Path):
 
 
 def worker(env: dict, log: Path) -> Proc:
-    return Proc([sys.executable, "-m", "connector.worker"], env, log)
+    return Proc([sys.executable, "-m", "connector.jobs.worker"], env, log)
 
 
 def wait_for(url: str, proc: Proc, status: int = 200, timeout: float = 30) -> requests.Response:
@@ -199,7 +199,7 @@ def live_platen(redis_url: str, root: Path, account_name: str, email: str):
     """Starts a web process and a worker on ``redis_url`` (own key prefix, data under ``root``, rate limits out of
     the way, private addresses allowed for loopback test servers) with one account; stops both afterwards."""
     from connector import Connector
-    from connector.settings import Settings
+    from connector.runtime.settings import Settings
     from tests.conftest import free_port
 
     port = free_port()

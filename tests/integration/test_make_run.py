@@ -155,9 +155,9 @@ def test_make_run_starts_a_killed_worker_or_web_process_again(tmp_path):
     with start(data, port, tmp_path / "run.log") as run:
         wait_for(f"{base}/readyz", run, timeout=60)
         key = KEY.search(run.output()).group(0)
-        old = _child(run, "connector.worker")
+        old = _child(run, "connector.jobs.worker")
         old.kill()   # as the OOM killer would
-        new = _replaced(run, "connector.worker", old)
+        new = _replaced(run, "connector.jobs.worker", old)
         assert "the worker process exited (code -9); starting it again" in run.output()
         deadline = time.monotonic() + 60   # the new worker registers itself and takes jobs
         while "on queues" not in run.output()[run.output().index("the worker process exited"):]:

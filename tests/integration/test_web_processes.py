@@ -7,7 +7,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import requests
 
-from connector import Connector, queues
+from connector import Connector
+from connector.jobs import queues
 from tests.conftest import free_port
 
 from .processes import settings_env, wait_for, web, web_processes, worker

@@ -33,7 +33,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from connector.sources import local_loader
+from connector.fetch.sources import local_loader
 from renderer import FieldError, Template, apply_fields, render, template_fields
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,0 +1,130 @@
+"""The workers' part of batches: rows made into renders a chunk at a time (on the ``batches`` queue, which
+workers take from only when no single render or webhook waits), the rows of a cancelled batch failed, and
+batches whose job was lost queued again. A row with a bad value becomes a failed render with its reason, and
+the batch goes on; a chunk made twice finds the renders it already made, charges nothing twice, skips nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from connector.accounts.store import ApiKey, Principal
+from connector.batches.csvrows import row_fields
+from connector.batches.record import BatchRecord, BatchStatus, row_render_id
+from connector.batches.store import GRACE, JOB_TIMEOUT
+from connector.jobs import queues
+from connector.jobs.reconciler import JobStates
+from connector.renders.pipeline import create_failed, create_many, enqueue_many, fail_if_queued
+from connector.renders.store import TERMINAL, RenderRequest
+from connector.runtime.errors import Cancelled, NotFound, ValidationFailed
+
+log = logging.getLogger(__name__)
+
+CHUNK = 100             # rows a job makes into renders (~50 ms of a worker) before queueing the next chunk
+CANCELLED = "The batch was cancelled before this row was rendered."
+
+
+def expand(conn, batch_id: str, job_id: str | None = None) -> None:
+    """Make the next CHUNK rows into renders, then queue the next chunk (behind those renders)."""
+    store = conn.batches
+    batch = store.load(batch_id)
+    if batch is None or batch.expanded >= batch.total:
+        conn.redis.zrem(store.pending_key, batch_id)
+        return
+    if job_id and batch.job_id and job_id != batch.job_id:
+        return   # superseded: the reconciler queued this chunk again
+    conn.redis.zadd(store.pending_key, {batch_id: time.time() + JOB_TIMEOUT + GRACE}, xx=True)
+    if batch.status == BatchStatus.QUEUED.value:
+        conn.redis.hset(store.key(batch_id), "status", BatchStatus.RUNNING.value)
+    principal = _principal(conn, batch)
+    start = batch.expanded
+    # a cancelled batch's remaining rows only have to be marked: all of them at once
+    rows = store.rows(batch_id, start, batch.total - start if batch.cancelled_at else CHUNK)
+    ids = [row_render_id(batch_id, index) for index in range(start, start + len(rows))]
+    existing = conn.render_store.existing(ids)   # made by an earlier run of this chunk
+    enqueue_many(conn, [rid for rid, (status, job) in existing.items() if status not in TERMINAL and not job],
+                 queues.BATCHES)
+    items, failures = [], []
+    for index, (render_id, row) in enumerate(zip(ids, rows, strict=True), start=start):
+        if render_id in existing:
+            continue
+        req = RenderRequest(template_id=batch.template_id, template_version=batch.template_version,
+                            fields=row_fields(row, batch.columns, batch.mapping), format=batch.format,
+                            quality=batch.quality, scale=batch.scale, metadata={"row": index + 1},
+                            batch_id=batch_id)
+        if row.get("e"):
+            failures.append((render_id, req, ValidationFailed(row["e"])))
+        else:
+            items.append((render_id, req))
+    if batch.cancelled_at:
+        failures += [(render_id, req, Cancelled(CANCELLED)) for render_id, req in items]
+        items = []
+    try:
+        conn.templates.get(batch.account_id, batch.template_id)
+        resolved = (conn.templates.version(batch.template_id, batch.template_version), batch.template_id,
+                    batch.template_version)
+    except NotFound:
+        gone = NotFound(f"Template {batch.template_id} was deleted while the batch ran; this row was not rendered.")
+        failures += [(render_id, req, gone) for render_id, req in items]
+        items = []
+    failures += create_many(conn, principal, items, resolved, queues.BATCHES) if items else []
+    for render_id, req, exc in sorted(failures, key=lambda f: f[0]):
+        message = exc.message.removeprefix("fields.")   # a CSV user knows `title.color` as a column
+        if exc.code == "insufficient_credits":
+            message = f"No credits left for this row: {message}"
+        create_failed(conn, principal, req, render_id, exc.code, f"Row {req.metadata['row']}: {message}",
+                      batch.template_id, batch.template_version)
+    done = start + len(rows)
+    conn.redis.hset(store.key(batch_id), "expanded", done)
+    if not batch.cancelled_at and conn.redis.hget(store.key(batch_id), "cancelled_at"):
+        # cancelled while this chunk was being made: the cancel job may have looked before these rows existed
+        fail_queued_rows(conn, batch_id)
+    if done < batch.total:
+        store.requeue(batch_id)
+    else:
+        conn.redis.zrem(store.pending_key, batch_id)
+
+
+def fail_queued_rows(conn, batch_id: str) -> int:
+    """The cancel job: every row already made into a render that has not started fails as cancelled."""
+    batch = conn.batches.load(batch_id)
+    if batch is None:
+        return 0
+    failed = 0
+    for start in range(0, batch.expanded, 500):
+        for record in conn.batches.renders(batch, start, 500):
+            if record.status == "queued" and fail_if_queued(
+                    conn, record, "cancelled", f"Row {(record.metadata or {}).get('row')}: {CANCELLED}"):
+                failed += 1
+    return failed
+
+
+def _principal(conn, batch: BatchRecord) -> Principal:
+    """Who the rows render as: the batch's account and key as they were when it was made (revoking the key
+    later does not stop a batch already accepted)."""
+    account = conn.accounts.get_account(batch.account_id)
+    key = ApiKey(id=batch.key_id, account_id=batch.account_id, label="", mode=batch.mode, scopes=(), hint="",
+                 created_at=batch.created_at)
+    return Principal(account, key)
+
+
+def reconcile(conn, now: float | None = None) -> dict:
+    """Queue again the chunk of a batch whose job is gone (its worker was killed); give waiting ones time."""
+    store = conn.batches
+    now = time.time() if now is None else now
+    counts = {"requeued": 0, "waiting": 0}
+    states = JobStates(conn)
+    for batch_id in conn.redis.zrangebyscore(store.pending_key, "-inf", now):
+        batch = store.load(batch_id)
+        if batch is None or batch.expanded >= batch.total:
+            conn.redis.zrem(store.pending_key, batch_id)
+        elif states.waiting(batch.job_id):
+            conn.redis.zadd(store.pending_key, {batch_id: now + JOB_TIMEOUT + GRACE})
+            counts["waiting"] += 1
+        else:
+            log.warning("batch %s: its job is gone with %s of %s rows made; queueing it again", batch_id,
+                        batch.expanded, batch.total)
+            store.requeue(batch_id)
+            counts["requeued"] += 1
+    return counts

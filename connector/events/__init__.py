@@ -1,0 +1,1 @@
+"""Events: the event store and the outbox (finished -> event -> fan-out)."""

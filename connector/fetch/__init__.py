@@ -1,0 +1,1 @@
+"""Server-side fetching: the address guard, the guarded fetcher and image loaders."""

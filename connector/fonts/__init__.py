@@ -1,0 +1,1 @@
+"""Uploaded font files, the per-account registry and the font store."""

@@ -1,0 +1,1 @@
+"""Jobs: queues, the functions workers run, the worker process and the reconciler."""

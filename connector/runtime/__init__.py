@@ -1,0 +1,1 @@
+"""Runtime: settings, errors, the clock, logs, the embedded Redis and the Redis-hash codec."""

@@ -1,0 +1,1 @@
+"""Templates and their versions, field formats, starter examples and assets."""

@@ -1,0 +1,1 @@
+"""Webhooks: subscriptions (hooks), deliveries, the attempt and the retry schedule."""

@@ -1,0 +1,70 @@
+"""The reconciler and the retention sweep, against real Redis (no worker: jobs are inspected, not run)."""
+
+import time
+
+from connector.accounts.store import Principal
+from connector.jobs import reconciler as reconcile
+from connector.renders.pipeline import create_render
+from connector.renders.store import RenderRequest
+from connector.storage import new_key
+
+CARD = {"width": 100, "height": 50, "layers": [{"type": "text", "name": "t", "text": "x"}]}
+
+
+def test_overdue_renders_are_requeued_then_failed_with_a_reason(conn):
+    account, key, _ = conn.accounts.create_account("Rec")
+    record = create_render(conn, Principal(account, key), RenderRequest(template=CARD))
+    assert conn.redis.zscore(conn.pending_key, record.id) is not None
+    later = time.time() + 3600
+    # its job is still queued (no worker here): waiting behind others is not abandonment
+    assert reconcile.reconcile_once(conn, later)["waiting"] == 1
+    conn.queue("renders").empty()   # the job vanished (its worker died with it)
+    for attempt in range(1, 4):
+        conn.render_store.update(record.id, attempts=attempt)
+        conn.queue("renders").empty()
+        later += 3600
+        counts = reconcile.reconcile_once(conn, later)
+        if attempt < 3:
+            assert counts["requeued"] == 1 and len(conn.queue("renders")) == 1
+    failed = conn.render_store.load(record.id)
+    assert failed.status == "failed" and "interrupted 3 times" in failed.error["message"]
+    assert conn.redis.zscore(conn.pending_key, record.id) is None
+    assert conn.credits.usage(account).used == 0, "the credit came back"
+
+
+def test_a_render_job_popped_by_a_worker_that_died_before_starting_it_is_requeued(conn):
+    account, key, _ = conn.accounts.create_account("Limbo")
+    record = create_render(conn, Principal(account, key), RenderRequest(template=CARD))
+    queue = conn.queue("renders")
+    conn.rq_redis.lpop(queue.key)   # taken off the list; the worker died before marking it started
+    assert reconcile.JobStates(conn)(conn.render_store.load(record.id).job_id) == "lost"
+    assert reconcile.reconcile_once(conn, time.time() + 3600)["requeued"] == 1
+    assert len(queue) == 1 and queue.job_ids[0] == conn.render_store.load(record.id).job_id
+
+
+def test_retention_sweep_deletes_only_old_files(conn):
+    old = conn.files.put(new_key("rnd_old", "png"), b"old", "image/png")
+    new = conn.files.put(new_key("rnd_new", "png"), b"new", "image/png")
+    import os
+
+    path = os.path.join(conn.files.root, old.key)
+    os.utime(path, (time.time() - 40 * 86400,) * 2)
+    assert reconcile.sweep_files(conn) == 1
+    assert conn.files.get(new.key)[0] == b"new"
+
+
+def test_a_render_failed_while_queued_is_not_drawn_and_one_being_drawn_is_not_failed(conn):
+    from connector.renders.pipeline import fail_if_queued, run_render
+
+    account, key, _ = conn.accounts.create_account("Race")
+    first = create_render(conn, Principal(account, key), RenderRequest(template=CARD, fields={"t": "one"}))
+    assert fail_if_queued(conn, first, "cancelled", "Cancelled.") is True
+    run_render(conn, first.id)   # its job runs after all: it must leave the render failed
+    after = conn.render_store.load(first.id)
+    assert after.status == "failed" and after.file_key is None and after.error["error"] == "cancelled"
+    second = create_render(conn, Principal(account, key), RenderRequest(template=CARD, fields={"t": "two"}))
+    conn.render_store.update(second.id, status="rendering")   # a worker has it
+    assert fail_if_queued(conn, second, "cancelled", "Cancelled.") is False
+    assert conn.render_store.load(second.id).status == "rendering"
+    run_render(conn, second.id)   # a retry after its worker died: still drawn
+    assert conn.render_store.load(second.id).status == "completed"
