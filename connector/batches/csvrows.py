@@ -4,7 +4,7 @@ by an explicit mapping.
 
 A row is stored compactly, as ``{"c": [cell, …]}`` (plus ``"e": reason`` for a line that cannot be read: more
 cells than the header has; it fails alone, its extra cells kept for ``results.csv``); the batch keeps the header
-and the column → field mapping once. ``table`` does the same for the rows of an Excel sheet (connector/batches/xlsxrows.py).
+and the column → field mapping once. ``table`` does the same for the rows of an Excel sheet (``xlsxrows.py``).
 ``row_fields`` turns a row back into field values, ``row_cells`` into ``{column: text}`` for ``results.csv``.
 """
 
