@@ -31,7 +31,7 @@ def _out(record) -> dict:
 @blp.route("")
 class Assets(MethodView):
     @requires(Scope.TEMPLATES_READ)
-    @documents(blp, 403)
+    @documents(blp)
     @blp.arguments(ListArgsSchema, location="query")
     @blp.response(200, AssetSchema(many=True))
     def get(self, args):
@@ -46,7 +46,7 @@ class Assets(MethodView):
     @_takes_upload
     @blp.doc(parameters=[IDEMPOTENCY_HEADER_DOC], requestBody=UPLOAD_BODY)
     @idempotent(blp)
-    @documents(blp, 403, 413, 415, 422)
+    @documents(blp, 413, 415, 422)
     @blp.response(201, AssetSchema)
     @blp.alt_response(200, schema=AssetSchema, description="These bytes were uploaded before: the asset made then.")
     def post(self):
@@ -64,14 +64,14 @@ class Assets(MethodView):
 @blp.route("/<asset_id>")
 class AssetById(MethodView):
     @requires(Scope.TEMPLATES_READ)
-    @documents(blp, 403, 404)
+    @documents(blp, 404)
     @blp.response(200, AssetSchema)
     def get(self, asset_id):
         """Show an asset"""
         return _out(connector().assets.get(principal().account.id, asset_id))
 
     @requires(Scope.TEMPLATES_WRITE)
-    @documents(blp, 403, 404)
+    @documents(blp, 404)
     @blp.response(204)
     def delete(self, asset_id):
         """Delete an asset

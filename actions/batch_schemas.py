@@ -5,8 +5,12 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from .render_schemas import FORMATS, FormatField
-from .schemas import ListArgsSchema, mode_field
+from connector.batches.record import BatchStatus
+from connector.renders.store import RenderStatus
+from renderer.encode import FORMATS
+
+from .render_schemas import FormatField
+from .schemas import ListArgsSchema, mode_field, one_of
 from .template_schemas import FieldSchema
 
 
@@ -67,7 +71,7 @@ CREATE_BODY = {
                         "example": "{\"Headline\": \"title\", \"Photo URL\": \"photo\"}"},
             "sheet": {"type": "string", "maxLength": 255,
                       "description": "For an .xlsx: the name of the sheet to read (default: the first sheet)."},
-            "format": {"type": "string", "enum": FORMATS, "default": "png"},
+            "format": {"type": "string", "enum": list(FORMATS), "default": "png"},
             "quality": {"type": "integer", "minimum": 1, "maximum": 100},
             "scale": {"type": "number", "minimum": 0.1, "maximum": 4, "default": 1},
             "webhook_url": {"type": "string"},
@@ -80,7 +84,7 @@ class BatchSchema(ma.Schema):
     """A batch: `status` is queued, running or completed; `completed` and `failed` count its rows."""
 
     id = fields.String(required=True, metadata={"example": "bat_0mhq3k2x1a2b3c4d5e6f7g8h"})
-    status = fields.String(required=True, validate=validate.OneOf(["queued", "running", "completed"]))
+    status = fields.String(required=True, validate=one_of(BatchStatus))
     template_id = fields.String(required=True)
     template_version = fields.Integer(required=True, metadata={"description": "Every row renders this version."})
     format = fields.String(required=True)
@@ -108,7 +112,7 @@ class BatchRendersArgsSchema(ListArgsSchema):
         "description": "`rows` (default): row 1 first, to read against your sheet; `newest`: the last rows made "
                        "first, like other lists."})
 
-    status = fields.String(validate=validate.OneOf(["queued", "rendering", "completed", "failed"]),
+    status = fields.String(validate=one_of(RenderStatus),
                            metadata={"description": "Only renders of this status (`failed`: the rows to fix)."})
 
 

@@ -18,6 +18,7 @@ from connector.batches.results import archive, results_csv
 from connector.renders import signing
 from connector.runtime.errors import Conflict, Forbidden, NotFound, UnsupportedMediaType, ValidationFailed
 from connector.templates.fields import fields_as
+from connector.webhooks.hooks import check_url
 
 from .batch_schemas import (
     CREATE_BODY,
@@ -114,7 +115,7 @@ class Batches(MethodView):
     @_takes_batch
     @blp.doc(parameters=[IDEMPOTENCY_HEADER_DOC], requestBody=CREATE_BODY)
     @idempotent(blp)
-    @documents(blp, 402, 403, 404, 413, 415, 422)
+    @documents(blp, 402, 404, 413, 415, 422)
     @blp.response(202, BatchSchema)
     def post(self):
         """Start a batch
@@ -129,10 +130,7 @@ class Batches(MethodView):
         conn, who = connector(), principal()
         source, data, file_bytes = g.batch_body
         if data.get("webhook_url"):
-            try:
-                conn.fetcher.check_target(data["webhook_url"])
-            except ValueError as exc:
-                raise ValidationFailed(f"webhook_url: {exc}", details={"field": "webhook_url"}) from None
+            check_url(conn, data["webhook_url"], "webhook_url")
         if data.get("metadata") is not None and len(json.dumps(data["metadata"])) > MAX_METADATA:
             raise ValidationFailed("metadata is larger than 4 KB; keep it to ids and short notes.",
                                    details={"field": "metadata"})
@@ -157,7 +155,7 @@ class Batches(MethodView):
             {"Location": f"/api/v1/batches/{batch.id}"}
 
     @requires(Scope.RENDERS_READ)
-    @documents(blp, 403, 422)
+    @documents(blp, 422)
     @blp.arguments(ListArgsSchema, location="query")
     @blp.response(200, BatchSchema(many=True))
     def get(self, args):
@@ -174,7 +172,7 @@ class Batches(MethodView):
 @blp.route("/preview", methods=["POST"])
 @requires(Scope.RENDERS_WRITE)
 @blp.doc(requestBody=PREVIEW_BODY)
-@documents(blp, 403, 404, 413, 415, 422)
+@documents(blp, 404, 413, 415, 422)
 @blp.response(200, BatchPreviewSchema)
 def preview_batch():
     """Preview a file batch
@@ -209,7 +207,7 @@ def preview_batch():
 @blp.route("/<batch_id>")
 class BatchById(MethodView):
     @requires(Scope.RENDERS_READ)
-    @documents(blp, 403, 404)
+    @documents(blp, 404)
     @blp.response(200, BatchSchema)
     def get(self, batch_id):
         """Show a batch
@@ -223,7 +221,7 @@ class BatchById(MethodView):
 @blp.route("/<batch_id>/renders")
 class BatchRenders(MethodView):
     @requires(Scope.RENDERS_READ)
-    @documents(blp, 403, 404, 422)
+    @documents(blp, 404, 422)
     @blp.arguments(BatchRendersArgsSchema, location="query")
     @blp.response(200, RenderSchema(many=True))
     def get(self, args, batch_id):
@@ -242,7 +240,7 @@ class BatchRenders(MethodView):
 @blp.route("/<batch_id>/cancel")
 class BatchCancel(MethodView):
     @requires(Scope.RENDERS_WRITE)
-    @documents(blp, 403, 404, 409)
+    @documents(blp, 404, 409)
     @blp.response(202, BatchSchema)
     def post(self, batch_id):
         """Cancel a batch
@@ -277,7 +275,7 @@ def _archive(conn, batch):
 @blp.route("/<batch_id>/results.csv")
 class BatchResults(MethodView):
     @requires(Scope.RENDERS_READ)
-    @documents(blp, 403, 404)
+    @documents(blp, 404)
     @blp.response(200, {"type": "string"}, description="The CSV.", content_type="text/csv")
     def get(self, batch_id):
         """Download the results as CSV
@@ -293,7 +291,7 @@ class BatchResults(MethodView):
 @blp.route("/<batch_id>/archive.zip")
 class BatchArchive(MethodView):
     @requires(Scope.RENDERS_READ)
-    @documents(blp, 403, 404, 409)
+    @documents(blp, 404, 409)
     @blp.response(200, BINARY, description="The ZIP.", content_type="application/zip")
     def get(self, batch_id):
         """Download every image as a ZIP

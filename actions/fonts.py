@@ -26,7 +26,7 @@ _takes_upload = takes_upload(lambda: connector().fonts.max_bytes, RAW_FONT_TYPES
 @blp.route("")
 class Fonts(MethodView):
     @requires(Scope.TEMPLATES_READ)
-    @documents(blp, 403)
+    @documents(blp)
     @blp.arguments(ListArgsSchema, location="query")
     @blp.response(200, FontSchema(many=True))
     def get(self, args):
@@ -42,7 +42,7 @@ class Fonts(MethodView):
     @_takes_upload
     @blp.doc(parameters=[IDEMPOTENCY_HEADER_DOC, FILENAME_PARAM], requestBody=UPLOAD_BODY)
     @idempotent(blp)
-    @documents(blp, 403, 409, 413, 422)
+    @documents(blp, 409, 413, 422)
     @blp.response(201, FontSchema)
     @blp.alt_response(200, schema=FontSchema, description="This file was uploaded before: the font made then.")
     def post(self):
@@ -61,7 +61,7 @@ class Fonts(MethodView):
 @blp.route("/families")
 class FontFamilies(MethodView):
     @requires(Scope.TEMPLATES_READ)
-    @documents(blp, 403)
+    @documents(blp)
     @blp.response(200, FontFamilySchema(many=True))
     def get(self):
         """List the font families templates can use
@@ -84,14 +84,14 @@ class FontFamilies(MethodView):
 @blp.route("/<font_id>")
 class FontById(MethodView):
     @requires(Scope.TEMPLATES_READ)
-    @documents(blp, 403, 404)
+    @documents(blp, 404)
     @blp.response(200, FontSchema)
     def get(self, font_id):
         """Show a brand font"""
         return connector().fonts.get(principal().account.id, font_id).to_dict()
 
     @requires(Scope.TEMPLATES_WRITE)
-    @documents(blp, 403, 404)
+    @documents(blp, 404)
     @blp.response(204)
     def delete(self, font_id):
         """Delete a brand font

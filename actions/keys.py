@@ -33,7 +33,7 @@ def _without_secret(body: dict) -> dict:
 @blp.route("")
 class Keys(MethodView):
     @requires(Scope.KEYS_WRITE)
-    @documents(blp, 403)
+    @documents(blp)
     @blp.arguments(ListArgsSchema, location="query")
     @blp.response(200, KeySchema(many=True))
     def get(self, args):
@@ -45,7 +45,7 @@ class Keys(MethodView):
 
     @requires(Scope.KEYS_WRITE)
     @idempotent(blp, kept=_without_secret)
-    @documents(blp, 403, 409)
+    @documents(blp, 409)
     @blp.arguments(KeyCreateSchema, required=False)
     @blp.response(201, KeyCreatedSchema)
     def post(self, data):
@@ -67,14 +67,14 @@ class Keys(MethodView):
 @blp.route("/<key_id>")
 class KeyById(MethodView):
     @requires(Scope.KEYS_WRITE)
-    @documents(blp, 403, 404)
+    @documents(blp, 404)
     @blp.response(200, KeySchema)
     def get(self, key_id):
         """Show one API key"""
         return connector().accounts.get_key(principal().account.id, key_id)
 
     @requires(Scope.KEYS_WRITE)
-    @documents(blp, 403, 404)
+    @documents(blp, 404)
     @blp.response(204)
     def delete(self, key_id):
         """Revoke an API key

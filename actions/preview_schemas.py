@@ -5,6 +5,8 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields
 
+from renderer.encode import IMAGE_FORMATS
+
 from .render_schemas import FormatField, WarningSchema
 
 _BOX = {"description": "`[x, y, width, height]` in template pixels (whatever `scale`), before the layer's "
@@ -26,7 +28,7 @@ class PreviewCreateSchema(ma.Schema):
         "description": "0.1 to 4: the image's pixels per template pixel (boxes in `layers` stay in template "
                        "pixels).", "example": 1})
     format = FormatField(load_default="jpeg", metadata={
-        "enum": ["png", "jpeg", "webp"], "description": "png, jpeg (jpg) or webp (a preview is an image: pdf is a "
+        "enum": list(IMAGE_FORMATS), "description": "png, jpeg (jpg) or webp (a preview is an image: pdf is a "
                                                         "422)."})
 
 

@@ -16,7 +16,7 @@ blp = Blueprint("previews", __name__, url_prefix="/api/v1/templates/preview",
 
 @blp.route("", methods=["POST"])
 @requires(Scope.TEMPLATES_READ)
-@documents(blp, 400, 403, 422)
+@documents(blp, 400, 422)
 @blp.arguments(PreviewCreateSchema)
 @blp.response(200, PreviewSchema)
 def create_preview(data):

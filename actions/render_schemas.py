@@ -5,10 +5,10 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from .schemas import ListArgsSchema, mode_field, since_field
+from connector.renders.store import RenderStatus
+from renderer.encode import FORMATS, NAMES
 
-FORMATS = ["png", "jpeg", "webp", "pdf"]
-_FORMAT_NAMES = {"png": "png", "jpeg": "jpeg", "jpg": "jpeg", "webp": "webp", "pdf": "pdf"}
+from .schemas import ListArgsSchema, mode_field, one_of, since_field
 
 
 class FormatField(fields.String):
@@ -19,13 +19,13 @@ class FormatField(fields.String):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("load_default", "png")
-        metadata = {"enum": FORMATS, "description": "png, jpeg (jpg), webp or pdf; letter case does not matter.",
+        metadata = {"enum": list(FORMATS), "description": "png, jpeg (jpg), webp or pdf; letter case does not matter.",
                     **kwargs.pop("metadata", {})}
         super().__init__(metadata=metadata, **kwargs)
 
     def _deserialize(self, value, attr, data, **kwargs):
         text = super()._deserialize(value, attr, data, **kwargs)
-        name = _FORMAT_NAMES.get(text.strip().lower())
+        name = NAMES.get(text.strip().lower())
         if name is None:
             raise self.make_error("invalid_format", value=text[:20])
         return name
@@ -96,7 +96,7 @@ class RenderSchema(ma.Schema):
     """A render. `status` is queued, rendering, completed or failed; `url` is the hosted file."""
 
     id = fields.String(required=True, metadata={"example": "rnd_0mhq3k2x1a2b3c4d5e6f7g8h"})
-    status = fields.String(required=True, validate=validate.OneOf(["queued", "rendering", "completed", "failed"]))
+    status = fields.String(required=True, validate=one_of(RenderStatus))
     template_id = fields.String(allow_none=True)
     template_version = fields.Integer(allow_none=True)
     format = fields.String(required=True)
@@ -119,7 +119,7 @@ class RenderSchema(ma.Schema):
 
 
 class RenderListArgsSchema(ListArgsSchema):
-    status = fields.String(validate=validate.OneOf(["queued", "rendering", "completed", "failed"]))
+    status = fields.String(validate=one_of(RenderStatus))
     template_id = fields.String()
     batch_id = fields.String()
     since = since_field("An ISO 8601 time or a render id: only newer renders.", "rnd")

@@ -12,7 +12,8 @@ from flask_smorest import Blueprint
 from connector.accounts.keys import Scope
 from connector.renders.pipeline import render_and_wait
 from connector.renders.store import RenderRequest, RenderStatus, extension
-from connector.runtime.errors import Conflict, PlatenError, ValidationFailed
+from connector.runtime.errors import Conflict, RenderFailed
+from connector.webhooks.hooks import check_url
 from renderer.encode import FORMATS
 
 from .common import connector, documents, idempotent, principal, requires
@@ -21,12 +22,7 @@ from .render_schemas import RenderCreateSchema, RenderListArgsSchema, RenderSche
 
 blp = Blueprint("renders", __name__, url_prefix="/api/v1/renders",
                 description="Render images from templates and read the results.")
-FILE_TYPES = ("image/png", "image/jpeg", "image/webp", "application/pdf")   # what a render's file is
-
-
-class RenderFailed(PlatenError):
-    status, code = 422, "render_failed"
-    outcome = True   # the render exists (details.render_id): a retry with the same Idempotency-Key replays this
+FILE_TYPES = tuple(FORMATS.values())   # what a render's file is
 
 
 def api_object(record) -> dict:
@@ -37,7 +33,7 @@ def api_object(record) -> dict:
 class Renders(MethodView):
     @requires(Scope.RENDERS_WRITE)
     @idempotent(blp)
-    @documents(blp, 402, 403, 404, 409, 422)
+    @documents(blp, 402, 404, 409, 422)
     @blp.arguments(RenderCreateSchema)
     @blp.response(201, RenderSchema, description="The finished render; with `output: binary`, the file itself.")
     @blp.doc(responses={201: {"content": binary(*FILE_TYPES)}})
@@ -53,10 +49,7 @@ class Renders(MethodView):
         """
         conn = connector()
         if data.get("webhook_url"):
-            try:
-                conn.fetcher.check_target(data["webhook_url"])
-            except ValueError as exc:
-                raise ValidationFailed(f"webhook_url: {exc}", details={"field": "webhook_url"}) from None
+            check_url(conn, data["webhook_url"], "webhook_url")
         req = RenderRequest(template_id=data.get("template_id"), template=data.get("template"),
                             template_version=data.get("template_version"), fields=data["fields_"],
                             format=data["format"], quality=data.get("quality"),
@@ -76,7 +69,7 @@ class Renders(MethodView):
         return body, 201
 
     @requires(Scope.RENDERS_READ)
-    @documents(blp, 403, 422)
+    @documents(blp, 422)
     @blp.arguments(RenderListArgsSchema, location="query")
     @blp.response(200, RenderSchema(many=True))
     def get(self, args):
@@ -93,7 +86,7 @@ class Renders(MethodView):
 @blp.route("/<render_id>")
 class RenderById(MethodView):
     @requires(Scope.RENDERS_READ)
-    @documents(blp, 403, 404)
+    @documents(blp, 404)
     @blp.response(200, RenderSchema)
     def get(self, render_id):
         """Show one render"""
@@ -103,7 +96,7 @@ class RenderById(MethodView):
 @blp.route("/<render_id>/file")
 class RenderFile(MethodView):
     @requires(Scope.RENDERS_READ)
-    @documents(blp, 403, 404, 409)
+    @documents(blp, 404, 409)
     @blp.response(200, description="The file's bytes.")
     @blp.doc(responses={200: {"content": binary(*FILE_TYPES)}})
     def get(self, render_id):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from connector.accounts.keys import ALL_SCOPES
+from connector.accounts.keys import ALL_SCOPES, KeyMode
 
 # marshmallow's stock messages, in words for the people who read them in a Zapier or Make error box. Every 422
 # names its field first ("rows: is required"), so these say what is wrong and what is wanted.
@@ -23,9 +25,14 @@ validate.Length.message_min = "must have at least {min} item(s) or character(s).
 validate.OneOf.default_message = "must be one of: {choices}."
 
 
+def one_of(values: type[StrEnum]) -> validate.OneOf:
+    """Accept the values of one of the core's StrEnums (statuses, modes): the core owns the list."""
+    return validate.OneOf([member.value for member in values])
+
+
 def mode_field() -> fields.String:
     """``mode`` of a render or batch object: the mode of the key that made it."""
-    return fields.String(validate=validate.OneOf(["live", "test"]), metadata={
+    return fields.String(validate=one_of(KeyMode), metadata={
         "description": "The mode of the key that made it: test keys' renders are watermarked, free, and heard "
                        "only by test keys' triggers and hooks."})
 
@@ -118,7 +125,7 @@ class MeSchema(ma.Schema):
     email = fields.String(required=True)
     key_id = fields.String(required=True)
     key_label = fields.String(required=True, metadata={"description": "`\"\"` for an unlabeled key."})
-    mode = fields.String(required=True, validate=validate.OneOf(["live", "test"]))
+    mode = fields.String(required=True, validate=one_of(KeyMode))
     scopes = fields.List(fields.String(), required=True)
     credits_remaining = fields.Integer(required=True)
 
@@ -142,7 +149,7 @@ class KeySchema(ma.Schema):
 
     id = fields.String(required=True, metadata={"example": "key_0mhq3k2x1a2b3c4d5e6f7g8h"})
     label = fields.String(required=True)
-    mode = fields.String(required=True, validate=validate.OneOf(["live", "test"]))
+    mode = fields.String(required=True, validate=one_of(KeyMode))
     scopes = fields.List(fields.String(), required=True)
     hint = fields.String(required=True, metadata={"description": "Prefix and last four characters.",
                                                   "example": "plt_live_…x9Qa"})
@@ -163,7 +170,7 @@ class KeyCreatedSchema(KeySchema):
 class KeyCreateSchema(ma.Schema):
     label = fields.String(load_default="", validate=validate.Length(max=100),
                           metadata={"description": "A name to tell keys apart, e.g. `Zapier`."})
-    mode = fields.String(validate=validate.OneOf(["live", "test"]),
+    mode = fields.String(validate=one_of(KeyMode),
                          metadata={"description": "`test` keys watermark renders and use no credits. "
                                                   "Default: the mode of the key making the call."})
     scopes = fields.List(fields.String(validate=validate.OneOf(ALL_SCOPES)),

@@ -47,7 +47,7 @@ def expected_version() -> int | None:
 @blp.route("/<template_id>/versions")
 class TemplateVersions(MethodView):
     @requires(Scope.TEMPLATES_READ)
-    @documents(blp, 403, 404)
+    @documents(blp, 404)
     @blp.arguments(ListArgsSchema, location="query")
     @blp.response(200, TemplateVersionSchema(many=True))
     def get(self, args, template_id):
@@ -64,7 +64,7 @@ class TemplateVersions(MethodView):
 @blp.route("/<template_id>/versions/<int:version>")
 class TemplateVersion(MethodView):
     @requires(Scope.TEMPLATES_READ)
-    @documents(blp, 403, 404)
+    @documents(blp, 404)
     @blp.response(200, TemplateSchema)
     def get(self, template_id, version):
         """Show a version of a template
@@ -80,7 +80,7 @@ class TemplateVersionRestore(MethodView):
     @requires(Scope.TEMPLATES_WRITE)
     @blp.doc(parameters=[IF_MATCH_DOC, IDEMPOTENCY_HEADER_DOC])   # (a list given twice: the outer one is kept)
     @idempotent(blp)
-    @documents(blp, 400, 403, 404, 409)
+    @documents(blp, 400, 404, 409)
     @blp.response(201, TemplateSchema)
     def post(self, template_id, version):
         """Restore a version

@@ -37,7 +37,7 @@ _LIST_RESPONSE = {200: {"content": {"application/json": {"schema": {"anyOf": [
 @blp.route("")
 class Templates(MethodView):
     @requires(Scope.TEMPLATES_READ)
-    @documents(blp, 403)
+    @documents(blp)
     @blp.arguments(TemplateQueryArgsSchema, location="query")
     @blp.response(200, description="The templates, newest first: whole, or summaries with `view=summary`.")
     @blp.doc(responses=_LIST_RESPONSE)
@@ -55,7 +55,7 @@ class Templates(MethodView):
 
     @requires(Scope.TEMPLATES_WRITE)
     @idempotent(blp)
-    @documents(blp, 403, 409)
+    @documents(blp, 409)
     @blp.arguments(TemplateCreateSchema)
     @blp.response(201, TemplateSchema)
     def post(self, data):
@@ -70,7 +70,7 @@ class Templates(MethodView):
 @blp.route("/<template_id>")
 class TemplateById(MethodView):
     @requires(Scope.TEMPLATES_READ)
-    @documents(blp, 403, 404)
+    @documents(blp, 404)
     @blp.arguments(TemplateReadArgsSchema, location="query")
     @blp.response(200, TemplateSchema)
     def get(self, args, template_id):
@@ -85,7 +85,7 @@ class TemplateById(MethodView):
 
     @requires(Scope.TEMPLATES_WRITE)
     @blp.doc(parameters=[IF_MATCH_DOC])
-    @documents(blp, 400, 403, 404, 409)
+    @documents(blp, 400, 404, 409)
     @blp.arguments(TemplateCreateSchema)
     @blp.response(200, TemplateSchema)
     def put(self, data, template_id):
@@ -100,7 +100,7 @@ class TemplateById(MethodView):
 
     @requires(Scope.TEMPLATES_WRITE)
     @blp.doc(parameters=[IF_MATCH_DOC])
-    @documents(blp, 400, 403, 404, 409)
+    @documents(blp, 400, 404, 409)
     @blp.arguments(TemplatePatchSchema)
     @blp.response(200, TemplateSchema)
     def patch(self, data, template_id):
@@ -113,7 +113,7 @@ class TemplateById(MethodView):
         return connector().templates.patch(principal().account.id, template_id, data, expected_version()).to_dict()
 
     @requires(Scope.TEMPLATES_WRITE)
-    @documents(blp, 403, 404)
+    @documents(blp, 404)
     @blp.response(204)
     def delete(self, template_id):
         """Delete a template
@@ -127,7 +127,7 @@ class TemplateById(MethodView):
 @blp.route("/<template_id>/fields")
 class TemplateFields(MethodView):
     @requires(Scope.TEMPLATES_READ)
-    @documents(blp, 403, 404)
+    @documents(blp, 404)
     @blp.arguments(FieldsQueryArgsSchema, location="query")
     @blp.response(200, description="The fields, in layer order, in the requested format.")
     @blp.doc(responses=FIELDS_RESPONSE)
@@ -143,7 +143,7 @@ class TemplateFields(MethodView):
 
 @blp.route("/fields", methods=["POST"])
 @requires(Scope.TEMPLATES_READ)
-@documents(blp, 403, 422)
+@documents(blp, 422)
 @blp.arguments(FieldsQueryArgsSchema, location="query")
 @blp.arguments(FieldsOfTemplateSchema)
 @blp.response(200, description="The fields, in layer order, in the requested format.")
@@ -161,7 +161,7 @@ def fields_of_template(args, data):
 @blp.route("/examples")
 class Examples(MethodView):
     @requires(Scope.TEMPLATES_READ)
-    @documents(blp, 403)
+    @documents(blp)
     @blp.response(200, ExampleSchema(many=True))
     def get(self):
         """List starter templates
@@ -176,7 +176,7 @@ class Examples(MethodView):
 class ExampleCopy(MethodView):
     @requires(Scope.TEMPLATES_WRITE)
     @idempotent(blp)
-    @documents(blp, 403, 404, 409)
+    @documents(blp, 404, 409)
     @blp.arguments(ExampleCopySchema)
     @blp.response(201, TemplateSchema)
     def post(self, data, name):

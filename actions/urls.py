@@ -19,20 +19,20 @@ from connector.accounts.store import ApiKey, Principal
 from connector.renders import signing
 from connector.renders.pipeline import plan, render_and_wait
 from connector.renders.store import RenderRequest, RenderStatus
-from connector.runtime.errors import Forbidden, NotFound, RateLimited, Unavailable, ValidationFailed
+from connector.runtime.errors import Forbidden, NotFound, RateLimited, RenderFailed, Unavailable, ValidationFailed
 from connector.templates.examples import example_path, load_example
 from renderer import render
+from renderer.encode import FORMATS, NAMES
 from renderer.fields import not_public
 
 from .common import connector, documents, principal, requires
 from .openapi_shapes import BINARY, binary
 from .render_schemas import FormatField
-from .renders import RenderFailed
 
 blp = Blueprint("urls", __name__, description="Templates as URLs: previews, signed and public render URLs.")
 PUBLIC_WAIT = 25
 PUBLIC_MAX_AGE = 86400
-EXTENSIONS = {"png": "png", "jpg": "jpeg", "jpeg": "jpeg", "webp": "webp", "pdf": "pdf"}
+EXTENSIONS = NAMES   # a render URL ends in any name of a format: .png, .jpg, .jpeg, .webp, .pdf
 PRESETS = [("og", "Open Graph / link preview", 1200, 630), ("instagram_post", "Instagram post", 1080, 1080),
            ("instagram_portrait", "Instagram portrait", 1080, 1350), ("instagram_story", "Instagram story", 1080, 1920),
            ("linkedin_post", "LinkedIn post", 1200, 627), ("linkedin_carousel", "LinkedIn carousel page", 1080, 1350),
@@ -101,7 +101,7 @@ def _image(conn, record, cache_control: str, etag: str):
 @blp.route("/api/v1/templates/<template_id>/preview.png")
 class Preview(MethodView):
     @requires(Scope.TEMPLATES_READ)
-    @documents(blp, 403, 404, 422, 503)
+    @documents(blp, 404, 422, 503)
     @blp.response(200, BINARY, description="A PNG of the template with its default values.",
                   content_type="image/png")
     def get(self, template_id):
@@ -123,7 +123,7 @@ _starter_thumbs: dict[tuple[str, int], tuple[bytes, str]] = {}   # (name, file m
 @blp.route("/api/v1/templates/examples/<name>/preview.jpg")
 class StarterPreview(MethodView):
     @requires(Scope.TEMPLATES_READ)
-    @documents(blp, 403, 404)
+    @documents(blp, 404)
     @blp.response(200, BINARY, description="A JPEG of the starter's first page, at most 640 px wide.",
                   content_type="image/jpeg")
     def get(self, name):
@@ -159,7 +159,7 @@ def _starter_thumb(name: str) -> tuple[bytes, str]:
 @blp.route("/api/v1/templates/<template_id>/signed-url")
 class SignedUrl(MethodView):
     @requires(Scope.TEMPLATES_READ)
-    @documents(blp, 403, 404, 422)
+    @documents(blp, 404, 422)
     @blp.arguments(SignedUrlArgsSchema)
     @blp.response(200, SignedUrlSchema)
     def post(self, data, template_id):
@@ -243,7 +243,7 @@ def _count_anonymous_render(conn) -> None:
 
 @blp.route("/render/<template_id>.<ext>")
 @blp.doc(security=[], parameters=RENDER_URL_PARAMETERS,
-         responses={200: {"content": binary("image/png", "image/jpeg", "image/webp", "application/pdf")},
+         responses={200: {"content": binary(*FORMATS.values())},
                     304: {"description": "Not modified: the `If-None-Match` ETag is still this image's."}})
 @blp.response(200, description="The rendered image, in the format the extension names.")
 @blp.alt_response(402, response="PAYMENT_REQUIRED")

@@ -11,9 +11,12 @@ from .errors import OutputError
 from .pdf import Page, TextLine, write_pdf
 from .png import encode_png
 
+# The output formats, listed here only: the API's schemas, render URLs and storage derive theirs from these.
 FORMATS = {"png": "image/png", "jpeg": "image/jpeg", "webp": "image/webp", "pdf": "application/pdf"}
 ALIASES = {"jpg": "jpeg"}
 EXTENSIONS = {"png": "png", "jpeg": "jpg", "webp": "webp", "pdf": "pdf"}
+NAMES = {name: fmt for fmt in FORMATS for name in (EXTENSIONS[fmt], fmt)}   # every name a format goes by
+IMAGE_FORMATS = tuple(fmt for fmt, media_type in FORMATS.items() if media_type.startswith("image/"))
 PNG_COMPRESSION = ("fast", "balanced", "small")
 DEFAULT_QUALITY = {"jpeg": 85, "webp": 80}   # a PDF is lossless unless a quality is asked for
 
@@ -32,7 +35,7 @@ class Output:
            png_compression: str = "fast") -> Output:
         fmt = ALIASES.get(str(format).lower(), str(format).lower())
         if fmt not in FORMATS:
-            raise OutputError(f"format must be one of png, jpeg, webp, pdf (got {format!r})", "format")
+            raise OutputError(f"format must be one of {', '.join(FORMATS)} (got {format!r})", "format")
         if quality is not None and (isinstance(quality, bool) or not isinstance(quality, int)
                                     or not 1 <= quality <= 100):
             raise OutputError("quality must be a whole number from 1 to 100", "quality")

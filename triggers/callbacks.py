@@ -17,7 +17,7 @@ blp = Blueprint("callbacks", __name__, url_prefix="/api/v1/renders",
 @blp.route("/<render_id>/deliveries")
 class RenderDeliveries(MethodView):
     @requires(Scope.RENDERS_READ)
-    @documents(blp, 403, 404)
+    @documents(blp, 404)
     @blp.response(200, DeliverySchema(many=True))
     def get(self, render_id):
         """A render's callback deliveries
@@ -38,7 +38,7 @@ batch_callbacks = Blueprint("batch_callbacks", __name__, url_prefix="/api/v1/bat
 @batch_callbacks.route("/<batch_id>/deliveries")
 class BatchDeliveries(MethodView):
     @requires(Scope.RENDERS_READ)
-    @documents(batch_callbacks, 403, 404)
+    @documents(batch_callbacks, 404)
     @batch_callbacks.response(200, DeliverySchema(many=True))
     def get(self, batch_id):
         """A batch's callback deliveries

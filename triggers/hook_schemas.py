@@ -5,8 +5,11 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from actions.schemas import ListArgsSchema
+from actions.schemas import ListArgsSchema, one_of
+from connector.accounts.keys import KeyMode
 from connector.events.store import EVENT_TYPES
+from connector.webhooks.deliveries import DeliveryStatus
+from connector.webhooks.hooks import HookStatus
 
 
 class HookCreateSchema(ma.Schema):
@@ -33,11 +36,11 @@ class HookSchema(ma.Schema):
         "example": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
         "description": "Verifies the hook's deliveries. `null` only when an `Idempotency-Key` replays the subscription "
                        "of a hook deleted since."})
-    status = fields.String(required=True, validate=validate.OneOf(["active", "disabled"]), metadata={
+    status = fields.String(required=True, validate=one_of(HookStatus), metadata={
         "description": "`disabled` after 5 days in which every delivery failed; subscribe again to resume."})
     disabled_reason = fields.String(allow_none=True)
     created_at = fields.String(required=True)
-    mode = fields.String(validate=validate.OneOf(["live", "test"]), metadata={
+    mode = fields.String(validate=one_of(KeyMode), metadata={
         "description": "The mode of the key that subscribed: a hook hears the renders of keys of its own mode."})
 
 
@@ -65,7 +68,7 @@ class DeliverySchema(ma.Schema):
     event_id = fields.String(required=True)
     event_type = fields.String(required=True)
     target_url = fields.String(required=True)
-    status = fields.String(required=True, validate=validate.OneOf(["pending", "succeeded", "failed"]))
+    status = fields.String(required=True, validate=one_of(DeliveryStatus))
     attempts = fields.List(fields.Nested(AttemptSchema), required=True)
     next_attempt_at = fields.String(allow_none=True, metadata={"description": "When the next try is due, if any."})
     created_at = fields.String(required=True)

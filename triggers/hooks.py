@@ -34,7 +34,7 @@ def _with_secret(body: dict) -> dict:
 @blp.route("")
 class Hooks(MethodView):
     @requires(Scope.HOOKS_READ)
-    @documents(blp, 403)
+    @documents(blp)
     @blp.arguments(HookQueryArgsSchema, location="query")
     @blp.response(200, HookSchema(many=True))
     def get(self, args):
@@ -47,7 +47,7 @@ class Hooks(MethodView):
 
     @requires(Scope.HOOKS_WRITE)
     @idempotent(blp, kept=_without_secret, replayed=_with_secret)
-    @documents(blp, 403, 422)
+    @documents(blp, 422)
     @blp.arguments(HookCreateSchema)
     @blp.response(201, HookSchema)
     def post(self, data):
@@ -65,7 +65,7 @@ class Hooks(MethodView):
 @blp.route("/signing-secret")
 class SigningSecret(MethodView):
     @requires(Scope.HOOKS_READ)
-    @documents(blp, 403)
+    @documents(blp)
     @blp.response(200, SigningSecretSchema)
     def get(self):
         """Show the secret that signs per-render callbacks
@@ -79,14 +79,14 @@ class SigningSecret(MethodView):
 @blp.route("/<hook_id>")
 class HookById(MethodView):
     @requires(Scope.HOOKS_READ)
-    @documents(blp, 403, 404)
+    @documents(blp, 404)
     @blp.response(200, HookSchema)
     def get(self, hook_id):
         """Show a hook (with its secret)"""
         return connector().hooks.get(principal().account.id, hook_id).to_dict()
 
     @requires(Scope.HOOKS_WRITE)
-    @documents(blp, 403, 404)
+    @documents(blp, 404)
     @blp.response(204)
     def delete(self, hook_id):
         """Unsubscribe
@@ -100,7 +100,7 @@ class HookById(MethodView):
 @blp.route("/<hook_id>/deliveries")
 class HookDeliveries(MethodView):
     @requires(Scope.HOOKS_READ)
-    @documents(blp, 403, 404)
+    @documents(blp, 404)
     @blp.arguments(ListArgsSchema, location="query")
     @blp.response(200, DeliverySchema(many=True))
     def get(self, args, hook_id):
@@ -115,7 +115,7 @@ class HookDeliveries(MethodView):
 @blp.route("/<hook_id>/deliveries/<delivery_id>")
 class HookDelivery(MethodView):
     @requires(Scope.HOOKS_READ)
-    @documents(blp, 403, 404)
+    @documents(blp, 404)
     @blp.response(200, DeliverySchema)
     def get(self, hook_id, delivery_id):
         """Show one delivery"""
@@ -125,7 +125,7 @@ class HookDelivery(MethodView):
 @blp.route("/<hook_id>/deliveries/<delivery_id>/retry")
 class HookDeliveryRetry(MethodView):
     @requires(Scope.HOOKS_WRITE)
-    @documents(blp, 403, 404, 409)
+    @documents(blp, 404, 409)
     @blp.response(202, DeliverySchema)
     def post(self, hook_id, delivery_id):
         """Deliver again now
@@ -139,7 +139,7 @@ class HookDeliveryRetry(MethodView):
 @blp.route("/<hook_id>/test")
 class HookTest(MethodView):
     @requires(Scope.HOOKS_WRITE)
-    @documents(blp, 403, 404, 409)
+    @documents(blp, 404, 409)
     @blp.response(202, DeliverySchema)
     def post(self, hook_id):
         """Send a test event

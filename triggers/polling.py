@@ -32,7 +32,7 @@ _SCHEMA = {"type": "array", "items": {"oneOf": [{"$ref": "#/components/schemas/R
                                     "schema": {"type": "string", "enum": list(EVENT_TYPES)}}])
 class Trigger(MethodView):
     @requires(Scope.RENDERS_READ)
-    @documents(blp, 403, 404, 422)
+    @documents(blp, 404, 422)
     @blp.arguments(TriggerArgsSchema, location="query")
     @blp.response(200, description=_OBJECTS)
     @blp.doc(responses={"200": {"description": _OBJECTS, "content": {"application/json": {"schema": _SCHEMA}}}})

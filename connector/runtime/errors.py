@@ -61,6 +61,13 @@ class ValidationFailed(PlatenError):
     status, code = 422, "validation_failed"
 
 
+class RenderFailed(PlatenError):
+    """A render that was made and failed while the caller waited (its id is in ``details.render_id``)."""
+
+    status, code = 422, "render_failed"
+    outcome = True   # the render exists: a retry with the same Idempotency-Key replays this answer
+
+
 class IdempotencyKeyReused(PlatenError):
     status, code = 422, "idempotency_key_reused"
 

@@ -179,13 +179,19 @@ class HookStore:
         return False
 
 
+def check_url(conn, url: str, field: str) -> None:
+    """The one rule for where Platen sends events (a hook's ``target_url``, a render's or a batch's
+    ``webhook_url``), told the way a client can act on: a 422 naming ``field``."""
+    try:
+        conn.fetcher.check_target(url)
+    except FetchError as exc:
+        raise ValidationFailed(f"{field}: {exc}.", details={"field": field}) from None
+
+
 def subscribe(conn, account_id: str, target_url: str, event: str, template_id: str | None = None,
               mode: str = "live") -> Hook:
     """Check a subscription the way a client can act on (422 naming the field), then store it."""
-    try:
-        conn.fetcher.check_target(target_url)
-    except FetchError as exc:
-        raise ValidationFailed(f"target_url: {exc}.", details={"field": "target_url"}) from None
+    check_url(conn, target_url, "target_url")
     if template_id is not None:
         try:
             conn.templates.get(account_id, template_id)

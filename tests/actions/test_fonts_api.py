@@ -8,7 +8,7 @@ from actions import fonts
 from app import create_app
 from connector.fonts.store import FontStore
 from tests.conftest import assert_envelope
-from tests.connector.test_fontstore import BRAND, brand_font
+from tests.support.fonts import BRAND, brand_font
 
 URL = "/api/v1/fonts"
 

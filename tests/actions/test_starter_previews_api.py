@@ -49,7 +49,7 @@ def test_it_is_in_the_openapi_document(client):
 
 def test_an_accounts_font_upload_is_never_drawn_into_the_thumbnail_others_see(client, alice, bob):
     from actions import urls
-    from tests.connector.test_fontstore import brand_font
+    from tests.support.fonts import brand_font
 
     path = "/api/v1/templates/examples/og-blog-card/preview.jpg"   # drawn in Noto Sans
     urls._starter_thumbs.clear()

@@ -1,51 +1,22 @@
 """Brand fonts in Redis: checked on upload, per account, and in every machine's registry from the next render on."""
 
 import hashlib
-import io
 import os
 import shutil
 import struct
 
 import pytest
-from fontTools import subset
-from fontTools.ttLib import TTFont, newTable
 
 from connector.fonts.store import AccountFontRegistry, FontStore, base_registry
 from connector.runtime.errors import NotFound, PayloadTooLarge, ValidationFailed
 from renderer import render
+from tests.support.fonts import BRAND, DEJAVU, brand_font
 
-DEJAVU = "/usr/share/fonts/truetype/dejavu"
-BRAND = "Platen Test Brand"
 CARD = {"width": 400, "height": 120, "layers": [
     {"type": "text", "name": "title", "x": 10, "y": 10, "width": 380, "height": 100, "text": "Hello brand",
      "font": BRAND, "font_size": 40}]}
 
 pytestmark = pytest.mark.skipif(not os.path.exists(f"{DEJAVU}/DejaVuSans.ttf"), reason="needs DejaVu fonts")
-
-
-def brand_font(family: str = BRAND, flavor: str | None = None, weight: int | None = None,
-               source: str = "DejaVuSans.ttf", padding: int = 0) -> bytes:
-    """A DejaVu font cut down to ASCII (small and quick), renamed ``family``; WOFF/WOFF2 with ``flavor``."""
-    font = TTFont(f"{DEJAVU}/{source}")
-    options = subset.Options()
-    options.name_IDs = ["*"]
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=range(0x20, 0x7F))
-    subsetter.subset(font)
-    names = font["name"]
-    for name_id, value in ((1, family), (4, family), (6, family.replace(" ", "")), (16, family)):
-        names.removeNames(nameID=name_id)
-        names.setName(value, name_id, 3, 1, 0x409)
-        names.setName(value, name_id, 1, 0, 0)
-    if weight is not None:
-        font["OS/2"].usWeightClass = weight
-    if padding:   # zeros: they compress to almost nothing
-        font["ZZZZ"] = newTable("ZZZZ")
-        font["ZZZZ"].data = bytes(padding)
-    font.flavor = flavor
-    out = io.BytesIO()
-    font.save(out)
-    return out.getvalue()
 
 
 @pytest.fixture(scope="module")
