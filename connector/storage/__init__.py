@@ -8,8 +8,11 @@ import secrets
 import time
 from dataclasses import dataclass
 
-CONTENT_TYPES = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "webp": "image/webp",
-                 "gif": "image/gif", "pdf": "application/pdf", "zip": "application/zip", "csv": "text/csv"}
+from renderer.encode import FORMATS, NAMES
+
+# Rendered files by any name of their format (the renderer lists those), uploaded GIFs, a batch's ZIP and CSV.
+CONTENT_TYPES = {**{name: FORMATS[fmt] for name, fmt in NAMES.items()},
+                 "gif": "image/gif", "zip": "application/zip", "csv": "text/csv"}
 # Uploaded images (assets) live here, beside the rendered files: kept until deleted, never swept by retention.
 ASSETS_DIR = "assets/"
 MAX_KEY_LENGTH = 300
