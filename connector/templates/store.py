@@ -1,11 +1,9 @@
-"""Templates in Redis: metadata in a hash, every version's JSON under its own key, never overwritten."""
+"""Templates in Redis: metadata in a hash per template and a list per account; versions are in versions.py."""
 
 from __future__ import annotations
 
 import json
 import re
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -15,10 +13,11 @@ from connector.runtime.clock import isoformat, new_id, utcnow
 from connector.runtime.errors import Conflict, NotFound, ValidationFailed
 from renderer import InvalidTemplate, Template
 
+from .versions import VersionStore
+
 _TEMPLATE_ID = re.compile(r"tpl_[0-9a-z]{1,40}")
 
 MAX_TEMPLATE_BYTES = 1_000_000   # the JSON of one template; larger ones are refused with a 422
-_PARSED_CACHE_SIZE = 256         # versions never change, so parsed ones can be kept per process
 
 
 def validate_template(data) -> Template:
@@ -82,39 +81,37 @@ class TemplateRecord:
 
 
 class TemplateStore:
-    """``<prefix>:template:<id>`` (hash: metadata and current version), ``<prefix>:template:<id>:v:<n>`` (one
-    version's JSON) and ``<prefix>:account:<id>:templates`` (sorted set by creation time, for listing)."""
+    """``<prefix>:template:<id>`` (hash: metadata and current version) and ``<prefix>:account:<id>:templates``
+    (sorted set by creation time, for listing); ``versions`` keeps every version's content."""
 
     def __init__(self, redis, prefix: str):
         self.redis = redis
         self.p = prefix
-        self._parsed: OrderedDict[tuple[str, int], Template] = OrderedDict()
-        self._parsed_lock = threading.Lock()
+        self.versions = VersionStore(redis, prefix)
 
     def _meta(self, template_id: str) -> str:
         if not _TEMPLATE_ID.fullmatch(template_id):   # tpl_x:v:1 would name a version key: a 404, not a 500
             raise _not_found(template_id)
         return f"{self.p}:template:{template_id}"
 
-    def _vkey(self, template_id: str, version: int) -> str:
-        return f"{self.p}:template:{template_id}:v:{version}"
-
     def _index(self, account_id: str) -> str:
         return f"{self.p}:account:{account_id}:templates"
-
-    def _history(self, template_id: str) -> str:
-        """Hash: version number -> ``{"created_at", "name", "size_bytes"}`` of that version (what lists show)."""
-        return f"{self.p}:template:{template_id}:versions"
-
-    def _note(self, pipe, template_id: str, version: int, stamp: str, template: Template, dumped: str) -> None:
-        pipe.set(self._vkey(template_id, version), dumped, nx=True)
-        pipe.hset(self._history(template_id), str(version), json.dumps(
-            {"created_at": stamp, "name": template.name, "size_bytes": len(dumped.encode())}))
 
     # --- reading --------------------------------------------------------------------------------------------
     def get(self, account_id: str, template_id: str) -> TemplateRecord:
         """This account's live template; missing, deleted and another account's all read the same 404."""
-        meta = self.redis.hgetall(self._meta(template_id))
+        return self._live(account_id, template_id, self.redis.hgetall(self._meta(template_id)))
+
+    def get_with(self, account_id: str, template_id: str, keys=()) -> tuple[TemplateRecord, list]:
+        """``get``, and the values of other ``keys`` read in the same round trip (a render's generations)."""
+        pipe = self.redis.pipeline(transaction=False)
+        pipe.hgetall(self._meta(template_id))
+        if keys:
+            pipe.mget(keys)
+        meta, *values = pipe.execute()
+        return self._live(account_id, template_id, meta), values[0] if values else []
+
+    def _live(self, account_id: str, template_id: str, meta: dict) -> TemplateRecord:
         if not meta or meta.get("deleted_at") or meta.get("account_id") != account_id:
             raise _not_found(template_id)
         return self._record(meta)
@@ -128,16 +125,7 @@ class TemplateStore:
 
     def version(self, template_id: str, version: int) -> Template:
         """Any version ever stored, even of a deleted template: renders that used it stay renderable."""
-        cache_key = (template_id, int(version))
-        with self._parsed_lock:
-            cached = self._parsed.get(cache_key)
-            if cached is not None:
-                self._parsed.move_to_end(cache_key)
-                return cached
-        raw = self.redis.get(self._vkey(template_id, int(version)))
-        if raw is None:
-            raise NotFound(f"There is no version {version} of template {template_id}.")
-        return self._remember(template_id, int(version), Template.from_dict(json.loads(raw)))
+        return self.versions.get(template_id, version)
 
     def at_version(self, account_id: str, template_id: str, version: int) -> TemplateRecord:
         """This account's live template as saved at ``version`` (``updated_at``: when that version was saved)."""
@@ -147,39 +135,12 @@ class TemplateStore:
                            f"{record.version}.", details={"latest_version": record.version})
         if version == record.version:
             return record
-        saved = self.redis.hget(self._history(template_id), str(version))
-        return replace(record, version=version, template=self.version(template_id, version),
-                       updated_at=json.loads(saved)["created_at"] if saved else record.created_at)
+        return replace(record, version=version, template=self.versions.get(template_id, version),
+                       updated_at=self.versions.saved_at(template_id, version) or record.created_at)
 
     def history(self, account_id: str, template_id: str, *, limit: int = 20, page: int = 0) -> list[dict]:
         """``{"version", "created_at", "name", "size_bytes"}`` of each version, newest first."""
-        record = self.get(account_id, template_id)
-        top = record.version - page * limit
-        numbers = list(range(top, max(0, top - limit), -1))
-        if not numbers:
-            return []
-        logged = dict(zip(numbers, self.redis.hmget(self._history(template_id), numbers), strict=True))
-        # Saved before versions were logged: what the versions themselves say, all read in one round trip.
-        unlogged = [number for number, saved in logged.items() if saved is None]
-        raws = dict(zip(unlogged, self.redis.mget([self._vkey(template_id, n) for n in unlogged]), strict=True)) \
-            if unlogged else {}
-        out = []
-        for number, saved in logged.items():
-            if saved is not None:
-                out.append({"version": number, **json.loads(saved)})
-                continue
-            raw = raws[number] or "{}"
-            out.append({"version": number,
-                        "created_at": record.updated_at if number == record.version else record.created_at,
-                        "name": json.loads(raw).get("name", ""), "size_bytes": len(raw.encode())})
-        return out
-
-    def _remember(self, template_id: str, version: int, template: Template) -> Template:
-        with self._parsed_lock:
-            self._parsed[(template_id, version)] = template
-            if len(self._parsed) > _PARSED_CACHE_SIZE:
-                self._parsed.popitem(last=False)
-        return template
+        return self.versions.history(self.get(account_id, template_id), limit=limit, page=page)
 
     def list(self, account_id: str, *, q: str = "", limit: int = 20, page: int = 0) -> list[TemplateRecord]:
         """Newest first; ``q`` keeps templates whose name contains it, ignoring case."""
@@ -203,7 +164,7 @@ class TemplateStore:
         version = int(meta["version"])
         return TemplateRecord(id=meta["id"], account_id=meta["account_id"], name=meta.get("name", ""),
                               public=meta.get("public") == "1", version=version, created_at=meta["created_at"],
-                              updated_at=meta["updated_at"], template=self.version(meta["id"], version))
+                              updated_at=meta["updated_at"], template=self.versions.get(meta["id"], version))
 
     # --- writing --------------------------------------------------------------------------------------------
     def create(self, account_id: str, data: dict) -> TemplateRecord:
@@ -214,11 +175,11 @@ class TemplateStore:
         meta = {"id": template_id, "account_id": account_id, "version": "1", "created_at": stamp,
                 "updated_at": stamp, **_summary(template)}
         pipe = self.redis.pipeline()
-        self._note(pipe, template_id, 1, stamp, template, _dump(template))
+        self.versions.add(pipe, template_id, 1, stamp, template)
         pipe.hset(self._meta(template_id), mapping=meta)
         pipe.zadd(self._index(account_id), {template_id: now.timestamp()})
         pipe.execute()
-        self._remember(template_id, 1, template)
+        self.versions.remember(template_id, 1, template)
         return self._record(meta)
 
     def replace(self, account_id: str, template_id: str, data: dict, expected: int | None = None) -> TemplateRecord:
@@ -269,17 +230,17 @@ class TemplateStore:
                                        f"saved it since you loaded version {expected}. Load version {version}, "
                                        "apply your change to it, and save again.",
                                        details={"current_version": version, "expected_version": expected})
-                    current = self.version(template_id, version).to_dict()
+                    current = self.versions.get(template_id, version).to_dict()
                     template = _named(validate_template(change(current)))
                     if template.to_dict() == current:
                         return self._record(meta)
                     stamp = isoformat(utcnow())
                     meta.update(version=str(version + 1), updated_at=stamp, **_summary(template))
                     pipe.multi()
-                    self._note(pipe, template_id, version + 1, stamp, template, _dump(template))
+                    self.versions.add(pipe, template_id, version + 1, stamp, template)
                     pipe.hset(meta_key, mapping=meta)
                     pipe.execute()
-                    self._remember(template_id, version + 1, template)
+                    self.versions.remember(template_id, version + 1, template)
                     return self._record(meta)
                 except redislib.WatchError:
                     continue
@@ -296,10 +257,6 @@ def _named(template: Template) -> Template:
 
 def _summary(template: Template) -> dict:
     return {"name": template.name, "public": "1" if template.public else "0"}
-
-
-def _dump(template: Template) -> str:
-    return json.dumps(template.to_dict(), separators=(",", ":"), ensure_ascii=False)
 
 
 def _not_found(template_id: str) -> NotFound:

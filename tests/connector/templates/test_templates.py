@@ -179,17 +179,3 @@ def test_concurrent_edits_never_share_a_version(store):
     assert store.get("acct_a", record.id).version == 9
     names = {store.version(record.id, v).name for v in range(2, 10)}
     assert names == {f"edit {i}" for i in range(8)}
-
-
-def test_history_of_versions_saved_before_they_were_logged_is_read_in_one_round_trip(store, monkeypatch):
-    record = store.create("acct_a", CARD)
-    for width in (600, 700, 800):
-        record = store.replace("acct_a", record.id, {**CARD, "name": f"W{width}", "width": width})
-    store.redis.delete(store._history(record.id))   # as a template saved before versions were logged
-    sizes = {n: len(store.redis.get(store._vkey(record.id, n)).encode()) for n in range(1, 5)}
-    monkeypatch.setattr(store.redis, "get", lambda *a: pytest.fail("one GET per version: use one MGET"))
-    history = store.history("acct_a", record.id)
-    assert [(v["version"], v["name"], v["size_bytes"]) for v in history] == [
-        (4, "W800", sizes[4]), (3, "W700", sizes[3]), (2, "W600", sizes[2]), (1, "Blog OG card", sizes[1])]
-    assert history[0]["created_at"] == record.updated_at and history[3]["created_at"] == record.created_at
-
