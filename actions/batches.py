@@ -4,12 +4,10 @@ of the images."""
 from __future__ import annotations
 
 import json
-from functools import wraps
 
-import marshmallow as ma
 from flask import current_app, g, request, stream_with_context
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import Blueprint
 
 from connector.accounts.keys import Scope
 from connector.batches import uploads as batchuploads
@@ -20,22 +18,20 @@ from connector.runtime.errors import Conflict, Forbidden, NotFound, UnsupportedM
 from connector.templates.fields import fields_as
 from connector.webhooks.hooks import check_url
 
+from .batch_bodies import file_form, takes_batch
 from .batch_schemas import (
     CREATE_BODY,
     PREVIEW_BODY,
-    BatchCreateSchema,
-    BatchFormSchema,
     BatchPreviewFormSchema,
     BatchPreviewSchema,
     BatchRendersArgsSchema,
     BatchSchema,
 )
-from .common import IDEMPOTENCY_HEADER_DOC, connector, documents, fingerprint_form, idempotent, principal, requires
+from .common import IDEMPOTENCY_HEADER_DOC, connector, documents, idempotent, principal, requires
 from .openapi_shapes import BINARY, binary
 from .render_schemas import RenderSchema
 from .renders import api_object
 from .schemas import ListArgsSchema
-from .uploads import MULTIPART_SLACK
 
 blp = Blueprint("batches", __name__, url_prefix="/api/v1/batches",
                 description="Bulk generation: one render per row of JSON, a CSV or an Excel workbook (scopes "
@@ -44,75 +40,10 @@ blp = Blueprint("batches", __name__, url_prefix="/api/v1/batches",
 MAX_METADATA = 4096
 
 
-def _load(schema: ma.Schema, data, location: str) -> dict:
-    try:
-        return schema.load(data)
-    except ma.ValidationError as exc:
-        abort(422, messages={location: exc.messages})
-
-
-_EXAMPLES = {"mapping": '{"Headline": "title"}', "metadata": '{"sheet": "June orders"}'}
-
-
-def _json_object(text: str | None, name: str) -> dict | None:
-    if not text:
-        return None
-    try:
-        value = json.loads(text)
-    except ValueError:
-        value = None
-    if not isinstance(value, dict):
-        raise ValidationFailed(f"{name} must be a JSON object, e.g. {_EXAMPLES[name]}.", details={"field": name})
-    return value
-
-
-def _file_form(schema: ma.Schema) -> tuple[dict, bytes]:
-    """A multipart form with a CSV or .xlsx ``file`` (under the file's larger size limit): its fields (``mapping``
-    parsed, ``filename`` added) and the file's bytes."""
-    conn = connector()
-    request.max_content_length = conn.settings.csv_max_bytes + MULTIPART_SLACK
-    form = _load(schema, request.form.to_dict(), "form")
-    upload = request.files.get("file")
-    if upload is None:
-        raise ValidationFailed("file is required: send the CSV or .xlsx as the multipart form field "
-                               "'file' (curl -F file=@rows.csv).", details={"field": "file"})
-    data = upload.read()
-    if len(data) > conn.settings.csv_max_bytes:
-        abort(413)
-    form["mapping"] = _json_object(form.get("mapping"), "mapping")
-    form["filename"] = upload.filename or ""
-    return form, data
-
-
-def _takes_batch(view):
-    """Read the body (JSON rows, or a CSV or .xlsx in a multipart form with the file's larger size limit) before
-    anything else does; for a form, the Idempotency-Key fingerprint is taken from its parts, not its random
-    boundary."""
-
-    @wraps(view)
-    def wrapper(*args, **kwargs):
-        if request.mimetype == "multipart/form-data":
-            form, data = _file_form(BatchFormSchema())
-            fingerprint_form(json.dumps(sorted(request.form.items(multi=True))).encode(), data)
-            form["metadata"] = _json_object(form.get("metadata"), "metadata")
-            g.batch_body = ("file", form, data)
-        else:
-            body = request.get_json(silent=True)
-            if body is None and request.get_data(cache=True).strip():
-                abort(400, messages={"json": {"body": ["Not valid JSON."]}})
-            if not isinstance(body, dict):
-                raise ValidationFailed("Send JSON {\"template_id\": …, \"rows\": [{…}, …]} or a multipart form with "
-                                       "a CSV file and template_id.", details={"field": "body"})
-            g.batch_body = ("json", _load(BatchCreateSchema(), body, "json"), None)
-        return view(*args, **kwargs)
-
-    return wrapper
-
-
 @blp.route("")
 class Batches(MethodView):
     @requires(Scope.RENDERS_WRITE)
-    @_takes_batch
+    @takes_batch
     @blp.doc(parameters=[IDEMPOTENCY_HEADER_DOC], requestBody=CREATE_BODY)
     @idempotent(blp)
     @documents(blp, 402, 404, 413, 415, 422)
@@ -188,7 +119,7 @@ def preview_batch():
         raise UnsupportedMediaType("Send the file as a multipart form (curl -F file=@rows.csv -F template_id=tpl_…).",
                                    details={"field": "file"})
     conn, who = connector(), principal()
-    form, data = _file_form(BatchPreviewFormSchema())
+    form, data = file_form(BatchPreviewFormSchema())
     record = conn.templates.get(who.account.id, form["template_id"])
     upload = batchuploads.read(data, form["filename"], record.template, form.get("mapping"), sheet=form.get("sheet"),
                                max_rows=conn.settings.batch_max_rows, max_bytes=conn.settings.csv_max_bytes,
