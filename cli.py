@@ -11,10 +11,23 @@ from flask.cli import AppGroup
 
 from actions.common import connector
 from connector.accounts.keys import ALL_SCOPES
+from connector.runtime import embedded
 from connector.runtime.errors import PlatenError
 
-accounts = AppGroup("accounts", help="Create and list accounts.")
-keys = AppGroup("keys", help="Create, list and revoke API keys.")
+
+class _RedisGroup(AppGroup):
+    """Commands on the service's Redis: with none to be found (no REDIS_URL, no ``make run`` data here), a plain
+    sentence naming REDIS_URL and a non-zero exit, not a traceback, nor an empty answer from a private Redis."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except embedded.Refused as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+accounts = _RedisGroup("accounts", help="Create and list accounts.")
+keys = _RedisGroup("keys", help="Create, list and revoke API keys.")
 
 
 def _fail(error: PlatenError):

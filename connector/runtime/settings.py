@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 
@@ -21,6 +22,9 @@ class Settings:
     redis_url: str | None = field(default=None, metadata=_env(
         "REDIS_URL", None,
         "External Redis (redis://, rediss:// or unix://). Unset: an embedded Redis under PLATEN_DATA_DIR."))
+    embedded_redis: str = field(default="auto", metadata=_env(
+        "PLATEN_EMBEDDED_REDIS", "auto",
+        "auto: make run starts an embedded Redis and the CLI joins it; on: any process may; off: REDIS_URL required."))
     data_dir: str = field(default="./data", metadata=_env(
         "PLATEN_DATA_DIR", "./data", "Where the embedded Redis keeps its AOF and where local files live."))
     redis_prefix: str = field(default="platen", metadata=_env(
@@ -59,6 +63,12 @@ class Settings:
         "How many reverse proxies set X-Forwarded-For/-Proto in front of the web process."))
     worker_stale_seconds: int = field(default=60, metadata=_env(
         "PLATEN_WORKER_STALE_SECONDS", "60", "/readyz fails when no worker has sent a heartbeat for this long."))
+    host_id: str = field(default="", metadata=_env(
+        "PLATEN_HOST_ID", "",
+        "This host's name: its workers record it and its /readyz looks for them (default: the machine's hostname)."))
+    local_worker: bool = field(default=True, metadata=_env(
+        "PLATEN_LOCAL_WORKER", "1",
+        "1: /readyz wants a live worker of this host (PLATEN_HOST_ID); 0: a web-only host, any live worker will do."))
     metrics_token: str = field(default="", metadata=_env(
         "PLATEN_METRICS_TOKEN", "", "When set, /metrics wants 'Authorization: Bearer <token>'."))
     public_url: str = field(default="http://127.0.0.1:8000", metadata=_env(
@@ -130,6 +140,8 @@ class Settings:
 
     def __post_init__(self):
         self.ports()   # a bad PLATEN_ALLOWED_PORTS stops the start, not the first fetch
+        if self.embedded_redis.strip().lower() not in ("auto", "on", "off"):
+            raise ValueError(f"setting PLATEN_EMBEDDED_REDIS must be auto, on or off, got {self.embedded_redis!r}")
         if not 0 <= self.public_credit_share <= 1:
             raise ValueError(f"setting PLATEN_PUBLIC_CREDIT_SHARE must be from 0 to 1 (0.5: half the credits), "
                              f"got {self.public_credit_share!r}")
@@ -144,6 +156,10 @@ class Settings:
             raise ValueError(f"setting PLATEN_ALLOWED_PORTS must be port numbers like 80,443, got "
                              f"{self.allowed_ports!r}")
         return ports
+
+    def host(self) -> str:
+        """The name this host's workers record and its ``/readyz`` looks for."""
+        return self.host_id.strip() or socket.gethostname()
 
     @classmethod
     def documented(cls) -> list[tuple[str, str, str]]:

@@ -1,4 +1,5 @@
-"""``make run``'s supervisor: embedded Redis with AOF, first account and key printed, clean stop, data kept."""
+"""``make run``'s supervisor: embedded Redis with AOF, first account and key printed, clean stop, data kept; the CLI
+joins its embedded Redis, and nothing else starts one of its own."""
 
 import os
 import re
@@ -12,11 +13,13 @@ import psutil
 import pytest
 import requests
 
+from connector.runtime import embedded
 from tests.conftest import free_port
 
 from .processes import ROOT, Proc, wait_for
 
 KEY = re.compile(r"plt_live_[0-9A-Za-z]{39}")
+FLASK = [sys.executable, "-m", "flask", "--app", "app"]
 
 
 def start(data_dir: Path, port: int, log: Path, **env) -> Proc:
@@ -55,6 +58,9 @@ def test_make_run_with_embedded_redis(tmp_path):
         wait_until(lambda: "Platen is ready" in run.output(), run)
         me = requests.get(f"{base}/api/v1/me", headers={"X-API-Key": key}, timeout=5)
         assert me.status_code == 200 and me.json()["scopes"][-1] == "keys:write"
+        listed = subprocess.run(FLASK + ["accounts", "list"], cwd=ROOT, capture_output=True, text=True, timeout=60,
+                                env={**os.environ, "PLATEN_DATA_DIR": str(data), "REDIS_URL": ""})
+        assert "Default account\tadmin@localhost" in listed.stdout, "the CLI finds make run's embedded Redis"
         children = descendants(run)
         servers = redis_servers_of(data)
         assert len(servers) == 1, "the embedded redis-server should run with its data dir as working dir"
@@ -96,19 +102,48 @@ def test_make_run_with_redis_url_starts_no_embedded_redis(tmp_path, redis_url, m
     assert not (data / "redis.db.settings").exists()
 
 
-def test_cli_on_its_own_uses_the_embedded_redis_and_leaves_nothing_running(tmp_path):
+def test_the_cli_uses_make_runs_embedded_redis_and_refuses_where_make_run_never_ran(tmp_path):
     data = tmp_path / "data"
     env = {**os.environ, "PLATEN_DATA_DIR": str(data), "REDIS_URL": ""}
-    flask = [sys.executable, "-m", "flask", "--app", "app"]
-    created = subprocess.run(flask + ["accounts", "create", "Solo", "--email", "solo@example.test"], cwd=ROOT,
+    refused = subprocess.run(FLASK + ["accounts", "list"], cwd=ROOT, env=env, capture_output=True, text=True,
+                             timeout=60)
+    # a second host without REDIS_URL: no empty private Redis, no empty list with exit code 0
+    assert refused.returncode != 0 and "REDIS_URL is not set" in refused.stderr, refused.stderr
+    assert str(data) in refused.stderr and "Traceback" not in refused.stderr and refused.stdout == ""
+    assert not data.exists()
+
+    embedded.stop(embedded.start(str(data)))   # what an earlier `make run` leaves: its data dir
+    created = subprocess.run(FLASK + ["accounts", "create", "Solo", "--email", "solo@example.test"], cwd=ROOT,
                              env=env, capture_output=True, text=True, timeout=60)
     assert created.returncode == 0, created.stderr
     assert KEY.fullmatch(created.stdout.strip().splitlines()[-1])
     assert redis_servers_of(data) == []
-    listed = subprocess.run(flask + ["accounts", "list"], cwd=ROOT, env=env, capture_output=True, text=True,
+    listed = subprocess.run(FLASK + ["accounts", "list"], cwd=ROOT, env=env, capture_output=True, text=True,
                             timeout=60)
     assert "Solo\tsolo@example.test" in listed.stdout
     assert redis_servers_of(data) == []
+
+
+def test_a_web_process_or_worker_without_redis_url_refuses_to_start_and_so_does_anything_with_s3(tmp_path):
+    data = tmp_path / "data"
+    env = {**os.environ, "PLATEN_DATA_DIR": str(data), "REDIS_URL": ""}
+
+    def run(args, **extra):
+        return subprocess.run(args, cwd=ROOT, env={**env, **extra}, capture_output=True, text=True, timeout=60)
+
+    worker = run([sys.executable, "-m", "connector.jobs.worker"])
+    assert worker.returncode == 2 and "REDIS_URL is not set: this worker would start" in worker.stderr, worker.stderr
+    web = run([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "-b", f"127.0.0.1:{free_port()}",
+               "wsgi:app"])
+    assert web.returncode == 1 and "REDIS_URL is not set: this web process would" in web.stderr, web.stderr
+    s3 = {"PLATEN_STORAGE": "s3", "PLATEN_S3_BUCKET": "renders"}
+    supervisor = run([sys.executable, "run.py"], **s3)
+    assert supervisor.returncode == 1 and "PLATEN_STORAGE=s3" in supervisor.stderr, supervisor.stderr
+    command = run(FLASK + ["accounts", "list"], **s3)
+    assert command.returncode != 0 and "PLATEN_STORAGE=s3" in command.stderr
+    off = run(FLASK + ["accounts", "list"], PLATEN_EMBEDDED_REDIS="off")
+    assert off.returncode != 0 and "PLATEN_EMBEDDED_REDIS=off" in off.stderr
+    assert not data.exists() and redis_servers_of(data) == []
 
 
 def test_a_killed_supervisor_takes_its_children_along_and_the_next_start_recovers(tmp_path):

@@ -268,7 +268,7 @@ def test_a_worker_gives_up_after_the_outage_wait_and_a_new_one_waits_for_redis(t
         first = stack.enter_context(worker(env, tmp_path / "worker1.log"))
         conn = Connector(settings)
         stack.callback(conn.close)
-        wait_until(lambda: conn.readiness()["workers"] == 1, 30, "the worker registered")
+        wait_until(lambda: conn.readiness.check()["workers"] == 1, 30, "the worker registered")
         server.stop(signal.SIGTERM)
         assert first.popen.wait(timeout=60) == 1, first.output()[-3000:]
         assert "stayed unreachable" in first.output()
@@ -280,6 +280,6 @@ def test_a_worker_gives_up_after_the_outage_wait_and_a_new_one_waits_for_redis(t
         second = stack.enter_context(worker({**env, "PLATEN_REDIS_OUTAGE_WAIT": "120"}, tmp_path / "worker3.log"))
         wait_until(lambda: "waiting up to 120 s" in second.output(), 30, "a new worker waiting for Redis")
         server.start()
-        wait_until(lambda: conn.readiness()["ready"], 30, "the new worker registered once Redis is back")
+        wait_until(lambda: conn.readiness.check()["ready"], 30, "the new worker registered once Redis is back")
         assert second.popen.poll() is None
         assert second.stop() == 0
