@@ -8,16 +8,16 @@ import signal
 import sys
 import time
 
-from rq import SimpleWorker, worker_registration
+from rq import worker_registration
 from rq.exceptions import StopRequested
 from rq.serializers import JSONSerializer
 from rq.utils import now
 from rq.worker import WorkerStatus
 
-from connector import Connector
 from connector.jobs import functions as jobs
 from connector.jobs import queues
 from connector.jobs import reconciler as reconcile
+from connector.jobs.lean import LeanWorker
 from connector.runtime import embedded
 from connector.runtime.logs import configure_logging
 from connector.runtime.outage import REDIS_DOWN, RedisGone, wait_for_redis
@@ -31,8 +31,9 @@ MAX_PUT_BACKS = 5
 log = logging.getLogger(__name__)
 
 
-class PlatenWorker(SimpleWorker):
-    """RQ's SimpleWorker, stopping cleanly on an early signal and riding out Redis outages.
+class PlatenWorker(LeanWorker):
+    """RQ's SimpleWorker (made lean: connector/jobs/lean.py), stopping cleanly on an early signal and riding out
+    Redis outages.
 
     RQ registers the worker (so ``/readyz`` counts it) and starts the scheduler before it installs its own signal
     handlers; a stop signal in that window would kill the process outright (exit -15) and leave its registration
@@ -71,11 +72,13 @@ class PlatenWorker(SimpleWorker):
         return self._with_redis(lambda: set_state(state))
 
     def check_for_suspension(self, burst: bool):
-        self._with_redis(lambda: SimpleWorker.check_for_suspension(self, burst))
+        check = super().check_for_suspension
+        self._with_redis(lambda: check(burst))
         self._revive_scheduler()
 
     def run_maintenance_tasks(self):
-        self._with_redis(lambda: SimpleWorker.run_maintenance_tasks(self))
+        maintain = super().run_maintenance_tasks
+        self._with_redis(maintain)
 
     def set_shutdown_requested_date(self):
         try:   # only informative; a stop asked for during an outage must still stop
@@ -146,7 +149,7 @@ class PlatenWorker(SimpleWorker):
             pipe.execute()
         job.meta[PUT_BACK] = job.meta.get(PUT_BACK, 0) + 1
         queue.enqueue_job(job, at_front=True)
-        SimpleWorker.set_state(self, WorkerStatus.IDLE)
+        LeanWorker.set_state(self, WorkerStatus.IDLE, pipeline=None)
         self.log.warning("Worker %s: job %s, cut off by the Redis outage, is queued again", self.name, job.id)
 
     def _revive_scheduler(self, force: bool = False) -> None:
@@ -214,8 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     worker.outage_wait = settings.redis_outage_wait
     worker.hostname = settings.host()   # recorded in its hash: each host's /readyz looks for a worker of its own
     log.info("worker %s on queues %s", worker.name, ", ".join(names))
-    # Its own Redis clients: the job runs in a forked child, which must not inherit a pool this thread holds.
-    reconcile.start(Connector(settings))
+    reconcile.start(connector)   # the process's one Connector (redis-py's pools are thread-safe)
     try:
         worker.work(with_scheduler=True, logging_level=settings.log_level)
     except REDIS_DOWN as exc:   # the last words (unregistering) could not be said; the heartbeat expires instead
