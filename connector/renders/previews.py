@@ -7,8 +7,7 @@ import base64
 from connector.runtime.errors import PlatenError, ValidationFailed
 from connector.templates.store import validate_template
 from renderer import FieldError, InvalidTemplate, OutputError, RendererError, render
-
-FORMATS = ("png", "jpeg", "webp")
+from renderer.encode import IMAGE_FORMATS as FORMATS
 
 
 class PreviewFailed(PlatenError):
