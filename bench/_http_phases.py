@@ -1,5 +1,5 @@
-"""The HTTP benchmark's phases (``Bench``): sync latency against the renderer, cached repeats, renders per second
-with one and two workers, worker memory."""
+"""The HTTP benchmark's phases (``Bench``): sync latency against the renderer and cached repeats
+(``_http_latency``), renders per second with one and two workers, worker memory."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ import re
 import threading
 import time
 
+import _http_latency
 import psutil
-from _measure import Client, CpuMeter, combine, cpu_summary, iso_ts, med, ms, new_title, pct, render_body, say
+from _measure import Client, CpuMeter, combine, cpu_summary, iso_ts, med, new_title, render_body, say
 from _procs import AssetServer, Stack
-from _reference import ASSETS, CARD, URL_PREFIX
+from _reference import CARD, URL_PREFIX, text_only
 
-BLOCK = 10                      # sync phase: this many HTTP renders, then the same fields in-process, alternating
 MEMORY_MARKS = (0.05, 0.25, 0.5, 0.75, 1.0)
 MEMORY_BASE_MARK = 0.25         # growth is measured from this checkpoint to the last
 HALT = threading.Event()      # set on Ctrl-C/SIGTERM: client threads stop posting
@@ -25,24 +25,27 @@ class Bench:
         self.s, self.n, self.assets = stack, counts, assets
         self.results: dict = {}
         self.template = None
+        self.cards: dict[str, tuple[dict, str]] = {}   # card -> (template, its id)
         self.template_id = None
         self.key = None
 
     # setup
     def setup(self) -> None:
+        """An account, and the two cards as its templates: the reference card and the same without its images."""
         s = self.s
         _account, _key, self.key = s.conn.accounts.create_account("Bench", "bench@localhost", 1_000_000)
         template = json.loads(CARD.read_text())
         for layer in template["layers"]:
             if str(layer.get("src", "")).startswith(URL_PREFIX):
                 layer["src"] = self.assets.base + layer["src"][len(URL_PREFIX):]
-        self.template = template
         client = Client(s.port, self.key)
-        status, body = client.call("POST", "/api/v1/templates", template)
-        if status != 201:
-            raise SystemExit(f"creating the template answered {status}: {body}")
-        self.template_id = body["id"]
+        for card, body in (("reference", template), ("text", text_only(template))):
+            status, answer = client.call("POST", "/api/v1/templates", body)
+            if status != 201:
+                raise SystemExit(f"creating the {card} template answered {status}: {answer}")
+            self.cards[card] = (body, answer["id"])
         client.close()
+        self.template, self.template_id = self.cards["reference"]
 
     def meter(self) -> CpuMeter:
         s = self.s
@@ -83,134 +86,15 @@ class Bench:
         return out
 
     def post_sync(self, client: Client, title: str) -> tuple[float, float, float, dict]:
-        body = render_body(self.template_id, title)
-        w0, t0 = time.time(), time.perf_counter()
-        status, answer = client.call("POST", "/api/v1/renders", body)
-        t1 = time.perf_counter()
-        w1 = w0 + (t1 - t0)
-        if status != 201 or answer.get("status") != "completed":
-            raise SystemExit(f"a sync render answered {status}: {answer}")
-        return t1 - t0, w0, w1, answer
+        return _http_latency.post_sync(self, client, self.template_id, title)
 
-    # 1. sync latency vs the renderer
-    def in_process_renderer(self):
-        from renderer import RenderCache, render
-        from renderer.fonts import FontRegistry, default_registry
-
-        settings = self.s.settings
-        held = {}
-        for layer in self.template["layers"]:
-            if layer.get("src"):
-                held[layer["src"]] = (ASSETS / layer["src"].rsplit("/", 1)[1]).read_bytes()
-        dirs = [d for d in settings.font_dirs.split(":") if d]
-        fonts = FontRegistry(dirs) if dirs else default_registry()
-        cache = RenderCache(settings.render_cache_bytes)
-        template = self.template
-
-        def once(title: str) -> float:
-            t0 = time.perf_counter()
-            render(template, {"title": title}, format="png", load_image=held.__getitem__, cache=cache,
-                   png_compression=settings.png_compression, fonts=fonts)
-            return time.perf_counter() - t0
-
-        return once
-
+    # 1. sync latency vs the renderer, on each card; 2. cached repeats and the floor
     def phase_sync(self) -> None:
-        n = self.n["sync"]
-        say(f"1. sync latency: {n} distinct renders over HTTP (wait: true) against the same fields in-process…")
-        client = Client(self.s.port, self.key)
-        once = self.in_process_renderer()
-        for _ in range(5):   # warm: the worker's fonts, image fetches and decodes; this process' the same
-            self.post_sync(client, new_title("w"))
-            once(new_title("w"))
-        http_lat, local_lat, done = [], [], []
-        offset = self.web_log_offset()
-        meter = self.meter()
-        meter.start()
-        blocks = max(1, n // BLOCK)
-        for b in range(blocks):
-            titles = [new_title("s") for _ in range(BLOCK)]
-            order = ("http", "local") if b % 2 == 0 else ("local", "http")
-            for which in order:
-                for title in titles:
-                    if which == "http":
-                        lat, w0, w1, answer = self.post_sync(client, title)
-                        http_lat.append(lat)
-                        done.append((answer["id"], w0, w1, answer.get("duration_ms"), title))
-                    else:
-                        local_lat.append(once(title))
-        cpu = meter.stop()
-        client.close()
-        server_ms = self.web_times(offset, "POST", "/api/v1/renders", 201)
-        recs = {r["id"]: r for r in self.records([d[0] for d in done])}
-        seg = {"web_in": [], "queue": [], "worker": [], "return": []}
-        for rid, w0, w1, _dur, _title in done:
-            r = recs[rid]
-            if None in (r["created"], r["started"], r["completed"]):
-                continue
-            seg["web_in"].append(ms(r["created"] - w0))
-            seg["queue"].append(ms(r["started"] - r["created"]))
-            seg["worker"].append(ms(r["completed"] - r["started"]))
-            seg["return"].append(ms(w1 - r["completed"]))
-        durations = [d[3] for d in done if d[3] is not None]
-        res = {
-            "n": len(http_lat), "http_p50": ms(med(http_lat)), "http_p95": ms(pct(http_lat, 0.95)),
-            "renderer_p50": ms(med(local_lat)), "renderer_p95": ms(pct(local_lat, 0.95)),
-            "duration_ms_p50": med(durations), "server_p50": med(server_ms),
-            "segments_p50": {k: med(v) for k, v in seg.items()},
-            "cached_flags": sum(recs[d[0]]["cached"] for d in done),
-            "cpu": cpu, "titles": [d[4] for d in done],
-        }
-        res["overhead_p50"] = res["http_p50"] - res["renderer_p50"]
-        self.results["sync"] = res
-        sg = res["segments_p50"]
-        say(f"   HTTP p50 {res['http_p50']:.1f} ms (p95 {res['http_p95']:.1f}), renderer p50 "
-            f"{res['renderer_p50']:.1f} ms, overhead {res['overhead_p50']:.1f} ms; worker duration_ms p50 "
-            f"{res['duration_ms_p50']:.0f}; web's own time p50 {res['server_p50']:.1f} ms")
-        say(f"   split (p50 of each, ms): client->created {sg['web_in']:.1f}, created->started {sg['queue']:.1f}, "
-            f"started->completed {sg['worker']:.1f}, completed->answer {sg['return']:.1f}; other processes used "
-            f"{cpu['cpu']['others'] / cpu['wall']:.2f} cores meanwhile")
+        for card in self.cards:
+            self.results["sync" if card == "reference" else f"sync_{card}"] = _http_latency.phase_sync(self, card)
 
-    # 2. cached repeats and the floor
     def phase_cached(self) -> None:
-        titles = self.results["sync"]["titles"]
-        n = self.n["cached"]
-        say(f"2. cached repeats: {n} requests repeating phase 1's fields; floors: GET /healthz, GET /api/v1/me…")
-        client = Client(self.s.port, self.key)
-        lat, not_cached = [], 0
-        offset = self.web_log_offset()
-        for i in range(n):
-            t0 = time.perf_counter()
-            status, answer = client.call("POST", "/api/v1/renders", render_body(self.template_id,
-                                                                                titles[i % len(titles)]))
-            lat.append(time.perf_counter() - t0)
-            if status != 201:
-                raise SystemExit(f"a cached repeat answered {status}: {answer}")
-            not_cached += not answer["cached"]
-        server_ms = self.web_times(offset, "POST", "/api/v1/renders", 201)
-        floors = {}
-        for path, auth in (("/healthz", False), ("/api/v1/me", True)):
-            c = Client(self.s.port, self.key if auth else None)
-            c.call("GET", path)
-            off = self.web_log_offset()
-            fl = []
-            for _ in range(self.n["floor"]):
-                t0 = time.perf_counter()
-                status, _ = c.call("GET", path)
-                fl.append(time.perf_counter() - t0)
-                assert status == 200, status
-            c.close()
-            srv = self.web_times(off, "GET", path)
-            floors[path] = {"p50": ms(med(fl)), "p95": ms(pct(fl, 0.95)), "server_p50": med(srv)}
-        client.close()
-        res = {"n": n, "p50": ms(med(lat)), "p95": ms(pct(lat, 0.95)), "not_cached": not_cached,
-               "server_p50": med(server_ms), "floors": floors}
-        self.results["cached"] = res
-        say(f"   cached p50 {res['p50']:.1f} ms, p95 {res['p95']:.1f} ms (web's own time p50 "
-            f"{res['server_p50']:.1f} ms); {not_cached} answered cached: false")
-        for path, f in floors.items():
-            say(f"   floor GET {path}: p50 {f['p50']:.1f} ms, p95 {f['p95']:.1f} ms (web's own p50 "
-                f"{f['server_p50']:.1f} ms)")
+        self.results["cached"] = _http_latency.phase_cached(self)
 
     # 3. renders per second
     def end_to_end(self, workers: int) -> dict:

@@ -37,3 +37,10 @@ def in_memory_loader():
         return data
 
     return load
+
+
+def text_only(card: dict) -> dict:
+    """The card without its image layers: text and shapes only (the renderer draws it in a few ms, so what the
+    service adds around it shows)."""
+    return {**card, "name": card.get("name", "card") + " (text only)",
+            "layers": [layer for layer in card["layers"] if layer.get("type") != "image"]}

@@ -1,5 +1,5 @@
-"""Platen end to end over HTTP (issue 4): sync latency against the renderer's own time, cached repeats, renders
-per second with one and two workers, and the worker's memory over 2,000 renders — on the reference card.
+"""Platen end to end over HTTP (issues 4 and 12): sync latency and CPU against the renderer's own on the same card,
+cached repeats, renders per second with one and two workers, and the worker's memory over 2,000 renders.
 
 It starts the service the way ``make run`` does (gunicorn web with gunicorn.conf.py, ``python -m
 connector.jobs.worker``) in a temporary PLATEN_DATA_DIR, with rate limits off, on a free port, against an external
@@ -7,23 +7,28 @@ Redis when ``REDIS_URL`` is set or 127.0.0.1:6379 answers (db 14, a unique PLATE
 at the end), else the embedded one. The card's two images come from a local HTTP server. Every process it starts
 is stopped at the end (process groups, SIGTERM then SIGKILL), also on errors and Ctrl-C.
 
-1. Sync latency: ``POST /api/v1/renders`` with ``wait: true``, ``output: url``, PNG, a new title on every request
-   (nothing cached), one client, one worker; against ``renderer.render`` in this process on the very same
-   template and fields with a warm RenderCache (interleaved in blocks, so both see the same machine).
-   Overhead = HTTP p50 - renderer p50 (target <= 15 ms). The render records' timestamps split it up:
-   client -> created_at (web: parse, auth, checks), created_at -> started_at (charge, save, enqueue, RQ
-   dequeue), started_at -> completed_at (the worker's render + file write; ``duration_ms``), completed_at ->
-   answer (cache write, done signal, BLPOP wake-up, reload, JSON answer).
-2. Cached repeats: the same requests again (``cached: true``), p50/p95 (target p50 <= 5 ms); ``GET /healthz``
-   and ``GET /api/v1/me`` as the floor of any request and of an authenticated one.
-3. Renders per second, one worker and two (target: two >= 1.8x one), ``--rounds`` rounds alternating which goes
-   first: end to end, ``--clients`` threads posting sync renders for ``--seconds`` (per round); and worker
-   capacity, a ``--backlog`` queued with ``wait: false`` while no worker runs, then drained by fresh workers,
-   the rate read from the records' completed_at (no HTTP in that window). CPU seconds of every process (web,
-   workers, Redis — shared with its other clients when external —, this client) and of everything else on the
-   machine are reported per render: on a shared 2-core machine, read the rates next to the "others" column.
+1. Sync latency, on the reference card and on the same card without its images (text and shapes only):
+   ``POST /api/v1/renders`` with ``wait: true``, ``output: url``, PNG, a new title on every request (nothing
+   cached), one client, one worker; against ``renderer.render`` in this process on the very same template and
+   fields with a warm RenderCache (interleaved in blocks, so both see the same machine). Overhead = HTTP p50 -
+   renderer p50 (target <= 5 ms on each card). CPU: what web, worker and Redis spend while answering the HTTP
+   blocks, per render, against the renderer's own CPU per render (target <= 1.15x). The render records'
+   timestamps split the time up: client -> created_at (web: parse, auth, checks), created_at -> started_at
+   (charge, save, enqueue, RQ dequeue), started_at -> completed_at (the worker's render + file write;
+   ``duration_ms``), completed_at -> answer (cache write, done signal, BLPOP wake-up, JSON answer).
+2. Cached repeats: the reference card's requests again (``cached: true``), p50/p95 (target p50 <= 2.5 ms);
+   ``GET /healthz`` and ``GET /api/v1/me`` as the floor of any request and of an authenticated one.
+3. Renders per second, one worker and two (target: two >= 1.85x one end to end), ``--rounds`` rounds alternating
+   which goes first: end to end, ``--clients`` threads posting sync renders for ``--seconds`` (per round); and
+   worker capacity, a ``--backlog`` queued with ``wait: false`` while no worker runs, then drained by fresh
+   workers, the rate read from the records' completed_at (no HTTP in that window). CPU seconds of every process
+   (web, workers, Redis — shared with its other clients when external —, this client) and of everything else on
+   the machine are reported per render: on a shared 2-core machine, read the rates next to the "others" column.
 4. Worker memory: a fresh worker renders ``--memory-renders`` (2,000) distinct titles; RSS (psutil) at 5, 25, 50,
    75 and 100 % (100, 500, 1000, 1500, 2000). Target: within 10 % from the 25 % checkpoint (500) to the last.
+
+The report ends with the four figures of issue 12 side by side (overhead on both cards, cached p50, CPU ratio on
+both cards, two workers against one).
 
     .venv/bin/python bench/http_bench.py                    # about 4 minutes
     .venv/bin/python bench/http_bench.py --quick            # about a minute
@@ -120,7 +125,8 @@ def main() -> int:
         if args.json:
             Path(args.json).parent.mkdir(parents=True, exist_ok=True)
             out = {k: v for k, v in bench.results.items()}
-            out["sync"] = {k: v for k, v in out["sync"].items() if k != "titles"}
+            for key in ("sync", "sync_text"):
+                out[key] = {k: v for k, v in out[key].items() if k != "titles"}
             Path(args.json).write_text(json.dumps({"counts": counts, "results": out, "verdicts": verdicts},
                                                   indent=1, default=str))
         failed = False
