@@ -13,12 +13,7 @@ import openpyxl
 from PIL import Image
 from standardwebhooks import Webhook
 
-from . import test_webhooks
-from .test_renders import CARD
-
-# The webhook tests' fixtures: the app with a worker that retries in seconds, and a real receiver on loopback.
-stack = test_webhooks.stack
-receiver = test_webhooks.receiver
+from .stacks import CARD
 
 
 def wait_batch(stack, caller, batch_id, timeout=60) -> dict:

@@ -2,61 +2,19 @@
 
 from __future__ import annotations
 
-import json
 import os
 import signal
-import threading
-import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from app import create_app
 from tests.conftest import Caller
+from tests.support.receiver import Receiver
 
 from .processes import RedisServer, settings_env, worker
-from .test_renders import CARD
+from .stacks import CARD
 
 DELIVERY_COUNT = 200
-
-
-class Receiver:
-    """A real webhook receiver on 127.0.0.1 that notes every webhook-id it is sent (a little slowly)."""
-
-    def __init__(self, delay: float = 0.02):
-        self.ids: list[str] = []
-        self.bodies: dict[str, dict] = {}
-        lock = threading.Lock()
-        owner = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):
-                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-                time.sleep(delay)
-                with lock:
-                    owner.ids.append(self.headers["webhook-id"])
-                    owner.bodies[self.headers["webhook-id"]] = json.loads(body)
-                self.send_response(200)
-                self.end_headers()
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def wait_for(self, count: int, timeout: float) -> bool:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if len(set(self.ids)) >= count:
-                return True
-            time.sleep(0.1)
-        return False
-
-    def close(self):
-        self.server.shutdown()
-        self.server.server_close()
 
 
 def test_killing_the_worker_mid_delivery_loses_no_event(make_settings, tmp_path, monkeypatch):
@@ -64,7 +22,7 @@ def test_killing_the_worker_mid_delivery_loses_no_event(make_settings, tmp_path,
     settings = make_settings(allow_private_networks=True, files_dir=str(tmp_path / "files"))
     conn = create_app({"SETTINGS": settings, "TESTING": True}).extensions["platen"]
     alice = Caller(conn, "Alice")
-    receiver = Receiver()
+    receiver = Receiver(delay=0.02)   # a little slow: killing the worker catches deliveries in flight
     conn.hooks.create(alice.account.id, receiver.url, "render.completed")
     expected = set()
     for i in range(DELIVERY_COUNT):   # 200 accepted events, as finished renders would record them

@@ -9,63 +9,10 @@ import signal
 import time
 
 import pytest
-from PIL import Image
 
-from app import create_app
-from tests.conftest import Caller, assert_envelope
+from tests.conftest import assert_envelope
 
-from .images import ImageServer
-from .processes import settings_env, worker
-
-CARD = {"name": "Card", "width": 400, "height": 200, "background": "#0f172a", "layers": [
-    {"type": "image", "name": "logo", "x": 20, "y": 20, "width": 80, "height": 80, "src": "", "radius": 40},
-    {"type": "text", "name": "title", "x": 120, "y": 20, "width": 260, "height": 160, "text": "Hello",
-     "font_size": 40, "color": "#ffffff"}]}
-
-
-class Stack:
-    def __init__(self, settings, tmp_path):
-        self.settings = settings
-        self.app = create_app({"SETTINGS": settings, "TESTING": True})
-        self.conn = self.app.extensions["platen"]
-        self.client = self.app.test_client()
-        self.images = ImageServer()
-        self.tmp = tmp_path
-        self.worker = None
-        self.start_worker()
-
-    def start_worker(self, name="worker"):
-        self.worker = worker(settings_env(self.settings), self.tmp / f"{name}.log").__enter__()
-
-    def caller(self, name="Alice", **account) -> Caller:
-        caller = Caller(self.conn, name)
-        return caller
-
-    def template(self, caller, data=None) -> str:
-        answer = self.client.post("/api/v1/templates", json=data or CARD, headers=caller.headers)
-        assert answer.status_code == 201, answer.get_json()
-        return answer.get_json()["id"]
-
-    def render(self, caller, **body):
-        return self.client.post("/api/v1/renders", json=body, headers=caller.headers)
-
-    def close(self):
-        if self.worker is not None:
-            self.worker.__exit__(None, None, None)
-        self.images.close()
-
-
-@pytest.fixture
-def stack(make_settings, tmp_path):
-    settings = make_settings(allow_private_networks=True, files_dir=str(tmp_path / "files"), render_job_timeout=8,
-                             public_url="http://platen.test")
-    s = Stack(settings, tmp_path)
-    yield s
-    s.close()
-
-
-def pixels(data: bytes) -> Image.Image:
-    return Image.open(io.BytesIO(data)).convert("RGB")
+from .stacks import CARD, pixels
 
 
 def test_sync_render_hosts_the_file_and_draws_one_credit(stack):

@@ -8,7 +8,7 @@ import secrets
 import pytest
 from PIL import Image
 
-from .test_renders import CARD, Stack
+from .stacks import CARD, Stack
 
 
 @pytest.fixture

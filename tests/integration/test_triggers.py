@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from tests.conftest import assert_envelope
 
-from .test_renders import CARD, stack  # noqa: F401  (the fixture)
+from .stacks import CARD
 
 
-def test_polling_returns_the_render_objects_newest_first(stack):  # noqa: F811
+def test_polling_returns_the_render_objects_newest_first(stack):
     alice, bob = stack.caller(), stack.caller("Bob")
     tpl = stack.template(alice)
     other = stack.template(alice, {**CARD, "name": "Other"})
@@ -28,7 +28,7 @@ def test_polling_returns_the_render_objects_newest_first(stack):  # noqa: F811
     assert_envelope(stack.client.get("/api/v1/triggers/render.exploded", headers=alice.headers), 404, "not_found")
 
 
-def test_failed_renders_are_render_failed_events(stack):  # noqa: F811
+def test_failed_renders_are_render_failed_events(stack):
     alice = stack.caller()
     tpl = stack.template(alice)
     failed = stack.render(alice, template_id=tpl, fields={"logo": f"{stack.images.base}/missing.png"})

@@ -5,138 +5,15 @@ from __future__ import annotations
 import json
 import os
 import signal
-import threading
 import time
-from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from standardwebhooks import Webhook, WebhookVerificationError
 
 from tests.conftest import Caller, assert_envelope
+from tests.support.receiver import Receiver  # noqa: F401 - until tests/connector/webhooks imports it from there
 
-from .processes import settings_env, worker
-from .test_renders import CARD, Stack
-
-
-@dataclass
-class Received:
-    path: str
-    headers: dict
-    body: bytes
-    at: float
-
-    def json(self) -> dict:
-        return json.loads(self.body)
-
-
-class Receiver:
-    """An HTTP server answering POSTs per path from a script of answers (the last one repeats); keeps every request."""
-
-    def __init__(self):
-        self.received: list[Received] = []
-        self.script: dict[str, list[tuple[int, dict, bytes]]] = {}
-        self.gates: dict[str, threading.Event] = {}
-        self.changed = threading.Condition()
-        owner = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):
-                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-                with owner.changed:
-                    seen = sum(1 for r in owner.received if r.path == self.path)
-                    owner.received.append(Received(self.path, dict(self.headers), body, time.monotonic()))
-                    owner.changed.notify_all()
-                if self.path in owner.gates:
-                    owner.gates[self.path].wait(60)
-                answers = owner.script.get(self.path) or [(200, {}, b"thanks")]
-                status, headers, text = answers[min(seen, len(answers) - 1)]
-                self.send_response(status)
-                for name, value in {"Content-Type": "text/plain", **headers}.items():
-                    self.send_header(name, value)
-                self.send_header("Content-Length", str(len(text)))
-                self.end_headers()
-                self.wfile.write(text)
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def answer(self, path: str, *answers: tuple[int, dict, bytes]) -> str:
-        self.script[path] = list(answers)
-        return self.base + path
-
-    def hold(self, path: str) -> threading.Event:
-        """Keep requests to ``path`` waiting until the returned event is set."""
-        self.gates[path] = threading.Event()
-        return self.gates[path]
-
-    def got(self, path: str) -> list[Received]:
-        with self.changed:
-            return [r for r in self.received if r.path == path]
-
-    def wait(self, path: str, count: int = 1, timeout: float = 30) -> list[Received]:
-        deadline = time.monotonic() + timeout
-        with self.changed:
-            while len(found := [r for r in self.received if r.path == path]) < count:
-                if not self.changed.wait(max(0.0, deadline - time.monotonic())):
-                    raise AssertionError(f"{path}: {len(found)} requests, wanted {count}")
-            return found
-
-    def close(self):
-        self.server.shutdown()
-        self.server.server_close()
-
-
-class HookStack(Stack):
-    """Stack whose worker retries on a schedule of seconds instead of hours."""
-
-    retry_schedule = "1,1,1"
-
-    def start_worker(self, name="worker"):
-        env = {**settings_env(self.settings), "PLATEN_WEBHOOK_RETRY_SCHEDULE": self.retry_schedule}
-        self.worker = worker(env, self.tmp / f"{name}.log").__enter__()
-
-    def hook(self, caller, target_url, event="render.completed", **more) -> dict:
-        answer = self.client.post("/api/v1/hooks", json={"target_url": target_url, "event": event, **more},
-                                  headers=caller.headers)
-        assert answer.status_code == 201, answer.get_json()
-        return answer.get_json()
-
-    def deliveries(self, caller, hook_id) -> list[dict]:
-        answer = self.client.get(f"/api/v1/hooks/{hook_id}/deliveries", headers=caller.headers)
-        assert answer.status_code == 200, answer.get_json()
-        return answer.get_json()
-
-    def settled(self, caller, hook_id, count=1, timeout=30) -> list[dict]:
-        """The hook's deliveries once ``count`` of them have stopped being pending."""
-        deadline = time.monotonic() + timeout
-        while True:
-            found = self.deliveries(caller, hook_id)
-            if len([d for d in found if d["status"] != "pending"]) >= count:
-                return found
-            if time.monotonic() > deadline:
-                raise AssertionError(f"deliveries still pending: {found}\n{self.worker.output()[-3000:]}")
-            time.sleep(0.1)
-
-
-@pytest.fixture
-def receiver():
-    r = Receiver()
-    yield r
-    r.close()
-
-
-@pytest.fixture
-def stack(make_settings, tmp_path):
-    settings = make_settings(allow_private_networks=True, files_dir=str(tmp_path / "files"), render_job_timeout=8,
-                             public_url="http://platen.test")
-    s = HookStack(settings, tmp_path)
-    yield s
-    s.close()
+from .stacks import CARD
 
 
 def test_a_subscriber_gets_a_verifiable_delivery_whose_data_is_the_render(stack, receiver):
