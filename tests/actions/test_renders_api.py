@@ -10,8 +10,8 @@ import pytest
 from PIL import Image
 from standardwebhooks import Webhook
 
-from tests.actions.jobs_support import Jobs
 from tests.conftest import Caller
+from tests.support.jobs import Jobs
 from tests.support.receiver import Receiver
 
 BASE = "http://platen.test"
