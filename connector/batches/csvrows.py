@@ -16,7 +16,7 @@ import io
 from collections import Counter
 
 from connector.runtime.errors import ValidationFailed
-from renderer import FieldError, Template, field_key
+from renderer import FieldError, Template, field_key, template_fields
 
 DELIMITERS = ",;\t"
 MAX_COLUMNS = 500
@@ -85,8 +85,6 @@ def unclosed_quote(text: str, delimiter: str) -> int | None:
 def targets_of(template: Template) -> tuple[set[str], dict[str, set[str]]]:
     """(field names, {layer name: its property names}) of a template: a column may name a field or
     ``layer.property``."""
-    from renderer import template_fields
-
     return ({f.name for f in template_fields(template)},
             {layer.name: set(layer.props()) for page in template.pages for layer in page})
 
