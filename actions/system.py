@@ -63,7 +63,7 @@ class Ready(MethodView):
     @blp.alt_response(503, response="SERVICE_UNAVAILABLE")
     @blp.response(200, ReadinessSchema)
     def get(self):
-        """Readiness: Redis reachable and a worker seen in the last minute"""
+        """Readiness: Redis, the file storage and a live worker of this host"""
         state = connector().readiness.check()
         if not state["ready"]:
             details = {name: state[name] for name in ("redis", "storage", "workers", "host", "host_workers")}

@@ -196,3 +196,14 @@ def test_field_paths_are_relative_to_the_current_directory(tmp_path, monkeypatch
     missing = _offline_app(tmp_path).test_cli_runner().invoke(args=["render", card, "--field", "logo=nope.png",
                                                                     "-o", str(out)])
     assert missing.exit_code != 0 and str(tmp_path / "work" / "nope.png") in missing.output
+
+
+def test_account_commands_without_redis_url_where_make_run_never_ran_refuse_naming_it(tmp_path):
+    """A second host without REDIS_URL once listed no accounts and exited 0 (a private, empty embedded Redis):
+    now the command says what to set, and starts nothing."""
+    runner = _offline_app(tmp_path).test_cli_runner()
+    for args in (["accounts", "list"], ["accounts", "create", "Acme"], ["keys", "list", "--account", "acct_x"]):
+        result = runner.invoke(args=args)
+        assert result.exit_code == 1 and "REDIS_URL is not set" in result.output, result.output
+        assert str(tmp_path / "data") in result.output and isinstance(result.exception, SystemExit)
+    assert not (tmp_path / "data").exists()

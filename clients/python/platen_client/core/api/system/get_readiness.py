@@ -48,7 +48,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[Error | Readiness]:
-    """Readiness: Redis reachable and a worker seen in the last minute
+    """Readiness: Redis, the file storage and a live worker of this host
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -71,7 +71,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
 ) -> Error | Readiness | None:
-    """Readiness: Redis reachable and a worker seen in the last minute
+    """Readiness: Redis, the file storage and a live worker of this host
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -90,7 +90,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[Error | Readiness]:
-    """Readiness: Redis reachable and a worker seen in the last minute
+    """Readiness: Redis, the file storage and a live worker of this host
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -111,7 +111,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
 ) -> Error | Readiness | None:
-    """Readiness: Redis reachable and a worker seen in the last minute
+    """Readiness: Redis, the file storage and a live worker of this host
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
