@@ -1,6 +1,7 @@
 """The OpenAPI document describes every endpoint, with schemas and the error envelope."""
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -66,3 +67,28 @@ def test_the_docs_page_loads_everything_from_platen_itself(client):
         assert answer.mimetype == ("text/css" if url.endswith(".css") else "text/javascript"), (url, answer.mimetype)
     assert client.get("/api/v1/docs/assets/../../../app.py").status_code == 404
     assert client.get("/api/v1/docs/assets/nope.js").status_code == 404
+
+
+REQUIRES_WRAPPER = "requires.<locals>.decorator.<locals>.wrapper"   # the view as actions.common.requires left it
+
+
+def test_a_scope_check_documents_its_own_403(app, spec):
+    """``requires(scope)`` puts the 403 in the document itself: every view that checks a scope shows it, and no
+    view lists it by hand."""
+    checked = 0
+    for rule in app.url_map.iter_rules():
+        view = app.view_functions[rule.endpoint]
+        view_class = getattr(view, "view_class", None)
+        for method in rule.methods - {"HEAD", "OPTIONS"}:
+            func = getattr(view_class, method.lower(), None) if view_class else view
+            if getattr(getattr(func, "__code__", None), "co_qualname", "") != REQUIRES_WRAPPER:
+                continue
+            path = re.sub(r"<(?:[^:>]+:)?([^>]+)>", r"{\1}", rule.rule)
+            assert "403" in spec["paths"][path][method.lower()]["responses"], f"{method} {path}"
+            checked += 1
+    assert checked > 40
+    root = Path(__file__).resolve().parents[2]
+    by_hand = [str(path.relative_to(root)) for package in ("actions", "triggers")
+               for path in sorted((root / package).glob("*.py"))
+               if re.search(r"documents\(blp[^)]*\b403\b", path.read_text())]
+    assert by_hand == []
