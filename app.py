@@ -9,7 +9,6 @@ import secrets
 import time
 
 from flask import Flask, g, request
-from flask_limiter import HeaderNames, Limiter
 from flask_smorest import Api
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -32,10 +31,10 @@ from actions import (
 from actions.common import connector
 from actions.errors import envelope, from_http_exception
 from actions.openapi_shapes import ClientShapes, ObjectShapes
+from actions.ratelimits import LIMITER_RETRY_HEADER, limiter
 from actions.routing import ApiFlask
 from actions.schemas import ErrorSchema
-from connector import Connector
-from connector.lazy import DeferredPool, LazyConnector
+from connector.lazy import LazyConnector
 from connector.runtime.errors import (
     BadRequest,
     NotFound,
@@ -45,9 +44,8 @@ from connector.runtime.errors import (
     ValidationFailed,
 )
 from connector.runtime.logs import configure_logging, request_id
-from connector.runtime.outage import REDIS_DOWN, RETRY_AFTER, client_options
+from connector.runtime.outage import REDIS_DOWN, RETRY_AFTER
 from connector.runtime.settings import Settings
-from dashboard import ASSETS_URL as DASHBOARD_ASSETS
 from dashboard import create_blueprint as dashboard_blueprint
 from triggers import callbacks, hooks, polling
 
@@ -56,11 +54,7 @@ log = logging.getLogger("platen.http")
 API_PREFIX = "/api/v1/"
 OPEN_PATHS = ("/api/v1/openapi.json", "/api/v1/docs")
 OPEN_PREFIXES = (docs.ASSETS_URL,)   # the docs page's scripts and styles
-RENDER_POSTS = ("/api/v1/renders", "/api/v1/batches")
-PREVIEW_POSTS = ("/api/v1/templates/preview", "/api/v1/templates/fields")   # the editor's, nothing stored
-UNLIMITED_PATHS = ("/healthz", "/readyz", "/metrics")
 SECRET_PARAMS = {"api_key", "apikey", "key", "token", "access_token", "s", "signature"}
-LIMITER_RETRY_HEADER = "X-Platen-Limiter-Retry-After"
 WELL_FORMED_ID = re.compile(r"[a-z]{2,8}_[0-9a-z]{1,64}")
 
 
@@ -105,7 +99,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.before_request(_identify)
     app.after_request(_finish)   # registered before the limiter's, so it runs after it
     app.teardown_request(_forget)
-    _limiter(settings, conn).init_app(app)
+    limiter(settings, conn).init_app(app)
     app.before_request(_enforce)
     app.before_request(_json_without_content_type)
     app.before_request(_refuse_broken_text)
@@ -271,47 +265,3 @@ def _redis_down(error: Exception):
     log.warning("Redis unavailable: %s", error)
     return envelope(503, "unavailable", "Platen cannot reach its database right now (it may be restarting). "
                                         f"Retry in {RETRY_AFTER} seconds.", headers={"Retry-After": RETRY_AFTER})
-
-
-def _rate_class() -> str:
-    """Reads, renders, editor previews, everything else: four budgets per key."""
-    path = request.path.rstrip("/")
-    if request.method in ("GET", "HEAD", "OPTIONS"):
-        return "renders" if path.startswith("/render/") else "reads"
-    if request.method == "POST" and path in PREVIEW_POSTS:   # an editing session must never eat the render budget
-        return "previews"
-    return "renders" if request.method == "POST" and path in RENDER_POSTS else "writes"
-
-
-def _unlimited() -> bool:
-    """Health checks, hosted files and the dashboard's own pages and scripts (its API calls count as any)."""
-    return request.path in UNLIMITED_PATHS or request.path.startswith(("/files/", DASHBOARD_ASSETS)) \
-        or request.blueprint == "dashboard"
-
-
-def _limiter(settings: Settings, conn: Connector) -> Limiter:
-    """Per key (never per IP: Zapier and Make share outgoing IPs), one counter per class, shared via Redis."""
-    by_class = {"reads": settings.rate_limit_reads, "renders": settings.rate_limit_renders,
-                "writes": settings.rate_limit_writes, "previews": settings.rate_limit_previews}
-
-    def identity() -> str:
-        who = g.principal.key.id if g.get("principal") else f"ip:{request.remote_addr}"
-        return f"{_rate_class()}:{who}"
-
-    return Limiter(
-        key_func=identity,
-        request_identifier=lambda: request.endpoint or "unmatched",  # 404s and 405s count and carry headers too
-        application_limits=[lambda: by_class[_rate_class()]],
-        application_limits_exempt_when=_unlimited,
-        headers_enabled=True,
-        header_name_mapping={HeaderNames.RETRY_AFTER: LIMITER_RETRY_HEADER},
-        strategy="fixed-window",
-        # The Connector's Redis, looked up at the first request (the embedded one may not be running yet).
-        storage_uri="redis://",
-        storage_options={"connection_pool": DeferredPool(lambda: conn.redis_url, **client_options(settings))},
-        key_prefix=f"{settings.redis_prefix}:limits",
-        enabled=settings.rate_limit_enabled,
-        # Redis down: the request goes on without its limit (and headers) and answers 503 at its first Redis call;
-        # not swallowing would turn an outage between the count and the headers into a 500.
-        swallow_errors=True,
-    )
