@@ -6,7 +6,7 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from connector.batches.record import BatchStatus
-from connector.renders.store import RenderStatus
+from connector.renders.record import RenderStatus
 from renderer.encode import FORMATS
 
 from .render_schemas import FormatField

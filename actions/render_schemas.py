@@ -5,7 +5,7 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from connector.renders.store import RenderStatus
+from connector.renders.record import RenderStatus
 from renderer.encode import FORMATS, NAMES
 
 from .schemas import ListArgsSchema, mode_field, one_of, since_field

@@ -10,8 +10,8 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from connector.accounts.keys import Scope
-from connector.renders.pipeline import render_and_wait
-from connector.renders.store import RenderRequest, RenderStatus, extension
+from connector.renders.creating import render_and_wait
+from connector.renders.record import RenderRequest, RenderStatus, extension
 from connector.runtime.errors import Conflict, RenderFailed
 from connector.webhooks.hooks import check_url
 from renderer.encode import FORMATS

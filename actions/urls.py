@@ -17,8 +17,8 @@ from marshmallow import fields, validate
 from connector.accounts.keys import Scope
 from connector.accounts.store import ApiKey, Principal
 from connector.renders import signing
-from connector.renders.pipeline import plan, render_and_wait
-from connector.renders.store import RenderRequest, RenderStatus
+from connector.renders.creating import plan, render_and_wait
+from connector.renders.record import RenderRequest, RenderStatus
 from connector.runtime.errors import Forbidden, NotFound, RateLimited, RenderFailed, Unavailable, ValidationFailed
 from connector.templates.examples import example_path, load_example
 from renderer import render

@@ -161,7 +161,7 @@ class Stack:
             raise
         self.r = self.conn.redis
         self.queue_name = f"{self.prefix}-renders"
-        self.pending_key = self.conn.pending_key
+        self.pending_key = self.conn.render_jobs.key   # renders queued or being drawn
         self.started_keys = set(self.r.scan_iter("rq:*", count=1000)) if self.redis_kind == "external" else set()
 
     # processes

@@ -11,9 +11,11 @@ from connector.accounts.credits import Credits
 from connector.accounts.idempotency import Idempotency
 from connector.accounts.store import AccountStore
 from connector.batches.store import BatchStore
+from connector.events.outbox import Outbox
 from connector.events.store import EventStore
-from connector.fonts.store import FontStore
+from connector.fonts.store import UNREAD, FontStore
 from connector.jobs import queues
+from connector.jobs.watched import Watched
 from connector.readiness import Readiness
 from connector.renders.store import WAIT_SLICE, RenderStore
 from connector.runtime import embedded, outage
@@ -55,13 +57,15 @@ class Connector:
         self.events = EventStore(self.redis, prefix)
         self.hooks = HookStore(self.redis, prefix)
         self.deliveries = Deliveries(self)
-        # Renders finished but whose event is not recorded yet: a crash in between leaves them here, and the
-        # reconciler records them (at least once, never lost).
-        self.outbox_key = f"{prefix}:events:outbox"
         self.render_store = RenderStore(self.redis, prefix, max(86400, settings.retention_days * 86400 - 86400),
                                         self.wait_redis)
-        self.pending_key = f"{prefix}:renders:pending"
+        # Renders queued or being drawn, each with a deadline (on Redis's clock) past which the reconciler acts.
+        self.render_jobs = Watched(self.redis, prefix, "renders", settings.render_job_timeout)
         self.batches = BatchStore(self)
+        # Finished renders and batches whose fan-out is not done yet (connector.events.outbox).
+        self.outbox = Outbox(self.redis, prefix, events=self.events, hooks=self.hooks, deliveries=self.deliveries,
+                             batches=self.batches, renders=self.render_store, url_of=lambda key: self.files.url(key))
+        self.outbox_key = self.outbox.key   # a batch's last row puts the batch there (BatchStore.row_finished)
         self._files = self._fetcher = self._render_cache = None
         self.fonts = FontStore(self.redis, prefix, os.path.join(os.path.abspath(settings.data_dir), "fonts"))
         self.assets = AssetStore(self.redis, prefix, lambda: self.files)
@@ -96,30 +100,10 @@ class Connector:
         """The ``load_image`` of this account's renders: its assets from storage, other URLs through the fetcher."""
         return self.assets.loader(account_id, self.fetcher)
 
-    def fonts_for(self, account_id: str):
-        """The fonts a render of this account may use: the system's, PLATEN_FONT_DIRS and its own uploads."""
-        return self.fonts.registry_for(account_id, [d for d in self.settings.font_dirs.split(":") if d])
-
-    def on_render_finished(self, record) -> None:
-        """Every render that completes or fails passes here: its event is recorded (for polling triggers) and
-        handed to webhook delivery, then it leaves the outbox. Safe to call twice (the reconciler may)."""
-        type_ = "render.completed" if record.status == "completed" else "render.failed"
-        event, _ = self.events.record(record.account_id, type_, record.id, record.template_id,
-                                      record.completed_at or record.created_at, record.to_api(self.files.url))
-        self.deliveries.fan_out(event, callback_url=record.webhook_url)
-        if record.batch_id and self.batches.row_finished(record):
-            self.on_batch_finished(record.batch_id)
-        self.redis.zrem(self.outbox_key, record.id)
-
-    def on_batch_finished(self, batch_id: str) -> None:
-        """A batch's last row is done: ``batch.completed`` is recorded and delivered (to hooks and the batch's
-        ``webhook_url``), then the batch leaves the outbox. Safe to call twice."""
-        batch = self.batches.load(batch_id)
-        if batch is not None and batch.status == "completed":
-            event, _ = self.events.record(batch.account_id, "batch.completed", batch.id, batch.template_id,
-                                          batch.completed_at or batch.created_at, self.batches.api_object(batch))
-            self.deliveries.fan_out(event, callback_url=batch.webhook_url)
-        self.redis.zrem(self.outbox_key, batch_id)
+    def fonts_for(self, account_id: str, generation=UNREAD):
+        """The fonts a render of this account may use: the system's, PLATEN_FONT_DIRS and its own uploads
+        (``generation``: the account's font generation, when the caller has read it already)."""
+        return self.fonts.registry_for(account_id, [d for d in self.settings.font_dirs.split(":") if d], generation)
 
     def queue(self, name: str):
         return queues.queue(name, self.rq_redis, self.settings.redis_prefix)

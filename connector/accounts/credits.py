@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 from connector.accounts.store import Account
+from connector.runtime import scripts
 from connector.runtime.clock import isoformat, utcnow
 from connector.runtime.errors import InsufficientCredits
 
@@ -83,9 +84,9 @@ class Credits:
         self.redis = redis
         self.p = prefix
         self.default_allowance = default_allowance
-        self._charge = redis.register_script(_CHARGE)
-        self._refund = redis.register_script(_REFUND)
-        self._ensure = redis.register_script(_ENSURE)
+        self._charge = scripts.register(redis, _CHARGE)
+        self._refund = scripts.register(redis, _REFUND)
+        self._ensure = scripts.register(redis, _ENSURE)
 
     def allowance(self, account: Account) -> int:
         return self.default_allowance if account.monthly_credits is None else account.monthly_credits
@@ -109,12 +110,14 @@ class Credits:
         return Usage(period_start=isoformat(start), period_end=isoformat(end), limit=self.allowance(account), used=used)
 
     def charge(self, account: Account, amount: int, charge_id: str, now: datetime | None = None, *,
-               public_share: float | None = None) -> int:
+               public_share: float | None = None, pipe=None):
         """Draw ``amount`` credits once for ``charge_id`` (a render id); charging the same id again costs nothing.
 
         ``public_share``: an anonymous render (an unsigned public URL), which may also use only that share of the
         allowance, so strangers cannot spend all of an account's credits. Returns the credits used this month;
-        raises ``InsufficientCredits`` when the allowance (or the public share) does not cover it.
+        raises ``InsufficientCredits`` when the allowance (or the public share) does not cover it. With ``pipe``
+        the charge is queued on it (a render's, stored in the same transaction) and this returns a function that
+        takes the pipe's answer for it and returns or raises as above.
         """
         now = now or utcnow()
         limit = self.allowance(account)
@@ -122,12 +125,19 @@ class Credits:
         if public_share is not None:
             keys.append(self._counter(account.id, now) + ":public")
             args.append(self.public_allowance(account, public_share))
-        ok, used, *public = self._charge(keys=keys, args=args)
-        if public:
-            raise self._public_share_spent(args[3], int(used), now)
-        if not ok:
-            raise self._insufficient(limit, int(used), amount, now)
-        return int(used)
+
+        def outcome(answer) -> int:
+            ok, used, *public = answer
+            if public:
+                raise self._public_share_spent(args[3], int(used), now)
+            if not ok:
+                raise self._insufficient(limit, int(used), amount, now)
+            return int(used)
+
+        if pipe is not None:
+            self._charge(keys=keys, args=args, client=pipe)
+            return outcome
+        return outcome(self._charge(keys=keys, args=args))
 
     def charge_many(self, account: Account, charges: list[tuple[str, int]], now: datetime | None = None) -> list:
         """``charge`` for many (charge id, amount) pairs in one round trip, in order; each item is the credits used

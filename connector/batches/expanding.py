@@ -15,8 +15,9 @@ from connector.batches.record import BatchRecord, BatchStatus, row_render_id
 from connector.batches.store import GRACE, JOB_TIMEOUT
 from connector.jobs import queues
 from connector.jobs.reconciler import JobStates
-from connector.renders.pipeline import create_failed, create_many, enqueue_many, fail_if_queued
-from connector.renders.store import TERMINAL, RenderRequest
+from connector.renders.creating import create_many, enqueue_many
+from connector.renders.record import TERMINAL, RenderRequest
+from connector.renders.running import create_failed, fail_if_queued
 from connector.runtime.errors import Cancelled, NotFound, ValidationFailed
 
 log = logging.getLogger(__name__)
@@ -62,8 +63,10 @@ def expand(conn, batch_id: str, job_id: str | None = None) -> None:
         items = []
     try:
         conn.templates.get(batch.account_id, batch.template_id)
+        generations = conn.redis.mget(conn.fonts.generation_key(batch.account_id),
+                                      conn.assets.generation_key(batch.account_id))
         resolved = (conn.templates.version(batch.template_id, batch.template_version), batch.template_id,
-                    batch.template_version)
+                    batch.template_version, generations)
     except NotFound:
         gone = NotFound(f"Template {batch.template_id} was deleted while the batch ran; this row was not rendered.")
         failures += [(render_id, req, gone) for render_id, req in items]

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from connector.batches.csvrows import row_cells
 from connector.batches.record import BatchRecord, row_render_id
-from connector.renders.store import extension
+from connector.renders.record import extension
 from connector.runtime.clock import parse_iso
 from connector.storage import FileMissing
 

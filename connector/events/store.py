@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 
+from connector.runtime import scripts
 from connector.runtime.clock import parse_iso
 from connector.runtime.errors import NotFound, ValidationFailed
 
@@ -39,11 +40,25 @@ def event_id(object_id: str, type_: str) -> str:
     return f"evt_{object_id.split('_', 1)[1]}{suffix}"
 
 
+# An event is stored once (SET NX): then it joins its indexes, which forget events older than KEEP_DAYS.
+# KEYS: the event, its indexes. ARGV: the event's JSON, KEEP_DAYS in seconds, its time, its id. 1 if created.
+_RECORD = """
+if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'EX', ARGV[2]) then return 0 end
+for i = 2, #KEYS do
+  redis.call('ZADD', KEYS[i], ARGV[3], ARGV[4])
+  redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', tonumber(ARGV[3]) - tonumber(ARGV[2]))
+  redis.call('EXPIRE', KEYS[i], ARGV[2])
+end
+return 1
+"""
+
+
 class EventStore:
     """``<prefix>:event:<id>`` (JSON) and per account and type a sorted set by time, plus one per template."""
 
     def __init__(self, redis, prefix: str):
         self.redis, self.p = redis, prefix
+        self._record = scripts.register(redis, _RECORD)
 
     def _index(self, account_id: str, type_: str, template_id: str | None = None, mode: str = "live") -> str:
         """Live and test events are kept apart: a test key polls (and its hooks hear) test renders only."""
@@ -51,22 +66,18 @@ class EventStore:
         return f"{base}:tpl:{template_id}" if template_id else base
 
     def record(self, account_id: str, type_: str, object_id: str, template_id: str | None, occurred_at: str,
-               data: dict) -> tuple[Event, bool]:
-        """(the event, whether this call created it)."""
+               data: dict, pipe=None) -> tuple[Event, bool | None]:
+        """(the event, whether this call created it), in one round trip. With ``pipe`` it is queued on the caller's
+        transaction (recorded together with what happened) and returns (the event as recorded now, None)."""
         event = Event(event_id(object_id, type_), type_, account_id, object_id, template_id, occurred_at, data)
-        key = f"{self.p}:event:{event.id}"
-        if not self.redis.set(key, json.dumps(asdict(event), separators=(",", ":")), nx=True,
-                              ex=KEEP_DAYS * 86400):
-            return self.load(event.id), False
-        score = parse_iso(occurred_at).timestamp()
-        pipe = self.redis.pipeline()
-        for index in {self._index(account_id, type_, None, event.mode),
-                      self._index(account_id, type_, template_id, event.mode)}:
-            pipe.zadd(index, {event.id: score})
-            pipe.zremrangebyscore(index, "-inf", score - KEEP_DAYS * 86400)
-            pipe.expire(index, KEEP_DAYS * 86400)
-        pipe.execute()
-        return event, True
+        indexes = sorted({self._index(account_id, type_, None, event.mode),
+                          self._index(account_id, type_, template_id, event.mode)})
+        created = self._record(keys=[f"{self.p}:event:{event.id}", *indexes],
+                               args=[json.dumps(asdict(event), separators=(",", ":")), KEEP_DAYS * 86400,
+                                     parse_iso(occurred_at).timestamp(), event.id], client=pipe)
+        if pipe is not None:
+            return event, None
+        return (event, True) if created else (self.load(event.id), False)
 
     def load(self, event_id_: str) -> Event | None:
         raw = self.redis.get(f"{self.p}:event:{event_id_}")

@@ -52,6 +52,9 @@ class FontRecord:
                 "size_bytes": self.size_bytes, "sha256": self.sha256, "created_at": self.created_at}
 
 
+UNREAD = object()   # registry_for: the generation is not known yet (read it)
+
+
 class FontStore:
     """``<prefix>:font:<id>`` (hash: metadata), ``<prefix>:font:<id>:data`` (the file's bytes, apart from the hash
     because the store's client decodes replies to str), ``<prefix>:account:<id>:fonts`` (sorted set by creation
@@ -199,13 +202,17 @@ class FontStore:
         """Changes whenever the account's fonts do: put it in the key of anything cached from a render."""
         return self.redis.get(self._gen(account_id)) or "0"
 
-    def registry_for(self, account_id: str, base_dirs=()) -> FontRegistry:
+    def registry_for(self, account_id: str, base_dirs=(), generation=UNREAD) -> FontRegistry:
         """The fonts this account's renders use: the base (system fonts and ``base_dirs``) plus its uploads.
 
-        One Redis GET per call; the registry is rebuilt when the account's fonts changed anywhere.
+        One Redis GET per call, none when the caller read the account's ``generation`` already (a render's worker
+        reads it with the rest); the registry is rebuilt when the account's fonts changed anywhere.
         """
         base = base_registry(base_dirs)
-        generation = self.redis.get(self._gen(account_id)) if account_id else None
+        if generation is UNREAD:
+            generation = self.redis.get(self._gen(account_id)) if account_id else None
+        elif not account_id:
+            generation = None
         if generation is None:
             return base
         stamp = (generation, tuple(base_dirs))

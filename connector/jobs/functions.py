@@ -7,7 +7,7 @@ import threading
 from rq import get_current_job
 
 from connector.batches import expanding as batchjobs
-from connector.renders.pipeline import run_render
+from connector.renders.running import run_render
 
 _connector = None
 _lock = threading.Lock()
@@ -26,8 +26,7 @@ def connector():
 
 
 def render_image(render_id: str) -> None:
-    job = get_current_job()
-    run_render(connector(), render_id, last_try=job is None or not job.retries_left)
+    run_render(connector(), render_id)
 
 
 def deliver_webhook(delivery_id: str) -> None:

@@ -15,9 +15,7 @@ import redis
 from rq import Queue
 from rq.job import Job
 
-from connector.jobs import queues
-from connector.renders.pipeline import GRACE, MAX_ATTEMPTS, enqueue, fail
-from connector.renders.store import TERMINAL
+from connector.renders import running
 
 log = logging.getLogger(__name__)
 
@@ -60,30 +58,9 @@ class JobStates:
         return self(job_id) in WAITING
 
 
-def reconcile_once(conn, now: float | None = None) -> dict:
-    """One pass over the overdue renders; returns how many were requeued, failed or given more time."""
-    now = time.time() if now is None else now
-    counts = {"requeued": 0, "failed": 0, "waiting": 0}
-    states = JobStates(conn)
-    for render_id in conn.redis.zrangebyscore(conn.pending_key, "-inf", now, start=0, num=PER_PASS):
-        record = conn.render_store.load(render_id)
-        if record is None or record.status in TERMINAL:
-            conn.redis.zrem(conn.pending_key, render_id)
-            continue
-        state = states(record.job_id)
-        if state in WAITING:
-            conn.redis.zadd(conn.pending_key, {render_id: now + conn.settings.render_job_timeout + GRACE})
-            counts["waiting"] += 1
-        elif (record.attempts or 0) >= MAX_ATTEMPTS:
-            log.warning("render %s abandoned %s times; failing it", render_id, record.attempts)
-            fail(conn, record, "render_failed", f"The render was interrupted {record.attempts} times (a worker "
-                                                "stopped while drawing it). Try again.")
-            counts["failed"] += 1
-        else:
-            log.warning("render %s: its job is %s past its deadline; queueing it again", render_id, state)
-            enqueue(conn, render_id, queues.BATCHES if record.batch_id else queues.RENDERS)
-            counts["requeued"] += 1
-    return counts
+def reconcile_once(conn) -> dict:
+    """One pass over the overdue renders (``connector.renders.running.reconcile``)."""
+    return running.reconcile(conn)
 
 
 SWEEP_EVERY = 3600   # seconds between retention sweeps (one process does it, whichever takes the lock)
@@ -98,38 +75,15 @@ def sweep_files(conn, now: float | None = None) -> int:
     return deleted
 
 
-OUTBOX_GRACE = 15   # seconds a finished render may wait for its event before the reconciler records it
-
-
-def sweep_outbox(conn, now: float | None = None) -> int:
-    """Record the events of renders (and batches) that finished but whose process stopped before recording them."""
-    now = time.time() if now is None else now
-    done = 0
-    for object_id in conn.redis.zrangebyscore(conn.outbox_key, "-inf", now - OUTBOX_GRACE, start=0, num=500):
-        try:
-            if object_id.startswith("bat_"):
-                conn.on_batch_finished(object_id)
-                done += 1
-                continue
-            record = conn.render_store.load(object_id)
-            if record is None or record.status not in TERMINAL or record.preview:
-                conn.redis.zrem(conn.outbox_key, object_id)
-                continue
-            conn.on_render_finished(record)
-            done += 1
-        except redis.RedisError:
-            raise
-        except Exception:   # one bad entry must not hold up the others: it is retried next pass
-            log.exception("outbox: finishing %s failed", object_id)
-    return done
+def sweep_outbox(conn) -> int:
+    """Finish what finished but whose process stopped before its fan-out (``connector.events.outbox``)."""
+    return conn.outbox.sweep()
 
 
 def run_forever(conn, stop: threading.Event) -> None:
     """Every INTERVAL seconds, one process at a time (a Redis lock), reconcile; every hour, sweep old files.
     Never dies of an error."""
-    from connector.batches.store import (
-        expanding as batchjobs,  # it uses JobStates from here: import on use, not at load
-    )
+    from connector.batches import expanding as batchjobs  # it uses JobStates from here: import on use
 
     lock_key = f"{conn.settings.redis_prefix}:reconciler:lock"
     sweep_key = f"{conn.settings.redis_prefix}:retention:lock"

@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from rq import Queue
 from rq.job import Job
 
+from connector.runtime import scripts
+
 GRACE = 10          # seconds past a job's timeout before a job still marked started is called abandoned
 PER_PASS = 2000     # overdue entries looked at per pass and kind; the rest wait for the next pass
 WAITING = {"queued", "deferred", "scheduled"}
@@ -55,8 +57,8 @@ class Watched:
     def __init__(self, redis, prefix: str, kind: str, timeout: float):
         self.redis, self.kind, self.timeout = redis, kind, timeout
         self.key = f"{prefix}:watched:{kind}"
-        self._watch = redis.register_script(_WATCH)
-        self._overdue = redis.register_script(_OVERDUE)
+        self._watch = scripts.register(redis, _WATCH)   # one command even in a pipeline
+        self._overdue = scripts.register(redis, _OVERDUE)
 
     def job_id(self, object_id: str) -> str:
         return job_id(self.kind, object_id)

@@ -88,6 +88,10 @@ class HookStore:
     def _by_event(self, account_id: str, event: str) -> str:
         return f"{self.p}:hooks:{account_id}:event:{event}"
 
+    def event_index(self, account_id: str, event: str) -> str:
+        """The set of the account's hook ids for ``event`` (the outbox asks whether any is there)."""
+        return self._by_event(account_id, event)
+
     def create(self, account_id: str, target_url: str, event: str, template_id: str | None = None,
                mode: str = "live") -> Hook:
         if event not in EVENT_TYPES:

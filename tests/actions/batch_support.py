@@ -9,7 +9,7 @@ from rq.serializers import JSONSerializer
 
 from connector.batches import expanding as batchjobs
 from connector.jobs import queues
-from connector.renders.pipeline import run_render
+from connector.renders.running import run_render
 
 CARD = {"name": "Card", "width": 120, "height": 60, "background": "#0f172a", "layers": [
     {"type": "text", "name": "title", "text": "Hello", "font_size": 20, "color": "#ffffff"},

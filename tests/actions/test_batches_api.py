@@ -13,7 +13,7 @@ from connector.batches import expanding as batchjobs
 from connector.batches import record as batchrecord
 from connector.batches import store as batches
 from connector.jobs import queues
-from connector.renders.pipeline import run_render
+from connector.renders.running import run_render
 from tests.actions.batch_support import CARD, drain, post_csv
 from tests.conftest import Caller, assert_envelope
 

@@ -14,7 +14,7 @@ import pytest
 import requests
 
 from connector import Connector
-from connector.renders.store import TERMINAL
+from connector.renders.record import TERMINAL
 from tests.conftest import Caller
 
 from .images import ImageServer

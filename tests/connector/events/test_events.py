@@ -1,16 +1,8 @@
 """Events: recorded once per object and type, polled newest first, and never lost between render and event."""
 
-import time
-
 import pytest
 
-from connector.accounts.store import Principal
-from connector.jobs import reconciler as reconcile
-from connector.renders.pipeline import create_render, run_render
-from connector.renders.store import RenderRequest
 from connector.runtime.errors import NotFound, ValidationFailed
-
-CARD = {"width": 100, "height": 50, "layers": [{"type": "text", "name": "t", "text": "x"}]}
 
 
 def test_recording_is_idempotent_and_polling_sorts_by_event_time(conn):
@@ -41,30 +33,9 @@ def test_recording_is_idempotent_and_polling_sorts_by_event_time(conn):
         store.get("acct_b", first.id)
 
 
-def test_a_finished_render_whose_event_was_lost_is_recorded_by_the_sweep(conn, monkeypatch):
-    account, key, _ = conn.accounts.create_account("Crashy")
-    principal = Principal(account, key)
-    real = conn.on_render_finished
-    monkeypatch.setattr(conn, "on_render_finished", lambda record: None)   # the process dies right there
-    record = create_render(conn, principal, RenderRequest(template=CARD))
-    # run the worker's part in-process (with a stand-in drawing), then "crash" before the event
-    monkeypatch.setattr("connector.renders.pipeline.render", lambda *a, **k: type("R", (), {
-        "pages": [b"png"], "data": b"png", "media_type": "image/png", "width": 100, "height": 50,
-        "warnings": []})())
-    run_render(conn, record.id)
-    assert conn.events.poll(account.id, "render.completed") == []
-    assert conn.redis.zscore(conn.outbox_key, record.id) is not None
-    monkeypatch.setattr(conn, "on_render_finished", real)
-    assert reconcile.sweep_outbox(conn, time.time() + 60) == 1
-    polled = conn.events.poll(account.id, "render.completed")
-    assert [d["id"] for d in polled] == [record.id] and polled[0]["status"] == "completed"
-    assert conn.redis.zscore(conn.outbox_key, record.id) is None
-    assert reconcile.sweep_outbox(conn, time.time() + 60) == 0
-
-
 def test_a_null_field_is_the_same_render_as_no_field():
     """null keeps the template's value, so it must hit the same cache entry (and cost no second credit)."""
-    from connector.renders.store import cache_key
+    from connector.renders.record import cache_key
 
     def key(fields):
         return cache_key("tpl_x@1", fields, "png", None, 1.0, None, False)

@@ -4,31 +4,37 @@ import time
 
 from connector.accounts.store import Principal
 from connector.jobs import reconciler as reconcile
-from connector.renders.pipeline import create_render
-from connector.renders.store import RenderRequest
+from connector.jobs.watched import JobStates
+from connector.renders.creating import create_render
+from connector.renders.record import RenderRequest
 from connector.storage import new_key
 
 CARD = {"width": 100, "height": 50, "layers": [{"type": "text", "name": "t", "text": "x"}]}
 
 
+def overdue(conn, render_id):
+    """Its deadline an hour ago on Redis's clock: as if its worker had been gone that long."""
+    conn.render_jobs.watch(render_id, after=-3600)
+
+
 def test_overdue_renders_are_requeued_then_failed_with_a_reason(conn):
     account, key, _ = conn.accounts.create_account("Rec")
     record = create_render(conn, Principal(account, key), RenderRequest(template=CARD))
-    assert conn.redis.zscore(conn.pending_key, record.id) is not None
-    later = time.time() + 3600
+    assert record.id in conn.render_jobs
+    overdue(conn, record.id)
     # its job is still queued (no worker here): waiting behind others is not abandonment
-    assert reconcile.reconcile_once(conn, later)["waiting"] == 1
-    conn.queue("renders").empty()   # the job vanished (its worker died with it)
+    assert reconcile.reconcile_once(conn)["waiting"] == 1
+    assert reconcile.reconcile_once(conn)["waiting"] == 0, "given a new deadline"
     for attempt in range(1, 4):
         conn.render_store.update(record.id, attempts=attempt)
-        conn.queue("renders").empty()
-        later += 3600
-        counts = reconcile.reconcile_once(conn, later)
+        conn.queue("renders").empty()   # the job vanished (its worker died with it)
+        overdue(conn, record.id)
+        counts = reconcile.reconcile_once(conn)
         if attempt < 3:
             assert counts["requeued"] == 1 and len(conn.queue("renders")) == 1
     failed = conn.render_store.load(record.id)
     assert failed.status == "failed" and "interrupted 3 times" in failed.error["message"]
-    assert conn.redis.zscore(conn.pending_key, record.id) is None
+    assert record.id not in conn.render_jobs
     assert conn.credits.usage(account).used == 0, "the credit came back"
 
 
@@ -37,9 +43,26 @@ def test_a_render_job_popped_by_a_worker_that_died_before_starting_it_is_requeue
     record = create_render(conn, Principal(account, key), RenderRequest(template=CARD))
     queue = conn.queue("renders")
     conn.rq_redis.lpop(queue.key)   # taken off the list; the worker died before marking it started
-    assert reconcile.JobStates(conn)(conn.render_store.load(record.id).job_id) == "lost"
-    assert reconcile.reconcile_once(conn, time.time() + 3600)["requeued"] == 1
+    assert JobStates(conn.rq_redis)(conn.render_store.load(record.id).job_id) == "lost"
+    overdue(conn, record.id)
+    assert reconcile.reconcile_once(conn)["requeued"] == 1
     assert len(queue) == 1 and queue.job_ids[0] == conn.render_store.load(record.id).job_id
+
+
+def test_a_render_is_not_requeued_by_a_host_whose_clock_is_ahead(conn, monkeypatch):
+    """Deadlines are read on Redis's clock: a reconciler on a host 100 s (or a day) ahead leaves alone a render
+    that another host is drawing right now."""
+    account, key, _ = conn.accounts.create_account("Skew")
+    record = create_render(conn, Principal(account, key), RenderRequest(template=CARD))
+    conn.render_store.update(record.id, status="rendering", attempts=1)   # a worker on another host has it
+    conn.queue("renders").empty()   # and RQ no longer lists it as waiting
+    ahead = time.time() + 86400
+    monkeypatch.setattr(time, "time", lambda: ahead)
+    assert reconcile.reconcile_once(conn) == {"requeued": 0, "failed": 0, "waiting": 0}
+    assert conn.render_store.load(record.id).status == "rendering" and len(conn.queue("renders")) == 0
+    monkeypatch.undo()
+    overdue(conn, record.id)   # past its deadline on Redis's clock: now it is
+    assert reconcile.reconcile_once(conn)["requeued"] == 1
 
 
 def test_retention_sweep_deletes_only_old_files(conn):
@@ -54,7 +77,7 @@ def test_retention_sweep_deletes_only_old_files(conn):
 
 
 def test_a_render_failed_while_queued_is_not_drawn_and_one_being_drawn_is_not_failed(conn):
-    from connector.renders.pipeline import fail_if_queued, run_render
+    from connector.renders.running import fail_if_queued, run_render
 
     account, key, _ = conn.accounts.create_account("Race")
     first = create_render(conn, Principal(account, key), RenderRequest(template=CARD, fields={"t": "one"}))

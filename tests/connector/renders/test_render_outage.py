@@ -2,16 +2,16 @@
 and charged exactly once whoever ends up charging it."""
 
 import dataclasses
-import time
 
 import pytest
 import redis
 
 from connector.accounts.store import Principal
 from connector.jobs import reconciler as reconcile
-from connector.renders import pipeline as rendering
-from connector.renders.pipeline import create_render, render_and_wait, run_render
-from connector.renders.store import RenderRequest
+from connector.renders import creating
+from connector.renders.creating import create_render, render_and_wait
+from connector.renders.record import RenderRequest
+from connector.renders.running import run_render
 from connector.runtime.errors import InsufficientCredits
 
 CARD = {"width": 100, "height": 50, "layers": [{"type": "text", "name": "t", "text": "x"}]}
@@ -30,19 +30,20 @@ def principal(conn):
 def test_a_render_stored_when_redis_fails_before_its_job_is_queued_is_queued_by_the_reconciler(conn, principal,
                                                                                                  monkeypatch):
     with monkeypatch.context() as m:
-        m.setattr(rendering, "enqueue", gone)
+        m.setattr(creating, "queue_jobs", gone)
         record = create_render(conn, principal, RenderRequest(template=CARD))   # accepted: no error
     assert conn.render_store.load(record.id).status == "queued" and len(conn.queue("renders")) == 0
-    assert conn.redis.zscore(conn.pending_key, record.id) is not None, "the reconciler knows it"
-    assert reconcile.reconcile_once(conn, time.time() + 3600)["requeued"] == 1
+    assert record.id in conn.render_jobs, "the reconciler knows it"
+    assert reconcile.reconcile_once(conn)["requeued"] == 0, "not before its deadline"
+    conn.render_jobs.watch(record.id, after=-3600)
+    assert reconcile.reconcile_once(conn)["requeued"] == 1
     assert len(conn.queue("renders")) == 1
     assert conn.credits.usage(principal.account).used == 1
 
 
-def test_a_render_stored_before_its_charge_is_charged_once_by_its_worker(conn, principal, monkeypatch):
-    with monkeypatch.context() as m:
-        m.setattr(conn.credits, "charge", gone)
-        record = create_render(conn, principal, RenderRequest(template=CARD))
+def test_a_render_stored_before_its_charge_is_charged_once_by_its_worker(conn, principal):
+    record = create_render(conn, principal, RenderRequest(template=CARD))
+    conn.credits.refund(record.id)   # as if Redis had failed before the charge (an older web process)
     assert conn.credits.usage(principal.account).used == 0
     run_render(conn, record.id)
     assert conn.render_store.load(record.id).status == "completed"
@@ -64,7 +65,7 @@ def test_a_render_refused_for_want_of_credit_leaves_nothing_behind(conn, princip
         create_render(conn, broke, RenderRequest(template=CARD))
     assert conn.render_store.list(principal.account.id) == []
     assert conn.redis.zcard(conn.render_store.index_key(principal.account.id)) == 0, "no id left in its list"
-    assert conn.redis.zcard(conn.pending_key) == 0 and len(conn.queue("renders")) == 0
+    assert conn.render_jobs.count() == 0 and len(conn.queue("renders")) == 0
 
 
 def test_waiting_on_a_render_when_redis_fails_answers_with_the_accepted_render(conn, principal, monkeypatch):
