@@ -88,10 +88,12 @@ def test_an_unwritable_files_folder_is_not_ready_and_is_probed_at_most_every_few
         conn.close()
 
 
-def test_a_missing_bucket_is_not_ready(make_settings, workers):
+def test_a_missing_bucket_is_not_ready(make_settings, workers, monkeypatch):
     from moto import mock_aws
 
     workers("host-a")
+    clock = [1000.0]
+    monkeypatch.setattr(readiness.time, "monotonic", lambda: clock[0])
     with mock_aws():
         settings = make_settings(host_id="host-a", storage="s3", s3_bucket="no-such-bucket", s3_region="us-east-1",
                                  s3_access_key_id="testing", s3_secret_access_key="testing")
@@ -101,7 +103,7 @@ def test_a_missing_bucket_is_not_ready(make_settings, workers):
             assert not state["ready"] and not state["storage"]
             assert "no-such-bucket" in state["reason"]
             conn.files.client.create_bucket(Bucket="no-such-bucket")
-            conn.readiness._storage = (0.0, state["reason"])   # the next probe is due
+            clock[0] += readiness.STORAGE_CHECK_SECONDS + 0.1   # the next probe is due
             assert conn.readiness.check()["ready"]
         finally:
             conn.close()
