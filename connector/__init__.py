@@ -14,6 +14,7 @@ from connector.batches.store import BatchStore
 from connector.events.outbox import Outbox
 from connector.events.store import EventStore
 from connector.fonts.store import UNREAD, FontStore
+from connector.jobs import functions as jobs
 from connector.jobs import queues
 from connector.jobs.watched import Watched
 from connector.readiness import Readiness
@@ -22,8 +23,10 @@ from connector.runtime import embedded, outage
 from connector.runtime.settings import Settings
 from connector.templates.assets import AssetStore
 from connector.templates.store import TemplateStore
+from connector.webhooks.attempt import Sender
 from connector.webhooks.deliveries import Deliveries
-from connector.webhooks.hooks import HookStore
+from connector.webhooks.hooks import HookStore, sample_object
+from connector.webhooks.schedule import parse_schedule
 
 
 class Connector:
@@ -56,12 +59,19 @@ class Connector:
                                                **{**timeouts, "socket_timeout": WAIT_SLICE + settings.redis_timeout})
         self.events = EventStore(self.redis, prefix)
         self.hooks = HookStore(self.redis, prefix)
-        self.deliveries = Deliveries(self)
+        self.deliveries = Deliveries(self.redis, prefix, hooks=self.hooks, events=self.events, accounts=self.accounts,
+                                     sender=Sender(lambda: self.fetcher), queue=self.queue(queues.WEBHOOKS),
+                                     job=jobs.deliver_webhook, sample=lambda hook: sample_object(self, hook),
+                                     schedule=parse_schedule(settings.webhook_retry_schedule))
         self.render_store = RenderStore(self.redis, prefix, max(86400, settings.retention_days * 86400 - 86400),
                                         self.wait_redis)
         # Renders queued or being drawn, each with a deadline (on Redis's clock) past which the reconciler acts.
         self.render_jobs = Watched(self.redis, prefix, "renders", settings.render_job_timeout)
-        self.batches = BatchStore(self)
+        self.batches = BatchStore(self.redis, prefix, renders=self.render_store, credits=self.credits,
+                                  accounts=self.accounts, queue=self.queue(queues.BATCHES),
+                                  cancel_queue=self.queue(queues.RENDERS), expand=jobs.expand_batch,
+                                  cancel=jobs.cancel_batch, outbox_key=f"{prefix}:events:outbox",
+                                  max_rows=settings.batch_max_rows, public_url=settings.public_url)
         # Finished renders and batches whose fan-out is not done yet (connector.events.outbox).
         self.outbox = Outbox(self.redis, prefix, events=self.events, hooks=self.hooks, deliveries=self.deliveries,
                              batches=self.batches, renders=self.render_store, url_of=lambda key: self.files.url(key))

@@ -1,22 +1,20 @@
 """The workers' part of batches: rows made into renders a chunk at a time (on the ``batches`` queue, which
-workers take from only when no single render or webhook waits), the rows of a cancelled batch failed, and
-batches whose job was lost queued again. A row with a bad value becomes a failed render with its reason, and
-the batch goes on; a chunk made twice finds the renders it already made, charges nothing twice, skips nothing.
+workers take from only when no single render or webhook waits) and the rows of a cancelled batch failed (a chunk
+whose worker died is queued again by the reconciler: ``connector.batches.chunks``). A row with a bad value
+becomes a failed render with its reason, and the batch goes on; a chunk made twice finds the renders it already
+made, charges nothing twice, skips nothing.
 """
 
 from __future__ import annotations
 
 import logging
-import time
 
 from connector.accounts.store import ApiKey, Principal
 from connector.batches.csvrows import row_fields
-from connector.batches.record import BatchRecord, BatchStatus, row_render_id
-from connector.batches.store import GRACE, JOB_TIMEOUT
+from connector.batches.record import BatchRecord, row_render_id
 from connector.jobs import queues
-from connector.jobs.reconciler import JobStates
-from connector.renders.creating import create_many, enqueue_many
-from connector.renders.record import TERMINAL, RenderRequest
+from connector.renders.creating import create_many
+from connector.renders.record import RenderRequest
 from connector.renders.running import create_failed, fail_if_queued
 from connector.runtime.errors import Cancelled, NotFound, ValidationFailed
 
@@ -31,21 +29,19 @@ def expand(conn, batch_id: str, job_id: str | None = None) -> None:
     store = conn.batches
     batch = store.load(batch_id)
     if batch is None or batch.expanded >= batch.total:
-        conn.redis.zrem(store.pending_key, batch_id)
+        store.chunks.forget(batch_id)
         return
     if job_id and batch.job_id and job_id != batch.job_id:
         return   # superseded: the reconciler queued this chunk again
-    conn.redis.zadd(store.pending_key, {batch_id: time.time() + JOB_TIMEOUT + GRACE}, xx=True)
-    if batch.status == BatchStatus.QUEUED.value:
-        conn.redis.hset(store.key(batch_id), "status", BatchStatus.RUNNING.value)
+    store.chunks.started(batch)
     principal = _principal(conn, batch)
     start = batch.expanded
     # a cancelled batch's remaining rows only have to be marked: all of them at once
     rows = store.rows(batch_id, start, batch.total - start if batch.cancelled_at else CHUNK)
     ids = [row_render_id(batch_id, index) for index in range(start, start + len(rows))]
-    existing = conn.render_store.existing(ids)   # made by an earlier run of this chunk
-    enqueue_many(conn, [rid for rid, (status, job) in existing.items() if status not in TERMINAL and not job],
-                 queues.BATCHES)
+    # Made by an earlier run of this chunk: left alone. Each was stored watched, with its job id, in one step
+    # (``create_many``), so one whose job never reached its queue is queued by the reconciler, not here.
+    existing = conn.render_store.existing(ids)
     items, failures = [], []
     for index, (render_id, row) in enumerate(zip(ids, rows, strict=True), start=start):
         if render_id in existing:
@@ -78,15 +74,10 @@ def expand(conn, batch_id: str, job_id: str | None = None) -> None:
             message = f"No credits left for this row: {message}"
         create_failed(conn, principal, req, render_id, exc.code, f"Row {req.metadata['row']}: {message}",
                       batch.template_id, batch.template_version)
-    done = start + len(rows)
-    conn.redis.hset(store.key(batch_id), "expanded", done)
-    if not batch.cancelled_at and conn.redis.hget(store.key(batch_id), "cancelled_at"):
+    store.chunks.done(batch_id, start + len(rows), batch.total)
+    if not batch.cancelled_at and store.cancelled(batch_id):
         # cancelled while this chunk was being made: the cancel job may have looked before these rows existed
         fail_queued_rows(conn, batch_id)
-    if done < batch.total:
-        store.requeue(batch_id)
-    else:
-        conn.redis.zrem(store.pending_key, batch_id)
 
 
 def fail_queued_rows(conn, batch_id: str) -> int:
@@ -111,23 +102,3 @@ def _principal(conn, batch: BatchRecord) -> Principal:
                  created_at=batch.created_at)
     return Principal(account, key)
 
-
-def reconcile(conn, now: float | None = None) -> dict:
-    """Queue again the chunk of a batch whose job is gone (its worker was killed); give waiting ones time."""
-    store = conn.batches
-    now = time.time() if now is None else now
-    counts = {"requeued": 0, "waiting": 0}
-    states = JobStates(conn)
-    for batch_id in conn.redis.zrangebyscore(store.pending_key, "-inf", now):
-        batch = store.load(batch_id)
-        if batch is None or batch.expanded >= batch.total:
-            conn.redis.zrem(store.pending_key, batch_id)
-        elif states.waiting(batch.job_id):
-            conn.redis.zadd(store.pending_key, {batch_id: now + JOB_TIMEOUT + GRACE})
-            counts["waiting"] += 1
-        else:
-            log.warning("batch %s: its job is gone with %s of %s rows made; queueing it again", batch_id,
-                        batch.expanded, batch.total)
-            store.requeue(batch_id)
-            counts["requeued"] += 1
-    return counts

@@ -1,36 +1,36 @@
 """Batches (SPEC section 7): many rows, one render each, and ``batch.completed`` once every row is done.
 
 A batch is made in one step (its rows stored, its first job queued) and answered at once; workers then turn the
-rows into renders (``connector.batches.expanding``). Row *i*'s render id is derived from the batch id and *i*, so a
-chunk made twice (its worker was killed) finds the renders it already made. This module holds the store, counting
-rows done and cancelling; the record is in ``connector.batches.record``.
+rows into renders (``connector.batches.expanding``), a chunk at a time. Row *i*'s render id is derived from the batch
+id and *i*, so a chunk made twice (its worker was killed) finds the renders it already made. A batch with rows still
+to make is a watched job (``connector.jobs.watched``, kind ``batches``): should its chunk's worker die, the
+reconciler queues the chunk again. This module holds the store, counting rows done and cancelling; the record is
+in ``connector.batches.record``.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import time
+from collections.abc import Callable
 from contextlib import contextmanager, nullcontext
 
 from redis.exceptions import LockError
 
 from connector.accounts.store import Principal
+from connector.batches.chunks import JOB_TIMEOUT, Chunks
 from connector.batches.csvrows import MAX_COLUMNS, extra_columns
 from connector.batches.record import BatchRecord, BatchStatus, row_render_id
-from connector.jobs import queues
+from connector.renders import signing
 from connector.runtime.clock import isoformat, new_id, parse_iso, utcnow
 from connector.runtime.errors import Conflict, InsufficientCredits, NotFound, ValidationFailed
 
 log = logging.getLogger(__name__)
 
-JOB_TIMEOUT = 300
-GRACE = 30
-JOB = "connector.jobs.functions.expand_batch"
-CANCEL_JOB = "connector.jobs.functions.cancel_batch"
 
-
-# One row done: counted once (a render's event may be handled twice), and the batch completed by the last one.
+# One row done: counted once (a render's event may be handled twice), and the batch completed by the last one,
+# which enters the outbox (on Redis's clock, as the outbox's own entries) for its batch.completed.
+# KEYS: the batch, its rows done, the outbox, the watched batches. ARGV: render id, field, completed_at, ttl, batch id.
 _ROW_DONE = """
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 if redis.call('SADD', KEYS[2], ARGV[1]) == 0 then return 0 end
@@ -39,8 +39,9 @@ redis.call('HINCRBY', KEYS[1], ARGV[2], 1)
 local got = redis.call('HMGET', KEYS[1], 'completed', 'failed', 'total', 'status')
 if tonumber(got[1]) + tonumber(got[2]) >= tonumber(got[3]) and got[4] ~= 'completed' then
   redis.call('HSET', KEYS[1], 'status', 'completed', 'completed_at', ARGV[3])
-  redis.call('ZADD', KEYS[3], ARGV[5], ARGV[6])
-  redis.call('ZREM', KEYS[4], ARGV[6])
+  local t = redis.call('TIME')
+  redis.call('ZADD', KEYS[3], tonumber(t[1]) + tonumber(t[2]) / 1000000, ARGV[5])
+  redis.call('ZREM', KEYS[4], ARGV[5])
   return 1
 end
 return 0
@@ -56,13 +57,22 @@ return 1
 
 
 class BatchStore:
-    """``<prefix>:batch:<id>`` (a hash), its rows (a list of JSON), the set of rows done, a per-account index, and
-    the pending set the reconciler watches while rows are still being made into renders."""
+    """``<prefix>:batch:<id>`` (a hash), its rows (a list of JSON), the set of rows done and a per-account index;
+    batches with rows still to make are watched (``chunks``: ``connector.batches.chunks``).
 
-    def __init__(self, conn):
-        self.conn, self.redis, self.p = conn, conn.redis, conn.settings.redis_prefix
-        self.pending_key = f"{self.p}:batches:pending"
-        self.ttl = conn.render_store.cache_ttl + 7 * 86400   # as long as its renders' records
+    Collaborators: ``renders`` (the render store: its records and how long they live), ``credits`` and ``accounts``
+    (a batch is promised credits; its links are signed with its account's secret), ``queue`` (the batches queue)
+    running ``expand`` (``expand_batch``) and ``cancel_queue`` running ``cancel`` (``cancel_batch``), and the
+    ``outbox_key`` a completed batch enters."""
+
+    def __init__(self, redis, prefix: str, *, renders, credits, accounts, queue, cancel_queue, expand: Callable,
+                 cancel: Callable, outbox_key: str, max_rows: int, public_url: str):
+        self.redis, self.p = redis, prefix
+        self.render_store, self.credits, self.accounts = renders, credits, accounts
+        self.cancel_queue, self.cancel_job = cancel_queue, cancel
+        self.outbox_key, self.max_rows, self.public_url = outbox_key, max_rows, public_url
+        self.ttl = renders.cache_ttl + 7 * 86400   # as long as its renders' records
+        self.chunks = Chunks(redis, prefix, queue=queue, job=expand, key_of=self.key, load=self.load)
         self._row_done = self.redis.register_script(_ROW_DONE)
         self._cancel = self.redis.register_script(_CANCEL)
 
@@ -86,7 +96,7 @@ class BatchStore:
         account = principal.account
         if not rows:
             raise ValidationFailed("rows is empty: a batch needs at least one row.", details={"field": "rows"})
-        limit = self.conn.settings.batch_max_rows
+        limit = self.max_rows
         if len(rows) > limit:
             raise ValidationFailed(f"rows: {len(rows):,} rows is more than the {limit:,} one batch takes; split them "
                                    "into several batches.", details={"field": "rows"})
@@ -104,7 +114,7 @@ class BatchStore:
             columns=columns, extra_columns=extra_columns(columns, rows), mapping=mapping, delimiter=delimiter,
             total=len(rows), row_credits=per_row,
             created_at=isoformat(utcnow()))
-        record.job_id = self._job_id(record.id)
+        record.job_id = self.chunks.watched.job_id(record.id)
         # Checking the credits and storing the batch happen under one lock per account, so two batches sent at
         # the same moment cannot both be promised the same credits.
         with self._accept_lock(account.id) if per_row else nullcontext():
@@ -112,10 +122,9 @@ class BatchStore:
                 self._check_credits(account, len(rows) * per_row)
             self._store(record, rows)
         try:
-            self._enqueue(record.id, record.job_id)
-        except Exception:   # stored and accepted: the reconciler queues it on its next pass
+            self.chunks.enqueue(record.id, record.job_id)
+        except Exception:   # stored, accepted and watched: the reconciler queues it once its deadline passes
             log.exception("batch %s: queueing its first chunk failed; the reconciler will", record.id)
-            self.redis.zadd(self.pending_key, {record.id: 0})
         return record
 
     @contextmanager
@@ -133,7 +142,7 @@ class BatchStore:
                 pass
 
     def _check_credits(self, account, needed: int) -> None:
-        usage = self.conn.credits.usage(account)
+        usage = self.credits.usage(account)
         promised = self.promised_credits(account.id)
         if max(0, usage.remaining - promised) < needed:
             others = f", {promised:,} of them promised to rows of your batches still running" if promised else ""
@@ -156,33 +165,15 @@ class BatchStore:
         pipe.zadd(self._index(record.account_id), {record.id: created})
         pipe.zremrangebyscore(self._index(record.account_id), "-inf", created - self.ttl)
         pipe.expire(self._index(record.account_id), self.ttl)
-        pipe.zadd(self.pending_key, {record.id: time.time() + JOB_TIMEOUT + GRACE})
+        self.chunks.watched.watch(record.id, pipe)
         pipe.execute()
-
-    @staticmethod
-    def _job_id(batch_id: str) -> str:
-        return f"batch-{batch_id}-{time.time_ns() // 1000}"
-
-    def _enqueue(self, batch_id: str, job_id: str) -> None:
-        self.conn.queue(queues.BATCHES).enqueue(JOB, batch_id, job_id=job_id, job_timeout=JOB_TIMEOUT,
-                                                result_ttl=0, failure_ttl=7 * 86400, description=f"batch {batch_id}")
-
-    def requeue(self, batch_id: str) -> None:
-        job_id = self._job_id(batch_id)
-        pipe = self.redis.pipeline()
-        pipe.hset(self.key(batch_id), "job_id", job_id)
-        pipe.zadd(self.pending_key, {batch_id: time.time() + JOB_TIMEOUT + GRACE})
-        pipe.execute()
-        self._enqueue(batch_id, job_id)
 
     # --- reading ------------------------------------------------------------------------------------------
     def links(self, batch: BatchRecord, secret: str | None = None) -> dict:
         """Absolute download links that need no key (signed with the account's secret; they do not expire, and
         the archive answers 409 until the batch is completed): for a zap's "email me the images" step."""
-        from connector.renders import signing
-
-        secret = secret or self.conn.accounts.get_account(batch.account_id).signing_secret
-        base = self.conn.settings.public_url.rstrip("/")
+        secret = secret or self.accounts.get_account(batch.account_id).signing_secret
+        base = self.public_url.rstrip("/")
         out = {}
         for name, kind in (("results_url", "results.csv"), ("archive_url", "archive.zip")):
             path = f"/batches/{batch.id}/{kind}"
@@ -207,6 +198,9 @@ class BatchStore:
             if status and status != BatchStatus.COMPLETED.value and not cancelled:
                 promised += max(0, int(total or 0) - int(expanded or 0)) * int(row_credits or 1)
         return promised
+
+    def cancelled(self, batch_id: str) -> bool:
+        return bool(self.redis.hget(self.key(batch_id), "cancelled_at"))
 
     def load(self, batch_id: str) -> BatchRecord | None:
         raw = self.redis.hgetall(self.key(batch_id))
@@ -248,17 +242,16 @@ class BatchStore:
     def renders(self, batch: BatchRecord, start: int, count: int):
         """The renders of rows ``start``… in row order (rows not made into renders yet are left out)."""
         stop = min(batch.total, start + count)
-        return self.conn.render_store.load_many([row_render_id(batch.id, i) for i in range(start, stop)])
+        return self.render_store.load_many([row_render_id(batch.id, i) for i in range(start, stop)])
 
     # --- counting rows done ----------------------------------------------------------------------------------
     def row_finished(self, record) -> bool:
         """Count a batch row's render as done (once); True when it was the batch's last row."""
         field = "completed" if record.status == "completed" else "failed"
         return bool(self._row_done(
-            keys=[self.key(record.batch_id), f"{self.key(record.batch_id)}:done", self.conn.outbox_key,
-                  self.pending_key],
-            args=[record.id, field, record.completed_at or isoformat(utcnow()), self.ttl, time.time(),
-                  record.batch_id]))
+            keys=[self.key(record.batch_id), f"{self.key(record.batch_id)}:done", self.outbox_key,
+                  self.chunks.watched.key],
+            args=[record.id, field, record.completed_at or isoformat(utcnow()), self.ttl, record.batch_id]))
 
     # --- cancelling -----------------------------------------------------------------------------------------
     def cancel(self, account_id: str, batch_id: str) -> BatchRecord:
@@ -269,8 +262,8 @@ class BatchStore:
             batch.cancelled_at = isoformat(utcnow())
             if self._cancel(keys=[self.key(batch_id)], args=[batch.cancelled_at]):
                 # on the renders queue: ahead of the batch's own rows, which it turns into cancelled failures
-                self.conn.queue(queues.RENDERS).enqueue(CANCEL_JOB, batch_id, job_timeout=JOB_TIMEOUT, result_ttl=0,
-                                                        failure_ttl=7 * 86400, description=f"cancel {batch_id}")
+                self.cancel_queue.enqueue(self.cancel_job, batch_id, job_timeout=JOB_TIMEOUT, result_ttl=0,
+                                          failure_ttl=7 * 86400, description=f"cancel {batch_id}")
                 return batch
             batch.status = BatchStatus.COMPLETED.value   # its last row finished meanwhile
         if batch.status == BatchStatus.COMPLETED.value:

@@ -1,8 +1,11 @@
-"""The functions RQ workers run. Arguments are ids (JSON serializer); every job can run twice without harm."""
+"""The functions RQ workers run. Arguments are ids (JSON serializer); every job can run twice without harm.
+
+They are handed to the stores that queue them as functions (``Connector`` does it when it builds them; RQ records
+their dotted names). Each runs against the one Connector its process bound (``bind``): the worker binds its own
+at start; a test running jobs in-process binds the one it made.
+"""
 
 from __future__ import annotations
-
-import threading
 
 from rq import get_current_job
 
@@ -10,19 +13,20 @@ from connector.batches import expanding as batchjobs
 from connector.renders.running import run_render
 
 _connector = None
-_lock = threading.Lock()
+
+
+def bind(conn):
+    """Make ``conn`` the Connector this process's jobs run against; returns it."""
+    global _connector
+    _connector = conn
+    return conn
 
 
 def connector():
-    """One Connector per worker process, built from the environment (jobs never run inside a Flask app)."""
-    global _connector
-    with _lock:
-        if _connector is None:
-            from connector import Connector
-            from connector.runtime.settings import Settings
-
-            _connector = Connector(Settings.from_env())
-        return _connector
+    if _connector is None:
+        raise RuntimeError("No Connector is bound in this process: the worker binds one at start "
+                           "(connector.jobs.functions.bind).")
+    return _connector
 
 
 def render_image(render_id: str) -> None:

@@ -1,17 +1,19 @@
 """Watched jobs: one mechanism for every job that must be queued again when its worker dies (renders, webhook
 deliveries, batch chunks, generations), shaped like rq's ``BaseRegistry``.
 
-Each kind keeps a sorted set ``<prefix>:watched:<kind>`` of object id -> deadline. A worker that takes the job moves
-the deadline to "now + job timeout + GRACE"; past it, a job still marked *started* cannot be running any more (RQ
-would have stopped it at its timeout), so its worker is gone and the reconciler queues it again. Deadlines are read
-and written against Redis's clock (``TIME`` inside a script), never a host's: workers run on many machines, and one
-whose clock is ahead must not think its neighbours' jobs overdue.
+Each kind keeps a sorted set ``<prefix>:watched:<kind>`` of object id -> deadline. Queueing a job watches it; a
+worker that takes the job moves the deadline to "now + job timeout + GRACE"; past it, a job still marked
+*started* cannot be running any more (RQ would have stopped it at its timeout), so its worker is gone and the
+reconciler asks the kind to queue it again (``Kind.reconcile_overdue``). Deadlines are read and written against
+Redis's clock (``TIME`` inside a script), never a host's: workers run on many machines, and one whose clock is
+ahead must not think its neighbours' jobs overdue.
 """
 
 from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable
+from typing import Protocol
 
 from rq import Queue
 from rq.job import Job
@@ -36,17 +38,20 @@ end
 return n
 """
 
-# ARGV: how many. The ids whose deadline has passed on Redis's clock.
+# ARGV: how many, and a moment on Redis's clock ("" for now). The ids whose deadline has passed.
 _OVERDUE = """
-local t = redis.call('TIME')
-local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
+local now = tonumber(ARGV[2])
+if not now then
+  local t = redis.call('TIME')
+  now = tonumber(t[1]) + tonumber(t[2]) / 1000000
+end
 return redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'LIMIT', 0, tonumber(ARGV[1]))
 """
 
 
 def job_id(kind: str, object_id: str) -> str:
     """One job id format for every watched kind: a fresh id per (re)queue, so a new job never meets the
-    hash of the one it replaces."""
+    hash of the one it replaces, and a job can tell it was superseded (its id is no longer the object's)."""
     return f"{kind}-{object_id}-{secrets.token_hex(4)}"
 
 
@@ -63,6 +68,11 @@ class Watched:
     def job_id(self, object_id: str) -> str:
         return job_id(self.kind, object_id)
 
+    def seconds(self, after: float = 0.0) -> float:
+        """How far past Redis's now a job queued to run in ``after`` seconds is due: the ARGV of a script that
+        watches in the same step as it writes (see ``WATCH_LUA``)."""
+        return after + self.timeout + GRACE
+
     def watch(self, ids: str | Iterable[str], pipe=None, *, after: float = 0.0, only_watched: bool = False):
         """Deadline = Redis's now + ``after`` (a scheduled job's delay) + the job timeout + GRACE. With
         ``only_watched``, ids no longer watched (finished meanwhile) are left out. Without ``pipe``, returns how
@@ -70,17 +80,18 @@ class Watched:
         ids = [ids] if isinstance(ids, str) else list(ids)
         if not ids:
             return 0 if pipe is None else None
-        seconds = after + self.timeout + GRACE
-        return self._watch(keys=[self.key], args=[seconds, "xx" if only_watched else "", *ids], client=pipe)
+        return self._watch(keys=[self.key], args=[self.seconds(after), "xx" if only_watched else "", *ids],
+                           client=pipe)
 
     def unwatch(self, ids: str | Iterable[str], pipe=None) -> None:
         ids = [ids] if isinstance(ids, str) else list(ids)
         if ids:
             (pipe or self.redis).zrem(self.key, *ids)
 
-    def overdue(self, limit: int = PER_PASS) -> list[str]:
-        """Ids past their deadline on Redis's clock, oldest first."""
-        return list(self._overdue(keys=[self.key], args=[limit]))
+    def overdue(self, limit: int = PER_PASS, now: float | None = None) -> list[str]:
+        """Ids past their deadline on Redis's clock (or at ``now``, a moment on that clock: tests), oldest
+        first."""
+        return list(self._overdue(keys=[self.key], args=[limit, "" if now is None else now]))
 
     def deadline(self, object_id: str) -> float | None:
         return self.redis.zscore(self.key, object_id)
@@ -95,6 +106,26 @@ class Watched:
         """Redis's clock, in seconds."""
         seconds, micros = self.redis.time()
         return seconds + micros / 1_000_000
+
+
+# For a script that creates an object and watches it in the same step: KEYS[n] the watched set, ARGV[m]
+# ``Watched.seconds(after)``. Lua, to paste into such a script (it defines ``watch_at``).
+WATCH_LUA = """
+local function watch_at(seconds)
+  local t = redis.call('TIME')
+  return tonumber(t[1]) + tonumber(t[2]) / 1000000 + tonumber(seconds)
+end
+"""
+
+
+class Kind(Protocol):
+    """What the reconciler needs of a watched kind (renders, deliveries, batches, generations)."""
+
+    watched: Watched
+
+    def reconcile_overdue(self, states: JobStates, now: float | None = None) -> dict:
+        """Queue again the overdue objects whose job is gone, give waiting ones more time, forget finished ones;
+        returns counts by outcome."""
 
 
 class JobStates:

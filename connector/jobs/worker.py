@@ -14,6 +14,7 @@ from rq.serializers import JSONSerializer
 from rq.utils import now
 from rq.worker import WorkerStatus
 
+from connector import Connector
 from connector.jobs import functions as jobs
 from connector.jobs import queues
 from connector.jobs import reconciler as reconcile
@@ -197,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     if refused:
         log.error("Platen cannot start: %s", refused)
         return 2
-    connector = jobs.connector()
+    connector = jobs.bind(Connector(settings))
     try:   # (re)started during an outage: wait for Redis rather than exit at once and be restarted in a loop
         wait_for_redis(connector.redis, settings.redis_outage_wait, what="worker starting",
                        stopping=lambda: PlatenWorker.early_stop)

@@ -8,12 +8,16 @@ from rq.job import Job
 from rq.serializers import JSONSerializer
 
 from connector.batches import expanding as batchjobs
-from connector.jobs import queues
+from connector.jobs import functions, queues
 from connector.renders.running import run_render
 
 CARD = {"name": "Card", "width": 120, "height": 60, "background": "#0f172a", "layers": [
     {"type": "text", "name": "title", "text": "Hello", "font_size": 20, "color": "#ffffff"},
     {"type": "rect", "name": "badge", "x": 100, "y": 0, "width": 20, "height": 20, "fill": "#22c55e"}]}
+
+
+NAMES = {f: f"{f.__module__}.{f.__qualname__}" for f in (functions.render_image, functions.expand_batch,
+                                                         functions.cancel_batch)}   # as RQ records them
 
 
 def drain(conn) -> dict:
@@ -27,13 +31,13 @@ def drain(conn) -> dict:
             return ran
         job_id = conn.rq_redis.lpop(queue.key).decode()
         job = Job.fetch(job_id, connection=conn.rq_redis, serializer=JSONSerializer)
-        if job.func_name == "connector.jobs.functions.render_image":
+        if job.func_name == NAMES[functions.render_image]:
             run_render(conn, job.args[0])
             ran["render"] += 1
-        elif job.func_name == "connector.jobs.functions.expand_batch":
+        elif job.func_name == NAMES[functions.expand_batch]:
             batchjobs.expand(conn, job.args[0], job_id=job.id)
             ran["batch"] += 1
-        elif job.func_name == "connector.jobs.functions.cancel_batch":
+        elif job.func_name == NAMES[functions.cancel_batch]:
             batchjobs.fail_queued_rows(conn, job.args[0])
 
 

@@ -13,6 +13,7 @@ from connector.batches import expanding as batchjobs
 from connector.batches import record as batchrecord
 from connector.batches import store as batches
 from connector.jobs import queues
+from connector.jobs.watched import GRACE, JobStates
 from connector.renders.running import run_render
 from tests.actions.batch_support import CARD, drain, post_csv
 from tests.conftest import Caller, assert_envelope
@@ -163,14 +164,13 @@ def test_row_renders_wait_behind_single_renders(client, conn, alice, template_id
 
 
 def test_the_reconciler_requeues_a_batch_whose_job_was_lost(client, conn, alice, template_id):
-    import time
-
     batch = client.post("/api/v1/batches", json={"template_id": template_id, "rows": [{}]},
                         headers=alice.headers).get_json()
-    later = time.time() + batches.JOB_TIMEOUT + batches.GRACE + 1
-    assert batchjobs.reconcile(conn, later) == {"requeued": 0, "waiting": 1}
+    chunks = conn.batches.chunks
+    later = chunks.watched.now() + batches.JOB_TIMEOUT + GRACE + 1   # on Redis's clock
+    assert chunks.reconcile_overdue(JobStates(conn.rq_redis), later) == {"requeued": 0, "waiting": 1}
     conn.rq_redis.lpop(conn.queue(queues.BATCHES).key)   # its worker died holding it
-    assert batchjobs.reconcile(conn, later + 1000) == {"requeued": 1, "waiting": 0}
+    assert chunks.reconcile_overdue(JobStates(conn.rq_redis), later + 1000) == {"requeued": 1, "waiting": 0}
     drain(conn)
     assert conn.batches.load(batch["id"]).status == "completed"
 

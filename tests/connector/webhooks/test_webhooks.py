@@ -14,20 +14,14 @@ from rq.serializers import JSONSerializer
 from standardwebhooks import Webhook
 
 from connector import Connector
-from connector.jobs import queues
+from connector.jobs import functions, queues
+from connector.jobs.watched import GRACE, JobStates
 from connector.runtime.errors import Conflict, NotFound, ValidationFailed
-from connector.webhooks import deliveries as webhooks
-from connector.webhooks.deliveries import (
-    GRACE,
-    JOB_TIMEOUT,
-    SCHEDULE,
-    delivery_id,
-    next_delay,
-    parse_retry_after,
-    retry_schedule,
-)
+from connector.webhooks import attempt as attempts
+from connector.webhooks.deliveries import JOB_TIMEOUT, delivery_id
 from connector.webhooks.hooks import DISABLE_AFTER_DAYS, account_secret, new_secret, subscribe
-from tests.integration.test_webhooks import Receiver
+from connector.webhooks.schedule import SCHEDULE, next_delay, parse_retry_after, parse_schedule
+from tests.support.receiver import Receiver
 
 NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
 
@@ -69,12 +63,15 @@ def test_retry_after_is_read_as_seconds_or_an_http_date():
         assert parse_retry_after(unreadable, NOW) is None
 
 
-def test_the_schedule_can_be_shortened_by_environment(monkeypatch):
-    monkeypatch.setenv("PLATEN_WEBHOOK_RETRY_SCHEDULE", "1, 2,0.5")
-    assert retry_schedule() == (1, 2, 0.5)
-    assert next_delay(3, rand=lambda a, b: 1.0) == 0.5 and next_delay(4) is None
-    monkeypatch.delenv("PLATEN_WEBHOOK_RETRY_SCHEDULE")
-    assert retry_schedule() == SCHEDULE
+def test_the_schedule_can_be_shortened_by_a_setting(make_settings):
+    short = parse_schedule(" 1, 2,0.5")
+    assert short == (1, 2, 0.5) and parse_schedule("") == SCHEDULE
+    assert next_delay(3, schedule=short, rand=lambda a, b: 1.0) == 0.5 and next_delay(4, schedule=short) is None
+    conn = Connector(make_settings(webhook_retry_schedule="1,2"))
+    try:
+        assert conn.deliveries.schedule == (1, 2), "PLATEN_WEBHOOK_RETRY_SCHEDULE reaches the deliveries"
+    finally:
+        conn.close()
 
 
 # --- secrets ---------------------------------------------------------------------------------------------------
@@ -129,7 +126,7 @@ def test_test_mode_renders_reach_test_hooks_and_test_polling_only(conn, account)
         event = conn.events.record(account.id, "render.completed", render_id, None, "2026-11-21T12:00:00.000Z",
                                    {"id": render_id, "status": "completed", "mode": mode})[0]
         [did] = conn.deliveries.fan_out(event)
-        assert conn.redis.hget(f"{conn.deliveries.p}:delivery:{did}", "hook_id") == (live if mode == "live"
+        assert conn.redis.hget(conn.deliveries.key(did), "hook_id") == (live if mode == "live"
                                                                                     else test).id
     assert [d["id"] for d in conn.events.poll(account.id, "render.completed")] == ["rnd_0000000001abcdefabcdef"]
     assert [d["id"] for d in conn.events.poll(account.id, "render.completed", mode="test")] == \
@@ -192,8 +189,8 @@ def test_fan_out_is_idempotent_and_queues_id_only_jobs(conn, account):
     assert conn.deliveries.fan_out(event, callback_url="https://example.com/callback") == []
     jobs = queued(conn)
     assert sorted(j.args[0] for j in jobs) == sorted(created) and {j.func_name for j in jobs} == {
-        "connector.jobs.functions.deliver_webhook"}
-    assert set(conn.redis.zrange(conn.deliveries.pending_key, 0, -1)) == set(created)
+        f"{functions.deliver_webhook.__module__}.deliver_webhook"}
+    assert set(conn.redis.zrange(conn.deliveries.watched.key, 0, -1)) == set(created)
     [listed] = conn.deliveries.list(account.id, hook.id)
     assert listed["status"] == "pending" and listed["attempts"] == [] and listed["event_id"] == event.id
 
@@ -224,7 +221,7 @@ def test_an_attempt_signs_posts_and_records(relaxed, receiver):
     assert shown["status"] == "succeeded" and shown["attempts"][0]["status_code"] == 200
     relaxed.deliveries.attempt(did)
     assert len(receiver.got("/ok")) == 1, "a finished delivery is not sent again by a duplicate job"
-    assert relaxed.redis.zscore(relaxed.deliveries.pending_key, did) is None
+    assert did not in relaxed.deliveries.watched
 
 
 def test_a_superseded_job_does_nothing_and_a_stopped_hook_stops_its_deliveries(relaxed, receiver):
@@ -253,11 +250,11 @@ def test_a_failure_schedules_the_next_attempt_and_a_connection_error_is_recorded
     assert attempt["status_code"] is None and attempt["error"].startswith("Could not connect")
     assert shown["status"] == "pending" and shown["next_attempt_at"] is not None
     scheduled = relaxed.queue(queues.WEBHOOKS).scheduled_job_registry.get_job_ids()
-    assert scheduled == [relaxed.redis.hget(f"{relaxed.deliveries.p}:delivery:{did}", "job_id")], \
+    assert scheduled == [relaxed.redis.hget(relaxed.deliveries.key(did), "job_id")], \
         "the retry waits in RQ's scheduler"
-    deadline = relaxed.redis.zscore(relaxed.deliveries.pending_key, did)
-    # 5 s ± 10 %, rounded up to the next whole second (RQ schedules in whole seconds)
-    assert before + 4.5 + JOB_TIMEOUT + GRACE <= deadline <= time.time() + 6.5 + JOB_TIMEOUT + GRACE
+    deadline = relaxed.deliveries.watched.deadline(did)
+    # 5 s ± 10 %, rounded up to the next whole second (RQ schedules in whole seconds); on Redis's clock
+    assert before + 4.5 + JOB_TIMEOUT + GRACE <= deadline <= time.time() + 7.5 + JOB_TIMEOUT + GRACE
     assert relaxed.hooks.load(hook.id).failing_since is not None
 
 
@@ -289,7 +286,7 @@ def dripping():
 def test_an_attempt_is_cut_off_at_its_deadline(relaxed, receiver, dripping, monkeypatch):
     """The 15 s limit (1 s here) holds for the whole attempt: a receiver that never answers is a timed-out
     attempt, retried later; one that answers 200 and then drips its body is a success cut short at the limit."""
-    monkeypatch.setattr(webhooks, "TIMEOUT", 1)
+    monkeypatch.setattr(attempts, "TIMEOUT", 1)
     account = relaxed.accounts.create_account("Alice")[0]
     gate = receiver.hold("/silent")
     try:
@@ -318,13 +315,14 @@ def test_an_attempt_is_cut_off_at_its_deadline(relaxed, receiver, dripping, monk
 def test_the_reconciler_requeues_a_delivery_whose_job_was_lost(conn, account):
     conn.hooks.create(account.id, "https://example.com/a", "render.completed")
     [did] = conn.deliveries.fan_out(record(conn, account.id))
-    assert conn.deliveries.reconcile() == {"requeued": 0, "waiting": 0}, "not overdue yet"
-    later = time.time() + JOB_TIMEOUT + GRACE + 1
-    assert conn.deliveries.reconcile(later) == {"requeued": 0, "waiting": 1}, "still queued: only waiting"
+    reconcile = conn.deliveries.reconcile_overdue
+    assert reconcile(JobStates(conn.rq_redis)) == {"requeued": 0, "waiting": 0}, "not overdue yet"
+    later = conn.deliveries.watched.now() + JOB_TIMEOUT + GRACE + 1
+    assert reconcile(JobStates(conn.rq_redis), later) == {"requeued": 0, "waiting": 1}, "still queued: only waiting"
     conn.queue(queues.WEBHOOKS).empty()   # Redis lost the queue entry (or a worker died holding it)
-    assert conn.deliveries.reconcile(later + JOB_TIMEOUT + GRACE + 1) == {"requeued": 1, "waiting": 0}
+    assert reconcile(JobStates(conn.rq_redis), later + JOB_TIMEOUT + GRACE + 1) == {"requeued": 1, "waiting": 0}
     [job] = queued(conn)
-    assert job.args == [did] and job.id == conn.redis.hget(f"{conn.deliveries.p}:delivery:{did}", "job_id")
+    assert job.args == [did] and job.id == conn.redis.hget(conn.deliveries.key(did), "job_id")
 
 
 def test_a_job_taken_off_its_queue_by_a_worker_that_died_before_starting_it_is_requeued(conn, account):
@@ -336,8 +334,8 @@ def test_a_job_taken_off_its_queue_by_a_worker_that_died_before_starting_it_is_r
     job_id = conn.rq_redis.lpop(queue.key)
     job_id = job_id.decode() if isinstance(job_id, bytes) else job_id
     assert queue.fetch_job(job_id).get_status() == "queued", "the job hash still says queued"
-    later = time.time() + JOB_TIMEOUT + GRACE + 1
-    assert conn.deliveries.reconcile(later) == {"requeued": 1, "waiting": 0}
+    later = conn.deliveries.watched.now() + JOB_TIMEOUT + GRACE + 1
+    assert conn.deliveries.reconcile_overdue(JobStates(conn.rq_redis), later) == {"requeued": 1, "waiting": 0}
     [job] = queued(conn)
     assert job.args == [did] and job.id != job_id
 
@@ -353,5 +351,5 @@ def test_manual_retry_and_test_events_are_scoped_to_the_hook(conn, account):
     assert conn.deliveries.retry(account.id, hook.id, did)["status"] == "pending"
     test = conn.deliveries.send_test(account.id, hook.id)
     assert test["event_type"] == "render.completed" and test["event_id"].startswith("evt_")
-    body = conn.redis.hget(f"{conn.deliveries.p}:delivery:{test['id']}", "body")
+    body = conn.redis.hget(conn.deliveries.key(test['id']), "body")
     assert '"test":true' in body and '"rnd_0000000001abcdefabcdef"' in body, "the newest real render as data"
