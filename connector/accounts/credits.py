@@ -185,6 +185,8 @@ class Credits:
             self._refund(keys=[f"{self.p}:charge:{charge_id}"], client=pipe)
         return sum(int(n) for n in pipe.execute())
 
-    def refund(self, charge_id: str) -> int:
-        """Give back what ``charge_id`` drew (a render that failed); a second refund gives back nothing."""
-        return int(self._refund(keys=[f"{self.p}:charge:{charge_id}"]))
+    def refund(self, charge_id: str, pipe=None) -> int | None:
+        """Give back what ``charge_id`` drew (a render that failed); a second refund gives back nothing. With
+        ``pipe``, queued on it (a failed render's own transaction) and None."""
+        given = self._refund(keys=[f"{self.p}:charge:{charge_id}"], client=pipe)
+        return None if pipe is not None else int(given)

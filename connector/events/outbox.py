@@ -48,12 +48,18 @@ class Outbox:
     a batch completed), renders (the sweep reads them) and ``url_of`` (file key -> URL, for the event's data)."""
 
     def __init__(self, redis, prefix: str, *, events, hooks, deliveries, batches, renders, url_of):
-        self.redis, self.key = redis, f"{prefix}:events:outbox"
+        self.redis, self.key = redis, self.key_for(prefix)
         self.events, self.hooks, self.deliveries, self.batches, self.renders = events, hooks, deliveries, batches, \
             renders
         self.url_of = url_of
         self._stage = scripts.register(redis, _STAGE)
         self._due = scripts.register(redis, _DUE)
+
+    @staticmethod
+    def key_for(prefix: str) -> str:
+        """The outbox's key (a sorted set: object id -> when it entered, on Redis's clock), for a store that puts
+        objects there itself (a batch's last row, BatchStore) and is built before the outbox."""
+        return f"{prefix}:events:outbox"
 
     # --- a render finishes --------------------------------------------------------------------------------
     def event_of(self, record) -> Event:

@@ -102,12 +102,12 @@ def _finish(conn, record: RenderRecord, pipe) -> None:
 
 
 def fail(conn, record: RenderRecord, code: str, message: str) -> None:
-    """A render that cannot succeed: say why, give the credit back, tell whoever waits."""
-    if record.credits:
-        conn.credits.refund(record.id)
+    """A render that cannot succeed: say why, give the credit back, tell whoever waits (one transaction)."""
     record.status, record.completed_at = RenderStatus.FAILED.value, isoformat(utcnow())
     record.error = {"error": code, "message": message}
     pipe = conn.redis.pipeline()
+    if record.credits:
+        conn.credits.refund(record.id, pipe)
     conn.render_store.update(record.id, pipe, status=record.status, completed_at=record.completed_at,
                              error=record.error)
     _finish(conn, record, pipe)
