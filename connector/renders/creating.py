@@ -71,29 +71,63 @@ def check_request(template: Template, req: RenderRequest, fields=None) -> int:
     return 1
 
 
+# Per process, what the last plan of each (prefix, account, template) read: (version, template, font and asset
+# generations). The next plan guesses they are unchanged and reads the cache entry that guess names in the same
+# round trip as the template; the guess is used only when the key it names is the one planned.
+_seen: dict[tuple, tuple] = {}
+_SEEN_MAX = 4096
+UNKNOWN = object()   # plan's last item when it did not read the cache entry
+
+
 def plan(conn, principal, req: RenderRequest, resolved=None):
-    """(template, template_id, version, pages to charge, cache key): everything known before rendering, in one
-    round trip. ``resolved`` is ``resolve_template``'s answer when the caller has it already (a batch's rows)."""
+    """(template, template_id, version, pages to charge, cache key, cache entry): everything known before rendering,
+    in one round trip. The cache entry is the key's (JSON, None when absent) when the guess above read it, else
+    UNKNOWN. ``resolved`` is ``resolve_template``'s answer when the caller has it already (a batch's rows)."""
     account_id = principal.account.id
     # The account's font generation is part of the key: an uploaded font must show in the very next render.
     # So is its asset generation: after an asset is deleted, a render using it shows the layer's on_error.
     generations = (conn.fonts.generation_key(account_id), conn.assets.generation_key(account_id))
-    template, template_id, version, (fonts, assets) = resolved or resolve_template(conn.templates, account_id, req,
-                                                                                   generations)
-    try:   # keys as the template spells them ("Title" and "title" are one render, one cache entry), once
-        fields = canonical_fields(template, req.fields) if isinstance(req.fields, dict) and req.fields else {}
+    seen_as = (conn.settings.redis_prefix, account_id, req.template_id)
+    guess = None
+    if resolved is None and req.template_id and req.template is None and req.template_version is None \
+            and (seen := _seen.get(seen_as)) is not None:
+        try:
+            guess = _key(principal, req, _canonical(seen[1], req), req.template_id, seen[0], seen[2], seen[3])
+        except (FieldError, ValidationFailed):
+            guess = None
+    also = (*generations, conn.render_store.cache_entry(account_id, guess)) if guess else generations
+    template, template_id, version, (fonts, assets, *peeked) = resolved or resolve_template(
+        conn.templates, account_id, req, also)
+    fields = _canonical(template, req)
+    pages = check_request(template, req, fields)
+    key = _key(principal, req, fields, template_id, version, fonts, assets)
+    if template_id and resolved is None and req.template_version is None:
+        if len(_seen) >= _SEEN_MAX:
+            _seen.clear()
+        _seen[seen_as] = (version, template, fonts, assets)
+    return template, template_id, version, pages, key, peeked[0] if peeked and key == guess else UNKNOWN
+
+
+def _canonical(template: Template, req: RenderRequest):
+    """``req.fields`` with keys as the template spells them ("Title" and "title" are one render, one cache
+    entry); anything but an object is left for ``check_request`` to refuse."""
+    if not isinstance(req.fields, dict) or not req.fields:
+        return req.fields if not isinstance(req.fields, dict) else {}
+    try:
+        return canonical_fields(template, req.fields)
     except FieldError as exc:
         raise ValidationFailed(str(exc), details={"field": exc.field}) from None
-    pages = check_request(template, req, fields if isinstance(req.fields, dict) else req.fields)
+
+
+def _key(principal, req: RenderRequest, fields, template_id, version, fonts, assets) -> str:
     if template_id:
         ref = f"{template_id}@{version}"
     else:
         canonical = json.dumps(req.template, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
         ref = "inline:" + hashlib.sha256(canonical.encode()).hexdigest()
     ref = f"{ref}|fonts:{fonts or '0'}|assets:{assets or '0'}"
-    key = cache_key(ref, fields, extension(req.format), req.quality, req.scale, req.page,
-                    principal.key.mode == "test")
-    return template, template_id, version, pages, key
+    return cache_key(ref, fields if isinstance(fields, dict) else {}, extension(req.format), req.quality, req.scale,
+                     req.page, principal.key.mode == "test")
 
 
 def create_render(conn, principal, req: RenderRequest, planned=None) -> RenderRecord:
@@ -103,8 +137,8 @@ def create_render(conn, principal, req: RenderRequest, planned=None) -> RenderRe
     costs two round trips after the cache lookup: stored, watched and charged in one transaction (a refused charge
     undoes it), then queued. Should Redis fail before it is queued, the reconciler queues it."""
     account_id = principal.account.id
-    _, template_id, version, pages, key = planned or plan(conn, principal, req)
-    hit = conn.render_store.cached(account_id, key)
+    _, template_id, version, pages, key, entry = planned or plan(conn, principal, req)
+    hit = conn.render_store.cached(account_id, key) if entry is UNKNOWN else json.loads(entry) if entry else None
     free = principal.key.mode == "test" or req.preview
     record = new_record(principal, req, template_id, version, key, 0 if free else pages)
     if hit is not None:
@@ -154,7 +188,7 @@ def create_many(conn, principal, items: list[tuple[str, RenderRequest]], resolve
     free = principal.key.mode == "test"
     hits = conn.render_store.cached_many(principal.account.id, [p[2][4] for p in planned])
     cached, fresh = [], []
-    for (render_id, req, (_, template_id, version, pages, key)), hit in zip(planned, hits, strict=True):
+    for (render_id, req, (_, template_id, version, pages, key, _)), hit in zip(planned, hits, strict=True):
         record = new_record(principal, req, template_id, version, key, 0 if free else pages, render_id)
         if hit is not None:
             cached.append(as_cached(record, hit))

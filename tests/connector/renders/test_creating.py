@@ -23,8 +23,8 @@ def template(conn, principal):
 
 
 def test_plan_spells_fields_as_the_template_does_and_keys_on_version_and_generations(conn, principal, template):
-    _, template_id, version, pages, key = plan(conn, principal, RenderRequest(template_id=template.id,
-                                                                             fields={"title": "Hi"}))
+    _, template_id, version, pages, key, _ = plan(conn, principal, RenderRequest(template_id=template.id,
+                                                                                fields={"title": "Hi"}))
     assert (template_id, version, pages) == (template.id, 1, 1)
     assert plan(conn, principal, RenderRequest(template_id=template.id, fields={"Title": "Hi"}))[4] == key
     conn.redis.incr(conn.fonts.generation_key(principal.account.id))   # a font uploaded: a new key
@@ -78,3 +78,21 @@ def test_create_many_makes_a_chunk_in_a_few_round_trips_and_returns_what_it_coul
     assert [r.status for r in made] == ["queued"] * 3 and all(r.id in conn.render_jobs for r in made)
     assert sorted(conn.queue("batches").job_ids) == sorted(r.job_id for r in made)
     assert conn.credits.usage(principal.account).used == 3
+
+
+def test_plan_reads_the_cache_entry_in_its_round_trip_only_while_its_guess_holds(conn, principal, template):
+    from connector.renders.creating import UNKNOWN
+
+    req = RenderRequest(template_id=template.id, fields={"title": "Guess"})
+    first = create_render(conn, principal, req)
+    run_render(conn, first.id)
+    planned = plan(conn, principal, req)
+    assert planned[5] is not UNKNOWN and planned[5] is not None, "the entry came with the template"
+    assert create_render(conn, principal, req, planned).cached
+    conn.templates.patch(principal.account.id, template.id, {"width": 120})   # version 2: the guess is stale
+    stale = plan(conn, principal, req)
+    assert stale[2] == 2 and stale[5] is UNKNOWN
+    fresh = create_render(conn, principal, req)
+    assert not fresh.cached and fresh.template_version == 2
+    conn.redis.incr(conn.assets.generation_key(principal.account.id))   # an asset deleted: the guess is stale too
+    assert plan(conn, principal, req)[5] is UNKNOWN and plan(conn, principal, req)[5] is None
