@@ -19,7 +19,7 @@ from tests.conftest import Caller
 
 from .images import ImageServer
 from .processes import RedisServer, settings_env, web_processes, worker
-from .test_renders import CARD
+from .stacks import CARD
 
 SLOW = 1.5      # seconds the image server takes for each image: a render takes at least this long
 OUTAGE = 4.0    # seconds Redis stays down

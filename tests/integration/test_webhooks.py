@@ -10,7 +10,6 @@ import pytest
 from standardwebhooks import Webhook, WebhookVerificationError
 
 from tests.conftest import assert_envelope
-from tests.support.receiver import Receiver  # noqa: F401 - until tests/connector/webhooks imports it from there
 
 from .stacks import CARD
 
