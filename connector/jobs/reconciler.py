@@ -87,7 +87,7 @@ class PassLock:
 
 def kinds(conn) -> list[tuple[str, Callable[[JobStates], dict]]]:
     """Every watched kind, each with what handles its overdue ids."""
-    return [("renders", lambda states: running.reconcile(conn)),
+    return [("renders", lambda states: running.reconcile(conn, states)),
             ("deliveries", conn.deliveries.reconcile_overdue),
             ("batches", conn.batches.chunks.reconcile_overdue)]
 
