@@ -4,7 +4,7 @@ and handed to webhook delivery. Recording is idempotent: one object and one type
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 
 from connector.runtime import scripts
 from connector.runtime.clock import parse_iso
@@ -28,6 +28,11 @@ class Event:
     def mode(self) -> str:
         """The mode of the key whose render (or batch) this is: live and test events are kept apart."""
         return self.data.get("mode", "live")
+
+    def to_json(self) -> str:
+        """As stored. Shallow, unlike ``dataclasses.asdict``, whose deep copy of ``data`` cost more than the rest
+        of recording the event."""
+        return json.dumps({f.name: getattr(self, f.name) for f in fields(self)}, separators=(",", ":"))
 
     def payload(self) -> dict:
         """The webhook body: ``{"type", "timestamp", "data"}`` (SPEC section 8)."""
@@ -73,7 +78,7 @@ class EventStore:
         indexes = sorted({self._index(account_id, type_, None, event.mode),
                           self._index(account_id, type_, template_id, event.mode)})
         created = self._record(keys=[f"{self.p}:event:{event.id}", *indexes],
-                               args=[json.dumps(asdict(event), separators=(",", ":")), KEEP_DAYS * 86400,
+                               args=[event.to_json(), KEEP_DAYS * 86400,
                                      parse_iso(occurred_at).timestamp(), event.id], client=pipe)
         if pipe is not None:
             return event, None
