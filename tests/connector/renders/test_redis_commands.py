@@ -22,12 +22,12 @@ from connector.jobs import functions, lean
 from connector.jobs.worker import PlatenWorker
 
 # --- the budgets: lower them when a change saves a command, never raise them without a reason ------------------
-FRESH_WEB_ROUND_TRIPS = 11      # a fresh POST /renders with wait: true, answered 201 (the BLPOP wait included)
-FRESH_WEB_COMMANDS = 24
-WORKER_ROUND_TRIPS = 16         # one render job in a running worker: dequeue, job, render bookkeeping, RQ's end
-WORKER_COMMANDS = 58
-CACHED_WEB_ROUND_TRIPS = 10     # the same request again, answered from the cache
-CACHED_WEB_COMMANDS = 22
+FRESH_WEB_ROUND_TRIPS = 6       # a fresh POST /renders with wait: true, answered 201 (the BLPOP wait included)
+FRESH_WEB_COMMANDS = 18
+WORKER_ROUND_TRIPS = 7          # one render job in a running worker: dequeue, job, render bookkeeping, RQ's end
+WORKER_COMMANDS = 43
+CACHED_WEB_ROUND_TRIPS = 4      # the same request again, answered from the cache
+CACHED_WEB_COMMANDS = 11
 
 CARD = {"name": "Counted", "width": 300, "height": 120, "background": "#102030",
         "layers": [{"type": "rect", "name": "pill", "x": 10, "y": 10, "width": 80, "height": 30, "fill": "#e11d48"},
