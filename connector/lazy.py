@@ -6,6 +6,7 @@ import threading
 
 import redis
 
+from connector import Connector
 from connector.runtime.settings import Settings
 
 
@@ -33,8 +34,6 @@ class LazyConnector:
         if self._built is None:
             with self._lock:   # web threads may all arrive at once: one Connector, one embedded server
                 if self._built is None:
-                    from connector import Connector
-
                     self._built = Connector(self._settings)
         return self._built
 
