@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import atexit
 import os
+from functools import partial
 
 import redis
 
@@ -59,10 +60,6 @@ class Connector:
                                                **{**timeouts, "socket_timeout": WAIT_SLICE + settings.redis_timeout})
         self.events = EventStore(self.redis, prefix)
         self.hooks = HookStore(self.redis, prefix)
-        self.deliveries = Deliveries(self.redis, prefix, hooks=self.hooks, events=self.events, accounts=self.accounts,
-                                     sender=Sender(lambda: self.fetcher), queue=self.queue(queues.WEBHOOKS),
-                                     job=jobs.deliver_webhook, sample=lambda hook: sample_object(self, hook),
-                                     schedule=parse_schedule(settings.webhook_retry_schedule))
         self.render_store = RenderStore(self.redis, prefix, max(86400, settings.retention_days * 86400 - 86400),
                                         self.wait_redis)
         # Renders queued or being drawn, each with a deadline (on Redis's clock) past which the reconciler acts.
@@ -72,6 +69,11 @@ class Connector:
                                   cancel_queue=self.queue(queues.RENDERS), expand=jobs.expand_batch,
                                   cancel=jobs.cancel_batch, outbox_key=f"{prefix}:events:outbox",
                                   max_rows=settings.batch_max_rows, public_url=settings.public_url)
+        self.deliveries = Deliveries(self.redis, prefix, hooks=self.hooks, events=self.events, accounts=self.accounts,
+                                     sender=Sender(lambda: self.fetcher), queue=self.queue(queues.WEBHOOKS),
+                                     job=jobs.deliver_webhook, schedule=parse_schedule(settings.webhook_retry_schedule),
+                                     sample=partial(sample_object, batch_object=self.batches.api_object,
+                                                    public_url=settings.public_url))
         # Finished renders and batches whose fan-out is not done yet (connector.events.outbox).
         self.outbox = Outbox(self.redis, prefix, events=self.events, hooks=self.hooks, deliveries=self.deliveries,
                              batches=self.batches, renders=self.render_store, url_of=lambda key: self.files.url(key))

@@ -205,19 +205,20 @@ def subscribe(conn, account_id: str, target_url: str, event: str, template_id: s
     return conn.hooks.create(account_id, target_url, event, template_id, mode)
 
 
-def sample_object(conn, hook: Hook) -> dict:
-    """What a test event carries when the account has no real event of the hook's type yet: a realistic object."""
+def sample_object(hook: Hook, batch_object, public_url: str) -> dict:
+    """What a test event carries when the account has no real event of the hook's type yet: a realistic object
+    (``batch_object``: the batch store's ``api_object``, so a sample batch has the real shape)."""
     now, render_id = isoformat(utcnow()), new_id("rnd")
     if hook.event == "batch.completed":   # the real batch object's shape, built by the same code
         batch = BatchRecord(id=new_id("bat"), account_id=hook.account_id, key_id="", mode=hook.mode, status="completed",
                             template_id=hook.template_id or "", template_version=1, format="png", total=2,
                             completed=2, created_at=now, completed_at=now)
-        return conn.batches.api_object(batch)
+        return batch_object(batch)
     failed = hook.event == "render.failed"
     return {"id": render_id, "status": "failed" if failed else "completed", "template_id": hook.template_id,
             "template_version": 1 if hook.template_id else None, "format": "png", "width": None if failed else 1200,
             "height": None if failed else 630, "size_bytes": None if failed else 48213,
-            "url": None if failed else f"{conn.settings.public_url.rstrip('/')}/files/test/{render_id}.png",
+            "url": None if failed else f"{public_url.rstrip('/')}/files/test/{render_id}.png",
             "page_urls": [], "cached": False, "warnings": [], "metadata": None, "batch_id": None,
             "error": {"error": "render_failed", "message": "This is a test event: nothing was rendered."}
             if failed else None, "created_at": now, "completed_at": now, "duration_ms": 0 if failed else 85,

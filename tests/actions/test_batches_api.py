@@ -280,10 +280,8 @@ def test_cancelling_fails_the_rows_not_rendered_and_gives_their_credit_back(clie
 
 
 def test_a_batch_hooks_test_event_carries_a_batch_object_of_the_real_shape(client, conn, alice, template_id):
-    from connector.webhooks.hooks import sample_object
-
     hook = conn.hooks.create(alice.account.id, "https://example.com/b", "batch.completed")
-    sample = sample_object(conn, hook)
+    sample = conn.deliveries.sample(hook)
     real = client.post("/api/v1/batches", json={"template_id": template_id, "rows": [{}]},
                        headers=alice.headers).get_json()
     assert set(sample) == set(real)
