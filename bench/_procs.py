@@ -263,8 +263,9 @@ class Stack:
             if (found and found.group(0) in render_ids) or any(name in key for name in self.worker_names):
                 doomed.add(key)
             elif key not in self.started_keys and r.type(key) == "hash" and \
-                    any(self.prefix in str(v) for v in r.hgetall(key).values()):
-                doomed.add(key)   # e.g. rq:scheduler:<uuid>, whose queue_names are ours
+                    any(self.prefix.encode() in v for v in self.conn.rq_redis.hgetall(key).values()):
+                doomed.add(key)   # e.g. rq:scheduler:<uuid>, whose queue_names are ours (read as bytes: another
+                # run's job hashes hold zlib-compressed data, which the str client cannot decode)
         ours = (self.prefix, *self.worker_names)
         for registry in ("rq:workers", "rq:queues"):   # RQ's global sets: only our members go
             mine = [m for m in r.smembers(registry) if any(x in m for x in ours)]
