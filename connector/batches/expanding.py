@@ -13,7 +13,7 @@ from connector.accounts.store import ApiKey, Principal
 from connector.batches.csvrows import row_fields
 from connector.batches.record import BatchRecord, row_render_id
 from connector.jobs import queues
-from connector.renders.creating import create_many
+from connector.renders.creating import create_many, resolve_template
 from connector.renders.record import RenderRequest
 from connector.renders.running import create_failed, fail_if_queued
 from connector.runtime.errors import Cancelled, NotFound, ValidationFailed
@@ -57,12 +57,11 @@ def expand(conn, batch_id: str, job_id: str | None = None) -> None:
     if batch.cancelled_at:
         failures += [(render_id, req, Cancelled(CANCELLED)) for render_id, req in items]
         items = []
-    try:
-        conn.templates.get(batch.account_id, batch.template_id)
-        generations = conn.redis.mget(conn.fonts.generation_key(batch.account_id),
-                                      conn.assets.generation_key(batch.account_id))
-        resolved = (conn.templates.version(batch.template_id, batch.template_version), batch.template_id,
-                    batch.template_version, generations)
+    try:   # the batch's version of its template, still live, with the account's generations: one round trip
+        resolved = resolve_template(
+            conn.templates, batch.account_id,
+            RenderRequest(template_id=batch.template_id, template_version=batch.template_version),
+            (conn.fonts.generation_key(batch.account_id), conn.assets.generation_key(batch.account_id)))
     except NotFound:
         gone = NotFound(f"Template {batch.template_id} was deleted while the batch ran; this row was not rendered.")
         failures += [(render_id, req, gone) for render_id, req in items]
