@@ -14,6 +14,7 @@ from connector.accounts.store import AccountStore
 from connector.batches.store import BatchStore
 from connector.events.outbox import Outbox
 from connector.events.store import EventStore
+from connector.fetch.fetcher import Fetcher
 from connector.fonts.store import UNREAD, FontStore
 from connector.jobs import functions as jobs
 from connector.jobs import queues
@@ -22,12 +23,14 @@ from connector.readiness import Readiness
 from connector.renders.store import WAIT_SLICE, RenderStore
 from connector.runtime import embedded, outage
 from connector.runtime.settings import Settings
+from connector.storage import storage_from_settings
 from connector.templates.assets import AssetStore
 from connector.templates.store import TemplateStore
 from connector.webhooks.attempt import Sender
 from connector.webhooks.deliveries import Deliveries
 from connector.webhooks.hooks import HookStore, sample_object
 from connector.webhooks.schedule import parse_schedule
+from renderer import RenderCache
 
 
 class Connector:
@@ -87,24 +90,18 @@ class Connector:
     @property
     def files(self):
         if self._files is None:
-            from connector.storage import storage_from_settings
-
             self._files = storage_from_settings(self.settings)
         return self._files
 
     @property
     def fetcher(self):
         if self._fetcher is None:
-            from connector.fetch.fetcher import Fetcher
-
             self._fetcher = Fetcher.from_settings(self.settings)
         return self._fetcher
 
     @property
     def render_cache(self):
         if self._render_cache is None:
-            from renderer import RenderCache
-
             self._render_cache = RenderCache(self.settings.render_cache_bytes)
         return self._render_cache
 
