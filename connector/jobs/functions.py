@@ -29,8 +29,8 @@ def connector():
     return _connector
 
 
-def render_image(render_id: str) -> None:
-    run_render(connector(), render_id)
+def render_image(render_id: str, account_id: str | None = None) -> None:
+    run_render(connector(), render_id, account_id)
 
 
 def deliver_webhook(delivery_id: str) -> None:

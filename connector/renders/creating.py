@@ -158,7 +158,7 @@ def create_render(conn, principal, req: RenderRequest, planned=None) -> RenderRe
             _forget(conn, record)
             raise
     try:
-        queue_jobs(conn, [(record.id, record.job_id)])
+        queue_jobs(conn, [(record.id, record.job_id, record.account_id)])
     except REDIS_DOWN as exc:   # stored and watched: the reconciler finds its job missing and queues it
         log.warning("render %s accepted, but Redis failed before it was queued (%s); the reconciler will queue it",
                     record.id, exc)
@@ -206,7 +206,7 @@ def create_many(conn, principal, items: list[tuple[str, RenderRequest]], resolve
         conn.render_store.save(record, pipe)
     conn.render_jobs.watch([record.id for record in fresh], pipe)
     pipe.execute()
-    queue_jobs(conn, [(record.id, record.job_id) for record in fresh], queue_name)
+    queue_jobs(conn, [(record.id, record.job_id, record.account_id) for record in fresh], queue_name)
     finish_cached(conn, cached)
     # A chunk made again after its worker died: a row charged the first time may now be a cache hit or a
     # failure, and must not stay paid for (refunding what was never charged does nothing).
@@ -274,17 +274,19 @@ def enqueue_many(conn, render_ids: list[str], queue_name: str = queues.RENDERS, 
     queue_jobs(conn, jobs, queue_name, delay)
 
 
-def queue_jobs(conn, jobs: list[tuple[str, str]], queue_name: str = queues.RENDERS, delay: float = 0) -> None:
-    """The RQ jobs of (render id, job id) pairs, in one round trip. No RQ retries (``running.retry_or_fail`` is
-    the one retry policy) and no result kept: the render record is the result."""
+def queue_jobs(conn, jobs: list[tuple], queue_name: str = queues.RENDERS, delay: float = 0) -> None:
+    """The RQ jobs of (render id, job id[, account id]) tuples, in one round trip. A job's arguments are the
+    render's id and, when known, its account's (the worker then reads the account's fonts with the render). No RQ
+    retries (``running.retry_or_fail`` is the one retry policy) and no result kept: the render record is the
+    result."""
     if not jobs:
         return
     queue, timeout = conn.queue(queue_name), conn.settings.render_job_timeout
     if delay > 0:
-        for render_id, job_id in jobs:
-            queue.enqueue_in(timedelta(seconds=delay), JOB, render_id, job_id=job_id, job_timeout=timeout,
+        for render_id, job_id, *account in jobs:
+            queue.enqueue_in(timedelta(seconds=delay), JOB, render_id, *account, job_id=job_id, job_timeout=timeout,
                              result_ttl=0, failure_ttl=7 * 86400, description=f"render {render_id}")
         return
-    queue.enqueue_many([Queue.prepare_data(JOB, [render_id], job_id=job_id, timeout=timeout, result_ttl=0,
+    queue.enqueue_many([Queue.prepare_data(JOB, [render_id, *account], job_id=job_id, timeout=timeout, result_ttl=0,
                                            failure_ttl=7 * 86400, description=f"render {render_id}")
-                        for render_id, job_id in jobs])
+                        for render_id, job_id, *account in jobs])

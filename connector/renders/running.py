@@ -1,9 +1,9 @@
 """Running renders (the worker side): draw one, finish or fail it in one transaction, and the one retry policy,
 used both when a job raises unexpectedly and when the reconciler finds a render's worker gone.
 
-A fresh render costs its worker three round trips: take it (the record comes back with it), read what drawing
-needs (the font generation, a charge made sure of), and finish it (record, cache entry, done signal, event and
-outbox entry together). Fan-out (webhook deliveries, a batch row counted) follows only where one is owed.
+A fresh render costs its worker two round trips: take it (the record comes back with it, and the account's font
+generation when the job names the account), and finish it (record, cache entry, done signal, event and outbox
+entry together). Fan-out (webhook deliveries, a batch row counted) follows only where one is owed.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import time
 
+from connector.fonts.store import UNREAD
 from connector.jobs import queues
 from connector.jobs.watched import WAITING, JobStates
 from connector.renders.creating import queue_jobs
@@ -28,14 +29,19 @@ INTERNAL_FAILURE = "The render failed on our side after several attempts; it has
 INTERRUPTED = "The render was interrupted {n} times (a worker stopped while drawing it). Try again."
 
 
-def run_render(conn, render_id: str) -> None:
-    """The worker's part. Safe to run twice: a finished render is left alone (its waiter told again)."""
+def run_render(conn, render_id: str, account_id: str | None = None) -> None:
+    """The worker's part. Safe to run twice: a finished render is left alone (its waiter told again).
+    ``account_id`` (the job's second argument, when its queuer knew it) lets the first round trip read the
+    account's font generation too."""
     store = conn.render_store
     pipe = conn.redis.pipeline()
     store.start(render_id, isoformat(utcnow()), pipe)
     # Running now: however long it waited in its queue, its deadline counts from here (on Redis's clock).
     conn.render_jobs.watch(render_id, pipe, only_watched=True)
-    started, record = store.parse_start(pipe.execute()[0])
+    if account_id:
+        pipe.get(conn.fonts.generation_key(account_id))
+    answers = pipe.execute()
+    started, record = store.parse_start(answers[0])
     if record is None:
         return
     if not started:
@@ -45,7 +51,7 @@ def run_render(conn, render_id: str) -> None:
         return
     clock = time.perf_counter()
     try:
-        fonts = _prepare(conn, record)
+        fonts = conn.fonts_for(record.account_id, answers[2] if account_id == record.account_id else UNREAD)
         template = record.inline_template if record.inline_template is not None else \
             conn.templates.version(record.template_id, record.template_version)
         result = render(template, record.fields, format=record.format, quality=record.quality, scale=record.scale,
@@ -76,19 +82,9 @@ def run_render(conn, render_id: str) -> None:
     pipe = conn.redis.pipeline()
     store.update(render_id, pipe, **changes)
     store.remember(record.account_id, record.cache_key, output, pipe)
-    _finish(conn, record, pipe)
-
-
-def _prepare(conn, record: RenderRecord):
-    """What drawing needs from Redis, in one round trip: the account's font generation (its registry is rebuilt
-    when its fonts changed) and, for a render accepted while Redis failed mid-request, its charge (a no-op when
-    it was charged)."""
-    pipe = conn.redis.pipeline(transaction=False)
-    if record.credits:
+    if record.credits:   # accepted while Redis failed mid-request (an older web process), it may not be charged yet
         conn.credits.ensure_charged(record.account_id, record.credits, record.id, pipe)
-    pipe.get(conn.fonts.generation_key(record.account_id))
-    generation = pipe.execute()[-1]
-    return conn.fonts_for(record.account_id, generation)
+    _finish(conn, record, pipe)
 
 
 def _finish(conn, record: RenderRecord, pipe) -> None:
@@ -150,7 +146,8 @@ def retry_or_fail(conn, record: RenderRecord, message: str, delay: float = 0) ->
     conn.render_store.update(record.id, pipe, status=RenderStatus.QUEUED.value, job_id=job_id)
     conn.render_jobs.watch(record.id, pipe, after=delay)
     pipe.execute()
-    queue_jobs(conn, [(record.id, job_id)], queues.BATCHES if record.batch_id else queues.RENDERS, delay)
+    queue_jobs(conn, [(record.id, job_id, record.account_id)], queues.BATCHES if record.batch_id else queues.RENDERS,
+               delay)
     return True
 
 
