@@ -23,8 +23,9 @@ def app(make_app):
 
 
 @pytest.fixture
-def jobs(app, monkeypatch):
-    return Jobs(app.extensions["platen"], monkeypatch)
+def jobs(app):
+    with Jobs(app.extensions["platen"]) as jobs:
+        yield jobs
 
 
 @pytest.fixture

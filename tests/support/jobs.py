@@ -24,12 +24,20 @@ class CountingWorker(SimpleWorker):
 
 class Jobs:
     """The jobs of one app. ``run()`` works its queues until they are empty; ``during(call)`` makes a request that
-    waits for a job (a sync render) and works the job while it waits."""
+    waits for a job (a sync render) and works the job while it waits.
 
-    def __init__(self, conn, monkeypatch):
+    Job functions run against the Connector their process bound: ``with Jobs(conn) as jobs:`` binds the app's
+    (``connector.jobs.functions.bind``) and unbinds it at the end, so no later test runs jobs against this app."""
+
+    def __init__(self, conn):
         self.conn = conn
-        # Job functions run against the Connector bound in their process: here, the app's (restored afterwards).
-        monkeypatch.setattr(functions, "_connector", conn)
+
+    def __enter__(self) -> Jobs:
+        functions.bind(self.conn)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        functions.bind(None)
 
     def queues(self, *names: str) -> list[Queue]:
         return [self.conn.queue(name) for name in names or ALL]

@@ -19,8 +19,9 @@ def app(make_app):
 
 
 @pytest.fixture
-def jobs(app, monkeypatch):
-    return Jobs(app.extensions["platen"], monkeypatch)
+def jobs(app):
+    with Jobs(app.extensions["platen"]) as jobs:
+        yield jobs
 
 
 def template(client, caller, data=None) -> str:
