@@ -14,7 +14,7 @@ from connector.batches import uploads as batchuploads
 from connector.batches.csvrows import row_fields
 from connector.batches.results import archive, results_csv
 from connector.renders import signing
-from connector.runtime.errors import Conflict, Forbidden, NotFound, UnsupportedMediaType, ValidationFailed
+from connector.runtime.errors import Conflict, Forbidden, NotFound, UnsupportedMediaType
 from connector.templates.fields import fields_as
 from connector.webhooks.hooks import check_url
 
@@ -36,8 +36,6 @@ from .schemas import ListArgsSchema
 blp = Blueprint("batches", __name__, url_prefix="/api/v1/batches",
                 description="Bulk generation: one render per row of JSON, a CSV or an Excel workbook (scopes "
                             "`renders:write`, `renders:read`).")
-
-MAX_METADATA = 4096
 
 
 @blp.route("")
@@ -62,9 +60,6 @@ class Batches(MethodView):
         source, data, file_bytes = g.batch_body
         if data.get("webhook_url"):
             check_url(conn, data["webhook_url"], "webhook_url")
-        if data.get("metadata") is not None and len(json.dumps(data["metadata"])) > MAX_METADATA:
-            raise ValidationFailed("metadata is larger than 4 KB; keep it to ids and short notes.",
-                                   details={"field": "metadata"})
         template = conn.templates.get(who.account.id, data["template_id"])
         columns = mapping = None
         delimiter = ","

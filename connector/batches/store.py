@@ -22,6 +22,7 @@ from connector.batches.chunks import JOB_TIMEOUT, Chunks
 from connector.batches.csvrows import MAX_COLUMNS, extra_columns
 from connector.batches.record import BatchRecord, BatchStatus, row_render_id
 from connector.renders import signing
+from connector.renders.creating import check_metadata
 from connector.runtime.clock import isoformat, new_id, parse_iso, utcnow
 from connector.runtime.errors import Conflict, InsufficientCredits, NotFound, ValidationFailed
 
@@ -93,6 +94,7 @@ class BatchStore:
         """Store the batch and its rows (``{"f": fields}`` or a CSV's ``{"c": cells}``, with ``"e": reason`` for a
         row that can only fail) and queue its first chunk. ``template`` is the caller's TemplateRecord (it has read
         it already, to match a CSV's columns)."""
+        check_metadata(metadata)
         account = principal.account
         if not rows:
             raise ValidationFailed("rows is empty: a batch needs at least one row.", details={"field": "rows"})

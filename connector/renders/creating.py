@@ -52,6 +52,13 @@ def resolve_template(templates, account_id: str, req: RenderRequest, also=()) ->
     return record.template, record.id, record.version, values
 
 
+def check_metadata(metadata: dict | None) -> None:
+    """A render's or a batch's ``metadata``: echoed back on it and its events, so kept small (a 422 past 4 KB)."""
+    if metadata is not None and len(json.dumps(metadata)) > MAX_METADATA:
+        raise ValidationFailed("metadata is larger than 4 KB; keep it to ids and short notes.",
+                               details={"field": "metadata"})
+
+
 def check_request(template: Template, req: RenderRequest, fields=None) -> int:
     """Validate fields and output against the template now (a 422 beats a failed job); returns pages to charge.
     ``fields``: ``req.fields`` already spelled as the template spells them, when the caller has them."""
@@ -59,9 +66,7 @@ def check_request(template: Template, req: RenderRequest, fields=None) -> int:
         apply_fields(template, req.fields if fields is None else fields)
     except FieldError as exc:
         raise ValidationFailed(str(exc), details={"field": exc.field}) from None
-    if req.metadata is not None and len(json.dumps(req.metadata)) > MAX_METADATA:
-        raise ValidationFailed("metadata is larger than 4 KB; keep it to ids and short notes.",
-                               details={"field": "metadata"})
+    check_metadata(req.metadata)
     pages = len(template.pages)
     if req.page is not None and req.page > pages:
         raise ValidationFailed(f"page must be from 1 to {pages}: this template has {pages} page(s).",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import threading
 import time
 import zipfile
@@ -72,6 +73,11 @@ def test_bad_batches_are_refused_before_anything_is_made(client, conn, alice, bo
     assert "file is required" in assert_envelope(missing, 422, "validation_failed")["message"]
     bad_mapping = post_csv(client, alice, template_id, "title\nA\n", mapping="[1]")
     assert "mapping must be a JSON object" in assert_envelope(bad_mapping, 422, "validation_failed")["message"]
+    big = {"note": "x" * 4100}
+    for answer in (post({"template_id": template_id, "rows": [{}], "metadata": big}),
+                   post_csv(client, alice, template_id, "title\nA\n", metadata=json.dumps(big))):
+        refused = assert_envelope(answer, 422, "validation_failed")
+        assert "metadata is larger than 4 KB" in refused["message"] and refused["details"]["field"] == "metadata"
     assert conn.batches.list(alice.account.id) == [], "nothing was made"
     made = post({"template_id": template_id, "rows": [{}]}).get_json()
     for path in ("", "/renders", "/results.csv", "/archive.zip"):

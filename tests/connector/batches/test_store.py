@@ -12,6 +12,7 @@ from connector.batches.chunks import JOB_TIMEOUT
 from connector.jobs import functions, queues
 from connector.jobs.watched import GRACE, JobStates
 from connector.renders.record import RenderRecord
+from connector.runtime.errors import ValidationFailed
 
 CARD = {"name": "Card", "width": 100, "height": 50, "layers": [{"type": "text", "name": "title", "text": "x"}]}
 
@@ -40,6 +41,17 @@ def test_a_new_batch_is_watched_and_its_first_chunk_queued_as_a_function(made):
     [job] = queued_jobs(conn, queues.BATCHES)
     assert job.id == batch.job_id and job.args == [batch.id] and job.func == functions.expand_batch
     assert job.id.startswith(f"batches-{batch.id}-")
+
+
+def test_metadata_past_4_kb_is_refused_before_anything_is_stored(conn):
+    account, key, _ = conn.accounts.create_account("Batcher")
+    template = conn.templates.create(account.id, CARD)
+    with pytest.raises(ValidationFailed, match="metadata is larger than 4 KB") as refused:
+        conn.batches.create(Principal(account, key), template, [{"f": {}}], metadata={"note": "x" * 4100})
+    assert refused.value.details == {"field": "metadata"}
+    assert conn.batches.list(account.id) == [] and conn.queue(queues.BATCHES).count == 0
+    kept = conn.batches.create(Principal(account, key), template, [{"f": {}}], metadata={"note": "x" * 4000})
+    assert conn.batches.load(kept.id).metadata == {"note": "x" * 4000}
 
 
 def test_rows_are_counted_once_and_the_last_completes_the_batch_into_the_outbox(made):
