@@ -200,7 +200,6 @@ def test_the_cycle_check_catches_a_loop_and_a_late_import(tmp_path):
 
 MAX_LINES = 300
 LONG_MODULES = {   # path: why it is still longer, until it is split
-    "renderer/fonts.py": "finding faces on disk and the registry that matches them; a split waits for its owner",
 }
 
 
