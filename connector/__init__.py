@@ -1,4 +1,10 @@
-"""The Flask-free service core: one ``Connector`` bundles settings, Redis, queues and the stores."""
+"""The Flask-free service core; ``Connector`` is its composition root: it builds the stores and workflow objects.
+
+``Connector`` opens the Redis clients and hands each part the collaborators it names (a store takes ``(redis,
+prefix)``); it holds no workflow of its own. The parts live in one package per noun: ``runtime``, ``accounts``,
+``templates``, ``fonts``, ``renders``, ``batches``, ``events``, ``webhooks``, ``fetch``, ``jobs`` and ``storage``;
+``readiness`` is what ``/readyz`` reports and ``lazy`` builds the Connector on first use.
+"""
 
 from __future__ import annotations
 

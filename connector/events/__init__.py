@@ -1,1 +1,5 @@
-"""Events: the event store and the outbox (finished -> event -> fan-out)."""
+"""Events: what happened, and what follows from it.
+
+``store`` the events (``render.completed``, ``render.failed``, ``batch.completed``) kept for polling triggers;
+``outbox`` "finished -> event -> fan-out" in one place, for every render and batch that finishes.
+"""

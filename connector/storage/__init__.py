@@ -1,4 +1,8 @@
-"""File storage for rendered outputs: a tiny base, one module per backend, chosen by ``PLATEN_STORAGE``."""
+"""File storage for rendered outputs: a tiny base, one module per backend, chosen by ``PLATEN_STORAGE``.
+
+Backends: ``local`` (files under ``files_dir``, served at ``/files/<key>``), ``s3`` (any S3-compatible store, for
+several machines) and ``memory`` (tests).
+"""
 
 from __future__ import annotations
 
