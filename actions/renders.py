@@ -34,7 +34,7 @@ class Renders(MethodView):
     @requires(Scope.RENDERS_WRITE)
     @idempotent(blp)
     @documents(blp, 402, 404, 409, 422)
-    @blp.arguments(RenderCreateSchema)
+    @blp.arguments(RenderCreateSchema())   # an instance: webargs would build a class anew for every request
     @blp.response(201, RenderSchema, description="The finished render; with `output: binary`, the file itself.")
     @blp.doc(responses={201: {"content": binary(*FILE_TYPES)}})
     @blp.alt_response(202, schema=RenderSchema, description="Accepted, not finished yet: poll the render or "
@@ -70,7 +70,7 @@ class Renders(MethodView):
 
     @requires(Scope.RENDERS_READ)
     @documents(blp, 422)
-    @blp.arguments(RenderListArgsSchema, location="query")
+    @blp.arguments(RenderListArgsSchema(), location="query")
     @blp.response(200, RenderSchema(many=True))
     def get(self, args):
         """List renders

@@ -17,7 +17,7 @@ from marshmallow import fields, validate
 from connector.accounts.keys import Scope
 from connector.accounts.store import ApiKey, Principal
 from connector.renders import signing
-from connector.renders.creating import plan, render_and_wait
+from connector.renders.creating import UNKNOWN, plan, render_and_wait
 from connector.renders.record import RenderRequest, RenderStatus
 from connector.runtime.errors import Forbidden, NotFound, RateLimited, RenderFailed, Unavailable, ValidationFailed
 from connector.templates.examples import example_path, load_example
@@ -111,8 +111,7 @@ class Preview(MethodView):
         up among renders or fire events.
         """
         conn = connector()
-        req = RenderRequest(template_id=template_id, preview=True)
-        record = render_and_wait(conn, principal(), req, PUBLIC_WAIT)
+        record = render_and_wait(conn, principal(), RenderRequest(template_id=template_id, preview=True), PUBLIC_WAIT)
         return _image(conn, record, "private, max-age=60", record.cache_key)
 
 
@@ -149,9 +148,8 @@ def _starter_thumb(name: str) -> tuple[bytes, str]:
     if key not in _starter_thumbs:
         template = load_example(name)
         scale = max(0.1, min(1.0, STARTER_THUMB_WIDTH / template["width"]))
-        conn = connector()
         result = render(template, {}, format="jpeg", quality=85, scale=scale, page=1,
-                        fonts=conn.fonts_for(""), cache=False)
+                        fonts=connector().fonts_for(""), cache=False)
         _starter_thumbs[key] = (result.data, hashlib.sha256(result.data).hexdigest()[:32])
     return _starter_thumbs[key]
 
@@ -169,8 +167,7 @@ class SignedUrl(MethodView):
         signed with the account's secret so nobody can change the fields. It stays valid while the template
         exists; editing the template changes the image behind the same URL.
         """
-        caller = principal()
-        conn = connector()
+        caller, conn = principal(), connector()
         conn.templates.get(caller.account.id, template_id)
         fmt = "jpg" if data["format"] == "jpeg" else data["format"]
         params = signing.field_params(data["fields_"])
@@ -280,8 +277,11 @@ def public_render(template_id, ext):
         response = current_app.response_class(status=304)
         response.set_etag(key)
         return response
-    if not signed and conn.render_store.cached(account.id, key) is None:
-        _count_anonymous_render(conn)
+    if not signed:
+        if planned[5] is UNKNOWN:   # plan did not read it: read here, and handed on so the render need not again
+            planned = (*planned[:5], conn.render_store.cached_json(account.id, key))
+        if planned[5] is None:
+            _count_anonymous_render(conn)
     cache_control = f"public, max-age={PUBLIC_MAX_AGE}"
     return _image(conn, render_and_wait(conn, who, req, PUBLIC_WAIT, planned), cache_control, key)
 

@@ -73,6 +73,7 @@ class Connector:
                                         self.wait_redis)
         # Renders queued or being drawn, each with a deadline (on Redis's clock) past which the reconciler acts.
         self.render_jobs = Watched(self.redis, prefix, "renders", settings.render_job_timeout)
+        self.render_job = jobs.render_image   # what connector.renders.creating queues (it cannot import jobs)
         self.batches = BatchStore(self.redis, prefix, renders=self.render_store, credits=self.credits,
                                   accounts=self.accounts, queue=self.queue(queues.BATCHES),
                                   cancel_queue=self.queue(queues.RENDERS), expand=jobs.expand_batch,

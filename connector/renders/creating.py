@@ -29,7 +29,6 @@ from renderer import FieldError, Template, apply_fields, canonical_fields
 log = logging.getLogger(__name__)
 
 MAX_METADATA = 4096
-JOB = "connector.jobs.functions.render_image"
 
 
 def resolve_template(templates, account_id: str, req: RenderRequest, also=()) -> tuple:
@@ -283,15 +282,16 @@ def queue_jobs(conn, jobs: list[tuple], queue_name: str = queues.RENDERS, delay:
     """The RQ jobs of (render id, job id[, account id]) tuples, in one round trip. A job's arguments are the
     render's id and, when known, its account's (the worker then reads the account's fonts with the render). No RQ
     retries (``running.retry_or_fail`` is the one retry policy) and no result kept: the render record is the
-    result."""
+    result. The job function is ``conn.render_job`` (``connector.jobs.functions.render_image``, handed in by the
+    Connector: this module cannot import it)."""
     if not jobs:
         return
-    queue, timeout = conn.queue(queue_name), conn.settings.render_job_timeout
+    queue, timeout, job = conn.queue(queue_name), conn.settings.render_job_timeout, conn.render_job
     if delay > 0:
         for render_id, job_id, *account in jobs:
-            queue.enqueue_in(timedelta(seconds=delay), JOB, render_id, *account, job_id=job_id, job_timeout=timeout,
+            queue.enqueue_in(timedelta(seconds=delay), job, render_id, *account, job_id=job_id, job_timeout=timeout,
                              result_ttl=0, failure_ttl=7 * 86400, description=f"render {render_id}")
         return
-    queue.enqueue_many([Queue.prepare_data(JOB, [render_id, *account], job_id=job_id, timeout=timeout, result_ttl=0,
+    queue.enqueue_many([Queue.prepare_data(job, [render_id, *account], job_id=job_id, timeout=timeout, result_ttl=0,
                                            failure_ttl=7 * 86400, description=f"render {render_id}")
                         for render_id, job_id, *account in jobs])

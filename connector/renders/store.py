@@ -159,8 +159,12 @@ class RenderStore:
         return f"{self.p}:rcache:{account_id}:{key}"
 
     def cached(self, account_id: str, key: str) -> dict | None:
-        raw = self.redis.get(self.cache_entry(account_id, key))
+        raw = self.cached_json(account_id, key)
         return json.loads(raw) if raw else None
+
+    def cached_json(self, account_id: str, key: str) -> str | None:
+        """The cache entry as stored (what ``plan`` hands on as its last item), None when there is none."""
+        return self.redis.get(self.cache_entry(account_id, key))
 
     def cached_many(self, account_id: str, keys: list[str]) -> list[dict | None]:
         if not keys:
