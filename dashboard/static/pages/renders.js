@@ -5,7 +5,6 @@ import { append, badge, clear, empty, h, when } from "../dom.js";
 import { pageHeader } from "../ui.js";
 
 const STATUSES = ["queued", "rendering", "completed", "failed"];
-const IMAGE_FORMATS = ["png", "jpeg", "jpg", "webp"];
 const PAGE_SIZE = 50;
 
 export async function rendersPage(main, { stale }) {
@@ -65,7 +64,7 @@ export async function rendersPage(main, { stale }) {
 }
 
 function row(r, names, showBatch) {
-  const isImage = r.url && IMAGE_FORMATS.includes(r.format);
+  const isImage = r.url && r.format !== "pdf";   // every other output format is an image a browser shows
   const thumb = isImage
     ? h("a", { href: r.url, target: "_blank", rel: "noopener", class: "thumb small-thumb" },
       h("img", { src: r.url, alt: `Render ${r.id}`, loading: "lazy" }))
