@@ -24,7 +24,7 @@ from connector.jobs.worker import PlatenWorker
 # --- the budgets: lower them when a change saves a command, never raise them without a reason ------------------
 FRESH_WEB_ROUND_TRIPS = 6       # a fresh POST /renders with wait: true, answered 201 (the BLPOP wait included)
 FRESH_WEB_COMMANDS = 18
-WORKER_ROUND_TRIPS = 7          # one render job in a running worker: dequeue, job, render bookkeeping, RQ's end
+WORKER_ROUND_TRIPS = 6          # one render job in a running worker: dequeue, job, render bookkeeping, RQ's end
 WORKER_COMMANDS = 43
 CACHED_WEB_ROUND_TRIPS = 4      # the same request again, answered from the cache
 CACHED_WEB_COMMANDS = 11
