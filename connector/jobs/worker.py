@@ -170,24 +170,45 @@ class PlatenWorker(LeanWorker):
 
 
 def _note_early_stop(signum, frame):
-    if os.getpid() != _listening_pid:
-        # A process the worker forked (RQ's scheduler) before it installed handlers of its own: stop as by default.
-        # Ignoring the SIGTERM with which the worker stops it would leave the worker waiting for it for ever.
-        signal.signal(signum, signal.SIG_DFL)
-        os.kill(os.getpid(), signum)
-        return
     PlatenWorker.early_stop = True
 
 
-_listening_pid = 0
+# A process the worker forks (RQ's scheduler) starts with the default action for a stop signal, until it installs
+# handlers of its own: the worker's handler would do nothing there, and as a Python handler it runs only between
+# bytecodes, so a child that took the SIGTERM just before blocking in a system call (a sleep, a socket read) would
+# sleep on while the worker waits for it (RQ's stop_scheduler joins it). The stop signals are held while forking,
+# so one sent meanwhile reaches the child only once its default action is back.
+_STOPS = {signal.SIGTERM, signal.SIGINT}
+_mask_before_fork: set = set()
+
+
+def _hold_stops() -> None:
+    global _mask_before_fork
+    _mask_before_fork = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+
+
+def _release_stops() -> None:
+    signal.pthread_sigmask(signal.SIG_SETMASK, _mask_before_fork)
+
+
+def _default_stops_in_child() -> None:
+    for signum in _STOPS:
+        signal.signal(signum, signal.SIG_DFL)
+    _release_stops()
+
+
+_listening = False
 
 
 def listen_for_early_stop() -> None:
     """Note a stop signal from now on, until RQ installs its own handlers (``PlatenWorker.early_stop``)."""
-    global _listening_pid
-    _listening_pid = os.getpid()
+    global _listening
     signal.signal(signal.SIGTERM, _note_early_stop)
     signal.signal(signal.SIGINT, _note_early_stop)
+    if not _listening:
+        os.register_at_fork(before=_hold_stops, after_in_parent=_release_stops,
+                            after_in_child=_default_stops_in_child)
+        _listening = True
 
 
 def main(argv: list[str] | None = None) -> int:
