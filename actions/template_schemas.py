@@ -67,6 +67,9 @@ class TemplateWriteSchema(ma.Schema):
                            "`title`, `title.color`); any other is a 403 there. Signed URLs and the API may set "
                            "every field. Unset: every field.", type="array", items={"type": "string"},
                            example=["title"])
+    brand_id = _model("The brand (`brd_…`) whose values its `@brand.…` tokens draw, unless a render names another; "
+                      "unset or null: the account's default brand. Another account's or a missing brand is a 422.",
+                      type="string", nullable=True, example="brd_0mhq3k2x1a2b3c4d5e6f7g8h")
     layers = _model(_LAYERS_DOC, type="array", items={"type": "object"}, example=_LAYER_EXAMPLE)
     pages = _model("Instead of `layers`: a list of pages, each a list of layers, for multi-page PDFs and carousels.",
                    type="array", items={"type": "array", "items": {"type": "object"}})
@@ -106,6 +109,7 @@ class TemplateSchema(ma.Schema):
     public = fields.Boolean(required=True)
     public_fields = fields.List(fields.String(), metadata={
         "description": "Present when set: the only fields an unsigned public URL may set."})
+    brand_id = fields.String(metadata={"description": "Present when set: the brand its `@brand.…` tokens draw."})
     layers = fields.List(fields.Dict(), metadata={"description": "Present unless the template has `pages`."})
     pages = fields.List(fields.List(fields.Dict()), metadata={"description": "Present for multi-page templates."})
     version = fields.Integer(required=True, metadata={

@@ -64,7 +64,15 @@ class Templates(MethodView):
         The template is checked in full: a problem is a 422 whose message and `details.path` name the exact
         place (`layers[3].font_size`). The new template is version 1.
         """
+        _check_brand(data)
         return connector().templates.create(principal().account.id, data).to_dict()
+
+
+def _check_brand(data: dict) -> None:
+    """A template's ``brand_id`` must be one of this account's brands (a 422 naming it); null or none is the
+    default brand."""
+    if isinstance(data, dict) and isinstance(data.get("brand_id"), str):
+        connector().brands.check_id(principal().account.id, data["brand_id"])
 
 
 @blp.route("/<template_id>")
@@ -95,6 +103,7 @@ class TemplateById(MethodView):
         keeps the version it has. Every earlier version stays readable and renderable (GET …/versions). With
         `If-Match: <version>`, a template saved by someone else since that version is a 409 `conflict`.
         """
+        _check_brand(data)
         return connector().templates.replace(principal().account.id, template_id, data,
                                              expected_version()).to_dict()
 
@@ -110,6 +119,7 @@ class TemplateById(MethodView):
         `layers` are replaced whole. A new `version` is made only when the template actually changes. Takes
         `If-Match: <version>` like PUT.
         """
+        _check_brand(data)
         return connector().templates.patch(principal().account.id, template_id, data, expected_version()).to_dict()
 
     @requires(Scope.TEMPLATES_WRITE)

@@ -31,6 +31,7 @@ from connector.runtime import embedded, outage
 from connector.runtime.settings import Settings
 from connector.storage import storage_from_settings
 from connector.templates.assets import AssetStore
+from connector.templates.brands import BrandStore
 from connector.templates.store import TemplateStore
 from connector.webhooks.attempt import Sender
 from connector.webhooks.deliveries import Deliveries
@@ -91,6 +92,7 @@ class Connector:
         self._files = self._fetcher = self._render_cache = None
         self.fonts = FontStore(self.redis, prefix, os.path.join(os.path.abspath(settings.data_dir), "fonts"))
         self.assets = AssetStore(self.redis, prefix, lambda: self.files)
+        self.brands = BrandStore(self.redis, prefix, families=self._families)
         self.readiness = Readiness(self.rq_redis, settings, lambda: self.files, lambda: self.queue(queues.RENDERS))
 
     # Built on first use: a web process that never renders holds no render cache, a CLI command no S3 client.
@@ -120,6 +122,11 @@ class Connector:
         """The fonts a render of this account may use: the system's, PLATEN_FONT_DIRS and its own uploads
         (``generation``: the account's font generation, when the caller has read it already)."""
         return self.fonts.registry_for(account_id, [d for d in self.settings.font_dirs.split(":") if d], generation)
+
+    def _families(self, account_id: str) -> tuple[list[str], str]:
+        """The font families a brand of this account may name, and the default one (what the default brand uses)."""
+        registry = self.fonts_for(account_id)
+        return registry.families(), registry.default_family
 
     def queue(self, name: str):
         return queues.queue(name, self.rq_redis, self.settings.redis_prefix)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .brand import check_token, token_name
+
 _HEX = re.compile(r"#([0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
 COLOR_HELP = "a colour like #ff0055, #f05 or #ff005580 (with transparency)"
 
@@ -38,7 +40,7 @@ def rgba(color: str) -> tuple[int, int, int, int]:
 def normalize_paint(value):
     """A colour, or ``{"type": "linear", "angle": deg, "stops": [colour | {"color", "offset"}, ...]}``."""
     if isinstance(value, str):
-        return normalize_color(value)
+        return check_token(value, "color") if token_name(value) is not None else normalize_color(value)
     if not isinstance(value, dict):
         raise ValueError(f"must be {COLOR_HELP}, or a gradient {{\"type\": \"linear\", \"angle\": 90, "
                          "\"stops\": [\"#ff0055\", \"#0055ff\"]}")
@@ -66,7 +68,8 @@ def normalize_paint(value):
         else:
             raise ValueError(f"stops[{i}] must be a colour or {{\"color\": \"#…\", \"offset\": 0.5}}")
         try:
-            out.append({"color": normalize_color(color), "offset": round(float(offset), 4)})
+            color = check_token(color, "color") if token_name(color) is not None else normalize_color(color)
+            out.append({"color": color, "offset": round(float(offset), 4)})
         except ValueError as exc:
             raise ValueError(f"stops[{i}]: {exc}") from None
     if any(b["offset"] < a["offset"] for a, b in zip(out, out[1:], strict=False)):

@@ -65,7 +65,8 @@ class TextLayer(Layer):
     primary: ClassVar[str] = "text"
 
     text: str = prop("text", "", max_len=MAX_TEXT, help="The text; \\n starts a new line.")
-    font: str = prop("str", "", max_len=100, help="Font family, e.g. DejaVu Sans or an uploaded font's family.")
+    font: str = prop("str", "", max_len=100, tokens="font",
+                     help="Font family, e.g. DejaVu Sans or an uploaded font's family, or @brand.heading/body.")
     font_weight: int = prop("int", 400, min=100, max=900, help="100 (thin) to 900 (black); 700 is bold.")
     font_style: str = prop("enum", "normal", choices=("normal", "italic"))
     font_size: float = prop("number", 48, min=1, max=1000, help="Size in px; shrink fitting starts here.")

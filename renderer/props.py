@@ -6,8 +6,11 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from .brand import PREFIX as TOKEN_PREFIX
+from .brand import check_token
 from .colors import COLOR_HELP, normalize_color, normalize_paint
 
+_TOKEN_KIND = {"color": "color", "paint": "color", "src": "image"}
 _TRUE = {"true", "yes", "on", "1", "y"}
 _FALSE = {"false", "no", "off", "0", "n"}
 MAX_DATA_URL = 3 * 1024 * 1024   # characters of an inline (data:) image source: ~2.2 MB of image
@@ -25,6 +28,7 @@ class Prop:
     nullable: bool = False
     max_len: int = 200
     help: str = ""
+    tokens: str = ""   # the brand tokens it takes besides colours and image sources (which take theirs): "font"
 
     def check(self, value, *, lenient: bool = False):
         """The normalised value, or ValueError with a sentence a no-code user can act on.
@@ -36,6 +40,9 @@ class Prop:
                 return None
             raise ValueError(f"must not be null ({self.describe()})")
         kind = self.kind
+        if isinstance(value, str) and value.startswith(TOKEN_PREFIX) and (self.tokens or kind not in ("str", "text")):
+            # a brand token, kept as written until a render resolves it (text and names stay literal text)
+            return check_token(value, self.tokens or _TOKEN_KIND.get(kind, ""))
         if kind in ("int", "number"):
             return self._number(value, lenient)
         if kind == "bool":

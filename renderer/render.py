@@ -10,6 +10,7 @@ from urllib.parse import unquote_to_bytes
 
 from PIL import Image, ImageDraw
 
+from .brand import with_brand
 from .cache import NoCache, RenderCache
 from .colors import is_opaque, rgba
 from .encode import Output, encode, encode_pdf
@@ -88,17 +89,18 @@ def load_data_url(url: str) -> bytes:
 def render(template, fields: dict | None = None, *, format: str = "png", quality: int | None = None,  # noqa: A002
            load_image=None, scale: float = 1.0, page: int | None = None, png_compression: str = "fast",
            progressive: bool = False, watermark: str | None = None, fonts: FontRegistry | None = None,
-           cache: RenderCache | bool | None = None) -> Rendered:
+           cache: RenderCache | bool | None = None, brand: dict | None = None) -> Rendered:
     """Render ``template`` (a dict or Template) with ``fields`` applied.
 
     ``page`` (1-based) picks one page of a multi-page template; without it a PDF holds every page and image
     formats return every page in ``.pages`` (``.data`` is the first). ``cache``: None shares the process-wide
-    cache, False keeps nothing, or pass a RenderCache.
+    cache, False keeps nothing, or pass a RenderCache. ``brand``: the values of the brand tokens (``primary``,
+    ``heading``, ``logo``, …) the template and fields use; tokens without a value draw neutral (``brand.NEUTRAL``).
     """
     out = Output.of(format, quality, progressive, png_compression)
     if isinstance(scale, bool) or not isinstance(scale, int | float) or not 0.1 <= scale <= 4:
         raise OutputError("scale must be a number from 0.1 to 4 (2 for retina)", "scale")
-    tpl = apply_fields(Template.from_dict(template), fields)
+    tpl = with_brand(apply_fields(Template.from_dict(template), fields), brand)
     width, height = round(tpl.width * scale), round(tpl.height * scale)
     if max(width, height) > MAX_OUTPUT_SIDE:
         raise OutputError(f"the output would be {width}×{height} px; at most {MAX_OUTPUT_SIDE} px a side", "scale")

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
+from .brand import used_tokens
 from .colors import normalize_paint
 from .errors import InvalidTemplate
 from .layers import ImageLayer, Layer, layer_from_dict
@@ -12,8 +15,9 @@ from .layers import ImageLayer, Layer, layer_from_dict
 MAX_SIDE = 4096
 MAX_PAGES = 50
 MAX_LAYERS = 500
-_TOP_LEVEL = ("name", "description", "width", "height", "dpi", "background", "public", "public_fields", "layers",
-              "pages")
+_TOP_LEVEL = ("name", "description", "width", "height", "dpi", "background", "public", "public_fields", "brand_id",
+              "layers", "pages")
+_BRAND_ID = re.compile(r"brd_[0-9a-z]{1,40}")
 DEFAULT_DPI = 72
 MIN_DPI, MAX_DPI = 10, 2400
 _IMAGE_BACKGROUND = ("src", "fit", "focus_x", "focus_y", "on_error")
@@ -35,6 +39,9 @@ class Template:
     paged: bool = False
     public_fields: tuple[str, ...] | None = None   # None: an unsigned URL may set every field
     dpi: float = DEFAULT_DPI   # pixels per inch on paper: a PDF page is width × 72 / dpi points wide
+    brand_id: str | None = None   # the brand its tokens use unless a render names another (the service checks it)
+    # the brand values its tokens were swapped for (``brand.with_brand``); None while it still holds tokens
+    brand: dict | None = field(default=None, compare=False, repr=False)
     _by_name: dict = field(default=None, compare=False, repr=False)
 
     def __post_init__(self):
@@ -45,6 +52,11 @@ class Template:
     def layers(self) -> tuple[Layer, ...]:
         """Every layer, page after page."""
         return tuple(layer for page in self.pages for layer in page)
+
+    @cached_property
+    def brand_tokens(self) -> frozenset[str]:
+        """The brand tokens (``primary``, ``heading``, …) this template uses; empty for most templates."""
+        return used_tokens(self)
 
     def layer(self, name: str) -> Layer | None:
         return self._by_name.get(name)
@@ -88,6 +100,11 @@ class Template:
         pages, paged = _pages(data, (width, height))
         template = cls(width=width, height=height, pages=pages, name=name, description=description,
                        background=background, public=public, paged=paged, dpi=_dpi(data.get("dpi", DEFAULT_DPI)))
+        brand_id = data.get("brand_id")
+        if brand_id is not None and (not isinstance(brand_id, str) or not _BRAND_ID.fullmatch(brand_id)):
+            raise InvalidTemplate("must be a brand's id, like brd_…, or null for the account's default brand",
+                                  "brand_id")
+        object.__setattr__(template, "brand_id", brand_id)
         if data.get("public_fields") is not None:
             object.__setattr__(template, "public_fields", _public_fields(data["public_fields"], template))
         return template
@@ -108,6 +125,8 @@ class Template:
         out["public"] = self.public
         if self.public_fields is not None:
             out["public_fields"] = list(self.public_fields)
+        if self.brand_id:
+            out["brand_id"] = self.brand_id
         if self.paged:
             out["pages"] = [[layer.to_dict() for layer in page] for page in self.pages]
         else:
@@ -119,7 +138,8 @@ class Template:
         pages = tuple(tuple(changed.get(layer.name, layer) for layer in page) for page in self.pages)
         return Template(width=self.width, height=self.height, pages=pages, name=self.name,
                         description=self.description, background=self.background, public=self.public,
-                        paged=self.paged, dpi=self.dpi, public_fields=self.public_fields)
+                        paged=self.paged, dpi=self.dpi, public_fields=self.public_fields, brand_id=self.brand_id,
+                        brand=self.brand)
 
 
 def _public_fields(value, template: Template) -> tuple[str, ...]:

@@ -13,6 +13,11 @@ from .batch_preview import BatchPreview
 from .batch_preview_mapping import BatchPreviewMapping
 from .batch_preview_source import BatchPreviewSource
 from .batch_status import BatchStatus
+from .brand import Brand
+from .brand_colors import BrandColors
+from .brand_create import BrandCreate
+from .brand_fonts import BrandFonts
+from .brand_patch import BrandPatch
 from .create_asset_files_body import CreateAssetFilesBody
 from .create_batch_files_body import CreateBatchFilesBody
 from .create_batch_files_body_format import CreateBatchFilesBodyFormat
@@ -133,6 +138,11 @@ __all__ = (
     "BatchPreviewMapping",
     "BatchPreviewSource",
     "BatchStatus",
+    "Brand",
+    "BrandColors",
+    "BrandCreate",
+    "BrandFonts",
+    "BrandPatch",
     "CreateAssetFilesBody",
     "CreateBatchFilesBody",
     "CreateBatchFilesBodyFormat",

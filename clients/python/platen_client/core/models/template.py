@@ -32,6 +32,7 @@ class Template:
         updated_at (str):  Example: 2026-11-21T14:13:37.123Z.
         dpi (float | Unset): Present when set (the default is 72): pixels per inch on paper.
         public_fields (list[str] | Unset): Present when set: the only fields an unsigned public URL may set.
+        brand_id (str | Unset): Present when set: the brand its `@brand.…` tokens draw.
         layers (list[TemplateLayersItem] | Unset): Present unless the template has `pages`.
         pages (list[list[TemplatePagesItemItem]] | Unset): Present for multi-page templates.
     """
@@ -48,6 +49,7 @@ class Template:
     updated_at: str
     dpi: float | Unset = UNSET
     public_fields: list[str] | Unset = UNSET
+    brand_id: str | Unset = UNSET
     layers: list[TemplateLayersItem] | Unset = UNSET
     pages: list[list[TemplatePagesItemItem]] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -78,6 +80,8 @@ class Template:
         public_fields: list[str] | Unset = UNSET
         if not isinstance(self.public_fields, Unset):
             public_fields = self.public_fields
+
+        brand_id = self.brand_id
 
         layers: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.layers, Unset):
@@ -117,6 +121,8 @@ class Template:
             field_dict["dpi"] = dpi
         if public_fields is not UNSET:
             field_dict["public_fields"] = public_fields
+        if brand_id is not UNSET:
+            field_dict["brand_id"] = brand_id
         if layers is not UNSET:
             field_dict["layers"] = layers
         if pages is not UNSET:
@@ -154,6 +160,8 @@ class Template:
 
         public_fields = cast(list[str], d.pop("public_fields", UNSET))
 
+        brand_id = d.pop("brand_id", UNSET)
+
         _layers = d.pop("layers", UNSET)
         layers: list[TemplateLayersItem] | Unset = UNSET
         if _layers is not UNSET:
@@ -190,6 +198,7 @@ class Template:
             updated_at=updated_at,
             dpi=dpi,
             public_fields=public_fields,
+            brand_id=brand_id,
             layers=layers,
             pages=pages,
         )

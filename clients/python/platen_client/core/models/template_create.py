@@ -34,6 +34,9 @@ class TemplateCreate:
         public_fields (list[str] | Unset): The only fields an unsigned public URL may set (names as `/fields` lists
             them, e.g. `title`, `title.color`); any other is a 403 there. Signed URLs and the API may set every field.
             Unset: every field. Example: ['title'].
+        brand_id (None | str | Unset): The brand (`brd_…`) whose values its `@brand.…` tokens draw, unless a render
+            names another; unset or null: the account's default brand. Another account's or a missing brand is a 422.
+            Example: brd_0mhq3k2x1a2b3c4d5e6f7g8h.
         layers (list[TemplateCreateLayersItem] | Unset): The layers, bottom first. Each has `type` (text, image, rect,
             ellipse, line, qr) and a `name` (1-64 letters, digits, `_` or `-`, unique): the name is the field a render
             fills. Optional on every layer: `x`, `y`, `width`, `height`, `rotation`, `opacity`, `hidden`, `locked` (the
@@ -57,6 +60,7 @@ class TemplateCreate:
     background: Any | Unset = UNSET
     public: bool | Unset = UNSET
     public_fields: list[str] | Unset = UNSET
+    brand_id: None | str | Unset = UNSET
     layers: list[TemplateCreateLayersItem] | Unset = UNSET
     pages: list[list[TemplateCreatePagesItemItem]] | Unset = UNSET
 
@@ -78,6 +82,12 @@ class TemplateCreate:
         public_fields: list[str] | Unset = UNSET
         if not isinstance(self.public_fields, Unset):
             public_fields = self.public_fields
+
+        brand_id: None | str | Unset
+        if isinstance(self.brand_id, Unset):
+            brand_id = UNSET
+        else:
+            brand_id = self.brand_id
 
         layers: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.layers, Unset):
@@ -116,6 +126,8 @@ class TemplateCreate:
             field_dict["public"] = public
         if public_fields is not UNSET:
             field_dict["public_fields"] = public_fields
+        if brand_id is not UNSET:
+            field_dict["brand_id"] = brand_id
         if layers is not UNSET:
             field_dict["layers"] = layers
         if pages is not UNSET:
@@ -144,6 +156,15 @@ class TemplateCreate:
         public = d.pop("public", UNSET)
 
         public_fields = cast(list[str], d.pop("public_fields", UNSET))
+
+        def _parse_brand_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        brand_id = _parse_brand_id(d.pop("brand_id", UNSET))
 
         _layers = d.pop("layers", UNSET)
         layers: list[TemplateCreateLayersItem] | Unset = UNSET
@@ -177,6 +198,7 @@ class TemplateCreate:
             background=background,
             public=public,
             public_fields=public_fields,
+            brand_id=brand_id,
             layers=layers,
             pages=pages,
         )
