@@ -2,6 +2,7 @@
 // (a native picker beside a hex text box). Pure helpers plus one DOM builder; no API calls.
 
 import { h } from "../dom.js";
+import { BRAND_COLORS, tokenLabel, tokenName, whileShown } from "./brandkit.js";
 
 const HEX = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/;
 
@@ -43,8 +44,10 @@ export function withAlpha(rgb, previous) {
 
 // A colour control: <input type=color> + a text box. `id` goes on the text box (its <label for> names it); the
 // picker is labelled "Choose <what> colour". `onValue(value|undefined)` is called with a valid colour, or
-// undefined when the box is cleared (back to the default, shown as the placeholder).
-export function colorInput({ id, what, value, placeholder = "", onValue }) {
+// undefined when the box is cleared (back to the default, shown as the placeholder). With `brand` (a BrandKit),
+// the brand's five colours are swatches below it: one writes its token ("@brand.primary"), which then shows as a
+// chip in the colour it stands for instead of the text box.
+export function colorInput({ id, what, value, placeholder = "", onValue, brand = null }) {
   const picker = h("input", { type: "color", class: "swatch", "aria-label": `Choose ${what} colour`,
     value: pickerValue(value || placeholder) });
   const text = h("input", { type: "text", id, class: "hex", value: value || "", placeholder,
@@ -54,6 +57,7 @@ export function colorInput({ id, what, value, placeholder = "", onValue }) {
   text.addEventListener("input", () => {
     const v = text.value.trim();
     if (v === "") { say(""); onValue(undefined); return; }
+    if (token && tokenName(v)) { text.value = ""; say(""); token.show(v); onValue(v); return; }
     const color = normalizeColor(v);
     if (!color) {
       say("Type a colour like #ffd166 or a name like gold, or pick one with the swatch.");
@@ -74,15 +78,63 @@ export function colorInput({ id, what, value, placeholder = "", onValue }) {
     say("");
     onValue(v);
   });
-  const el = h("div", { class: "color-input" }, picker, text);
-  return {
+  const row = h("div", { class: "color-input" }, picker, text);
+  // a swatch or the chip's × writes like the box, and shows it at once (the control keeps the focus, so the
+  // form's own update passes it by)
+  const token = brand ? brandToken(brand, what, row, (v) => {
+    text.value = tokenName(v) ? "" : v || "";
+    picker.value = pickerValue(v || placeholder);
+    say("");
+    token.show(v);
+    onValue(v);
+  }) : null;
+  const el = token ? h("div", { class: "color-field" }, row, token.swatches) : row;
+  const control = {
     el, problem, text, picker,
     // Shows `v` unless the user is typing in it.
     set(v) {
+      if (token) token.show(v);
       if (document.activeElement === text || document.activeElement === picker) return;
-      text.value = v || "";
+      text.value = tokenName(v) ? "" : v || "";
       picker.value = pickerValue(v || placeholder);
       say("");
     },
   };
+  if (token) token.show(value);
+  return control;
+}
+
+// The brand's colours as swatch buttons, and the chip a token shows as (in place of the picker and the box).
+// `put(value)` writes a value the way the box does.
+function brandToken(kit, what, row, put) {
+  let current = null;
+  const dot = h("span", { class: "token-dot", "aria-hidden": "true" });
+  const name = h("span", { class: "token-name" });
+  const chip = h("span", { class: "token-chip", hidden: true }, dot, name,
+    h("button", { type: "button", class: "token-clear", "aria-label": `Use a custom ${what} colour`,
+      title: "Use a custom colour (the brand's, as hex)", onclick: () => put(kit.resolve(current) || undefined) },
+    "×"));
+  row.append(chip);
+  const buttons = BRAND_COLORS.map((n) => h("button", { type: "button", class: "brand-swatch",
+    "aria-label": `${tokenLabel(n)} for ${what}`, title: tokenLabel(n), onclick: () => put(`@brand.${n}`) }));
+  const swatches = h("div", { class: "brand-swatches", role: "group", "aria-label": `Brand colours for ${what}` },
+    buttons);
+  const paint = () => {
+    BRAND_COLORS.forEach((n, i) => {
+      const c = kit.resolve(`@brand.${n}`);
+      buttons[i].style.backgroundColor = c && c !== "transparent" ? pickerValue(c) : "";
+      buttons[i].title = `${tokenLabel(n)}${c ? ` · ${c}` : ""}`;
+    });
+    swatches.hidden = !kit.brands.length;
+    const n = tokenName(current);
+    chip.hidden = !n;
+    for (const el of row.querySelectorAll("input")) el.hidden = Boolean(n);
+    if (!n) return;
+    const c = kit.resolve(current);
+    dot.style.backgroundColor = c ? pickerValue(c) : "";
+    name.textContent = c === undefined ? `${current} (unknown)` : `${tokenLabel(n)} · ${c}`;
+    chip.title = current;
+  };
+  whileShown(kit, swatches, paint);
+  return { swatches, show(v) { current = v; paint(); } };
 }

@@ -10,6 +10,7 @@
 import { append, clear, h } from "../dom.js";
 import { colorInput, isColor, pickerValue } from "./color.js";
 import { filePicker, uploadAsset, uploadFont, uploadStatus } from "./upload.js";
+import { BRAND_FONTS, tokenLabel, whileShown } from "./brandkit.js";
 
 // The font picker: the account's uploads, then these common families (installed by scripts/install-fonts.sh),
 // then every other family the instance has (GET /fonts/families); this list alone if that could not be read.
@@ -231,7 +232,7 @@ export function mountProperties(container, ctx) {
         return bind(el, () => { box.checked = value() === "italic"; });
       }
       case "color": {
-        const c = colorInput({ id, what: spec.what, value: value(), placeholder,
+        const c = colorInput({ id, what: spec.what, value: value(), placeholder, brand: ctx.brandKit,
           onValue: (v) => set(spec.prop, v) });
         c.text.dataset.prop = spec.prop;
         const el = wrap(c.el, c.problem);
@@ -251,7 +252,7 @@ export function mountProperties(container, ctx) {
       h("option", { value: "color" }, "Solid colour"), h("option", { value: "gradient" }, "Gradient"));
     const holder = h("div", { class: "paint-editor" });
     const solid = colorInput({ id, what, value: typeof value() === "string" ? value() : "",
-      placeholder: spec.def, onValue: (v) => put(v) });
+      placeholder: spec.def, brand: ctx.brandKit, onValue: (v) => put(v) });
     solid.text.dataset.prop = spec.prop;
     const gradient = h("div", { class: "gradient" });
     mode.addEventListener("change", () => {
@@ -324,9 +325,14 @@ export function mountProperties(container, ctx) {
       const common = COMMON_FONTS.filter((f) => installedAll.includes(f) && !uploaded.includes(f));
       const others = installedAll.filter((f) => !common.includes(f) && !uploaded.includes(f));
       const v = value();
-      const known = new Set([...uploaded, ...common, ...others]);
+      const kit = ctx.brandKit;
+      const brandFonts = kit && kit.brands.length ? BRAND_FONTS.map((n) => [`@brand.${n}`,
+        `${tokenLabel(n)} · ${kit.resolve(`@brand.${n}`) || "?"}`]) : [];
+      const known = new Set([...uploaded, ...common, ...others, ...brandFonts.map(([t]) => t)]);
       clear(select);
       select.append(h("option", { value: "" }, "DejaVu Sans (default)"));
+      if (brandFonts.length) select.append(h("optgroup", { label: "Brand" },
+        brandFonts.map(([t, text]) => h("option", { value: t }, text))));
       if (uploaded.length) select.append(h("optgroup", { label: "Uploaded" },
         uploaded.map((f) => h("option", { value: f }, f))));
       select.append(h("optgroup", { label: "Common" }, common.map((f) => h("option", { value: f }, f))));
@@ -351,6 +357,7 @@ export function mountProperties(container, ctx) {
     const el = wrap(h("div", { class: "font-row" }, select, picker.el), status.el);
     bindings.push({ el, update: families });
     families();
+    if (ctx.brandKit) whileShown(ctx.brandKit, select, () => { if (!focusedIn(select)) families(); });
     return el;
   }
 
@@ -364,7 +371,12 @@ export function mountProperties(container, ctx) {
       const asset = await status.run(file, uploadAsset);
       if (asset) set("src", asset.url, "Image");
     }, { label: "Upload image" });
-    const el = h("div", { class: "prop" }, h("div", { class: "row src-upload" }, picker.el),
+    const logo = ctx.brandKit ? h("button", { type: "button", class: "small-button",
+      title: "The logo of the template's brand (@brand.logo)", onclick: () => {
+        input.value = "@brand.logo";
+        set("src", "@brand.logo", "Image");
+      } }, "Brand logo") : null;
+    const el = h("div", { class: "prop" }, h("div", { class: "row src-upload" }, picker.el, logo),
       h("label", { for: id }, spec.label), input, status.el);
     // bound to the URL box itself: after an upload the focus is on the file picker, and the box must show the new url
     bindings.push({ el: input, update: () => { input.value = value() || ""; } });
@@ -581,7 +593,7 @@ export function mountProperties(container, ctx) {
       if (k === "color") {
         const id = newId("bg");
         const c = colorInput({ id, what: "background", value: typeof v === "string" ? v : "", placeholder: "#ffffff",
-          onValue: (nv) => put(nv) });
+          brand: ctx.brandKit, onValue: (nv) => put(nv) });
         holder.append(h("div", { class: "prop" }, h("label", { for: id }, "Background colour"), c.el, c.problem));
         local.push({ el: c.el, update: () => c.set(typeof value() === "string" ? value() : "") });
       } else if (k === "gradient") {

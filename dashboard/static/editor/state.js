@@ -12,7 +12,7 @@ const HISTORY_LIMIT = 200;
 const COALESCE_MS = 1000;
 // The template's own keys the editor keeps (everything else the API answers — id, version, dates — is not sent).
 const BODY_KEYS = ["name", "description", "width", "height", "background", "dpi", "public", "public_fields",
-  "layers", "pages"];
+  "brand_id", "layers", "pages"];
 
 export function templateBody(template) {
   const body = {};

@@ -6,10 +6,11 @@
 //   left      region "Layers": add buttons, the layer list (editor/layers.js)
 //   centre    region "Canvas": preview + handles (editor/canvas.js); the page strip (editor/pages.js)
 //   right     tabs: form "Properties" + canvas settings (editor/properties.js), "Sample data"
-//             (editor/sample.js), "Versions" (editor/versions.js), "Use it" (editor/useit.js)
+//             (editor/sample.js), "Versions" (editor/versions.js), "Use it" (editor/useit.js), "Brand"
+//             (editor/brand.js; the brands themselves in editor/brandkit.js)
 
 import * as api from "../api.js";
-import { append, h } from "../dom.js";
+import { append, h, notice } from "../dom.js";
 import { EditorState } from "../editor/state.js";
 import { Preview } from "../editor/preview.js";
 import { mountCanvas } from "../editor/canvas.js";
@@ -20,8 +21,10 @@ import { mountSample } from "../editor/sample.js";
 import { mountSave } from "../editor/save.js";
 import { mountVersions } from "../editor/versions.js";
 import { mountUseIt } from "../editor/useit.js";
+import { BrandKit } from "../editor/brandkit.js";
+import { mountBrand } from "../editor/brand.js";
 
-const TABS = [["design", "Design"], ["data", "Sample data"], ["versions", "Versions"], ["use", "Use it"]];
+const TABS = [["design", "Design"], ["data", "Sample data"], ["versions", "Versions"], ["use", "Use it"], ["brand", "Brand"]];
 
 export async function editPage(main, { args, stale, me, navigate }) {
   const [id] = args;
@@ -34,6 +37,7 @@ export async function editPage(main, { args, stale, me, navigate }) {
   document.title = `${template.name} · Editor · Platen`;
   const state = new EditorState(template);
   const preview = new Preview(state);
+  const brandKit = new BrandKit(state);
 
   const slots = {
     save: h("div", { class: "row toolbar-save" }),
@@ -82,7 +86,7 @@ export async function editPage(main, { args, stale, me, navigate }) {
 
   // What every module gets: the shared state and preview, data loaded once, and a way to switch tabs.
   const ctx = { id, path, template, state, preview, fonts, families, formats, me, navigate, showTab, slots, stale,
-    canvasRegion: regions.canvas };
+    canvasRegion: regions.canvas, brandKit };
   mountCanvas(regions.canvas, ctx);
   mountLayers(regions.layers, ctx);
   mountPages(regions.pages, ctx);
@@ -91,6 +95,8 @@ export async function editPage(main, { args, stale, me, navigate }) {
   mountVersions(tabPanels.versions, ctx);
   mountUseIt(tabPanels.use, ctx);
   mountSave(slots.save, ctx);
+  mountBrand(tabPanels.brand, ctx);
+  brandKit.load().catch((exc) => { if (!stale()) tabPanels.brand.prepend(notice(exc.message)); });
 
   // Leaving with unsaved changes asks first (a reload or a closed tab; links inside the app ask in save.js). Once
   // another page is shown (by a link or Back), the listener is this editor's no more and goes at its next call.
