@@ -205,5 +205,13 @@ class RenderStore:
                 answer = json.loads(popped[1])
                 if not isinstance(answer, dict):   # signalled by an older worker: no state in it
                     return self.load(record.id)
-                return RenderRecord.from_redis({**record.to_redis(), **answer})
+                # Every field but those not signalled, which the worker never changes: taken from ``record`` as
+                # they are (encoding the record again to merge it with the answer cost ~3x the decoding, ~120 us).
+                try:
+                    done = RenderRecord.from_redis(answer)
+                except TypeError:   # a field missing: signalled by another version of the worker
+                    return RenderRecord.from_redis({**record.to_redis(), **answer})
+                for name in _NOT_SIGNALLED:
+                    setattr(done, name, getattr(record, name))
+                return done
         return None
