@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from connector.fetch import fetcher as fetcher_module
 from tests.connector.fetch.fetch_support import PNG, dev
 
 
@@ -34,3 +35,16 @@ def test_the_cache_stays_within_its_byte_budget(server):
     fetcher.get(f"{server.url}/logo.png?n=4")   # the newest is kept
     fetcher.get(f"{server.url}/logo.png?n=0")   # the oldest was dropped
     assert len(server.hits) == 6
+
+
+def test_without_max_age_a_copy_is_used_for_five_minutes_then_revalidated(server, monkeypatch):
+    """What a worker drawing the same card again relies on: no request at all while the copy is fresh."""
+    now = [1000.0]
+    monkeypatch.setattr(fetcher_module.time, "monotonic", lambda: now[0])
+    fetcher, url = dev(), server.url + "/logo.png"   # answered with an ETag and no Cache-Control
+    fetcher.get(url)
+    now[0] += fetcher_module.DEFAULT_FRESHNESS - 1
+    assert fetcher.get(url).data == PNG and len(server.hits) == 1
+    now[0] += 2
+    assert fetcher.get(url).data == PNG and len(server.hits) == 2
+    assert server.hits[1][1]["If-None-Match"] == '"v1"'
