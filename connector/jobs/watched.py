@@ -22,7 +22,7 @@ from connector.runtime import scripts
 
 GRACE = 10          # seconds past a job's timeout before a job still marked started is called abandoned
 PER_PASS = 2000     # overdue entries looked at per pass and kind; the rest wait for the next pass
-WAITING = {"queued", "deferred", "scheduled"}
+WAITING = {"queued", "deferred", "scheduled", "taken"}
 
 # ARGV: seconds from now, "xx" (only ids already watched) or "", then the ids. Returns how many were set.
 _WATCH = """
@@ -36,6 +36,13 @@ for i = 3, #ARGV do
   end
 end
 return n
+"""
+
+# KEYS[1]: a job's hash, queued in name but in no queue. 1 the first time a pass sees it so, 0 after; -1 when it no
+# longer says queued (its worker started it meanwhile).
+_TAKEN = """
+if redis.call('HGET', KEYS[1], 'status') ~= 'queued' then return -1 end
+return redis.call('HSETNX', KEYS[1], 'platen_taken', '1')
 """
 
 # ARGV: how many, and a moment on Redis's clock ("" for now). The ids whose deadline has passed.
@@ -133,21 +140,35 @@ class JobStates:
     10,000-row batch waiting in its queue is not searched once per row).
 
     A state is RQ's status in lower case (``queued``, ``started``, …), ``missing`` when Redis no longer holds the
-    job, or ``lost`` when it is marked queued but sits in no queue: a worker that listens on several queues takes a
-    job off its list before marking it started, so a worker killed in between leaves it queued in name only."""
+    job, or, for a job marked queued that sits in no queue, ``taken`` the first time a pass sees it so and ``lost``
+    after. A worker that listens on several queues takes a job off its list, then marks it started: one looked at in
+    between is running a moment later, and queueing it again would run it twice; one killed in between leaves it
+    queued in name only. So such a job counts as waiting once (its deadline is moved on, a mark left on its hash),
+    and is queued again only if still so at its next deadline."""
 
     def __init__(self, rq_redis):
         self.redis = rq_redis
         self._queued: dict[str, set[str]] = {}
+        self._states: dict[str, str] = {}
+        self._taken = rq_redis.register_script(_TAKEN)
 
     def __call__(self, job_id: str | None) -> str:
         if not job_id:
             return "missing"
+        if job_id not in self._states:   # one answer per pass: a second look must not turn taken into lost
+            state = self._state(job_id)
+            if state == "lost":
+                first = self._taken(keys=[Job.key_for(job_id)])
+                state = "taken" if first == 1 else state if first == 0 else self._state(job_id, confirm=False)
+            self._states[job_id] = state
+        return self._states[job_id]
+
+    def _state(self, job_id: str, confirm: bool = True) -> str:
         status, origin = self.redis.hmget(Job.key_for(job_id), "status", "origin")
         if status is None:
             return "missing"
         state = status.decode().lower()
-        if state == "queued" and origin:
+        if state == "queued" and origin and confirm:
             queue_key = Queue.redis_queue_namespace_prefix + origin.decode()
             if queue_key not in self._queued:
                 self._queued[queue_key] = {i.decode() for i in self.redis.lrange(queue_key, 0, -1)}
@@ -157,5 +178,6 @@ class JobStates:
         return state
 
     def waiting(self, job_id: str | None) -> bool:
-        """True while the job still waits its turn (queued in a queue, scheduled, deferred): it will run."""
+        """True while the job still waits its turn (queued in a queue, scheduled, deferred, just taken): it will
+        run."""
         return self(job_id) in WAITING

@@ -176,7 +176,8 @@ def test_the_reconciler_requeues_a_batch_whose_job_was_lost(client, conn, alice,
     later = chunks.watched.now() + batches.JOB_TIMEOUT + GRACE + 1   # on Redis's clock
     assert chunks.reconcile_overdue(JobStates(conn.rq_redis), later) == {"requeued": 0, "waiting": 1}
     conn.rq_redis.lpop(conn.queue(queues.BATCHES).key)   # its worker died holding it
-    assert chunks.reconcile_overdue(JobStates(conn.rq_redis), later + 1000) == {"requeued": 1, "waiting": 0}
+    assert chunks.reconcile_overdue(JobStates(conn.rq_redis), later + 1000) == {"requeued": 0, "waiting": 1}
+    assert chunks.reconcile_overdue(JobStates(conn.rq_redis), later + 2000) == {"requeued": 1, "waiting": 0}
     drain(conn)
     assert conn.batches.load(batch["id"]).status == "completed"
 

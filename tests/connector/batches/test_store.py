@@ -88,7 +88,9 @@ def test_the_reconciler_requeues_a_lost_chunk_waits_for_a_queued_one_and_forgets
     assert store.chunks.reconcile_overdue(JobStates(conn.rq_redis)) == {"requeued": 0, "waiting": 0}, "not yet due"
     assert store.chunks.reconcile_overdue(JobStates(conn.rq_redis), later) == {"requeued": 0, "waiting": 1}
     conn.rq_redis.lpop(conn.queue(queues.BATCHES).key)   # a worker took it and died before starting it
-    assert store.chunks.reconcile_overdue(JobStates(conn.rq_redis), later + 1000) == {"requeued": 1, "waiting": 0}
+    assert store.chunks.reconcile_overdue(JobStates(conn.rq_redis), later + 1000) == {"requeued": 0, "waiting": 1}, \
+        "taken a moment ago, as far as the first pass can tell"
+    assert store.chunks.reconcile_overdue(JobStates(conn.rq_redis), later + 2000) == {"requeued": 1, "waiting": 0}
     assert queued_jobs(conn, queues.BATCHES)[0].id == store.load(batch.id).job_id != batch.job_id
     conn.redis.hset(store.key(batch.id), "expanded", 3)   # every row made meanwhile
     assert store.chunks.reconcile_overdue(JobStates(conn.rq_redis), later + 9999) == {"requeued": 0, "waiting": 0}

@@ -7,6 +7,8 @@ from connector.jobs import reconciler as reconcile
 from connector.jobs.watched import JobStates
 from connector.renders.creating import create_render
 from connector.renders.record import RenderRequest
+from connector.renders.running import reconcile as reconcile_renders
+from connector.renders.running import run_render
 from connector.storage import new_key
 
 CARD = {"width": 100, "height": 50, "layers": [{"type": "text", "name": "t", "text": "x"}]}
@@ -38,15 +40,35 @@ def test_overdue_renders_are_requeued_then_failed_with_a_reason(conn):
     assert conn.credits.usage(account).used == 0, "the credit came back"
 
 
-def test_a_render_job_popped_by_a_worker_that_died_before_starting_it_is_requeued(conn):
+def test_a_render_job_just_taken_by_a_worker_is_left_to_it_and_drawn_once(conn):
+    """A worker on several queues takes a job off its list, then marks it started: a pass looking in between
+    (its deadline just passed) must not queue it again, or the render is drawn twice."""
     account, key, _ = conn.accounts.create_account("Limbo")
     record = create_render(conn, Principal(account, key), RenderRequest(template=CARD))
     queue = conn.queue("renders")
-    conn.rq_redis.lpop(queue.key)   # taken off the list; the worker died before marking it started
-    assert JobStates(conn.rq_redis)(conn.render_store.load(record.id).job_id) == "lost"
+    job_id = conn.rq_redis.lpop(queue.key).decode()   # taken off the list, not yet started
+    overdue(conn, record.id)
+    assert reconcile.reconcile_once(conn) == {"requeued": 0, "failed": 0, "waiting": 1}
+    assert len(queue) == 0 and conn.render_store.load(record.id).job_id == job_id
+    queue.fetch_job(job_id).set_status("started")   # the worker goes on: marks it started and draws it
+    run_render(conn, record.id)
+    after = conn.render_store.load(record.id)
+    assert after.status == "completed" and after.attempts == 1 and record.id not in conn.render_jobs
+
+
+def test_a_render_job_taken_by_a_worker_that_died_before_starting_it_is_requeued_at_its_next_deadline(conn):
+    account, key, _ = conn.accounts.create_account("Limbo")
+    record = create_render(conn, Principal(account, key), RenderRequest(template=CARD))
+    queue = conn.queue("renders")
+    job_id = conn.rq_redis.lpop(queue.key).decode()   # taken off the list; the worker died before marking it started
+    overdue(conn, record.id)
+    states = JobStates(conn.rq_redis)
+    assert states(job_id) == "taken" and states.waiting(job_id) and states(job_id) == "taken", "one answer a pass"
+    assert reconcile_renders(conn, states)["waiting"] == 1, "taken a moment ago, as far as a pass can tell"
+    assert JobStates(conn.rq_redis)(job_id) == "lost", "still so at the next pass"
     overdue(conn, record.id)
     assert reconcile.reconcile_once(conn)["requeued"] == 1
-    assert len(queue) == 1 and queue.job_ids[0] == conn.render_store.load(record.id).job_id
+    assert len(queue) == 1 and queue.job_ids[0] == conn.render_store.load(record.id).job_id != job_id
 
 
 def test_a_render_is_not_requeued_by_a_host_whose_clock_is_ahead(conn, monkeypatch):
