@@ -31,6 +31,9 @@ class BatchCreateSchema(ma.Schema):
     webhook_url = fields.String(validate=validate.Length(max=2048), metadata={
         "description": "Called (signed, like hooks) with `batch.completed` when every row is done."})
     metadata = fields.Dict(metadata={"description": "Echoed back on the batch and its event; at most 4 KB."})
+    brand_id = fields.String(allow_none=True, metadata={
+        "description": "The brand (`brd_…`) whose values the template's `@brand.…` tokens draw in every row; default: "
+                       "the template's `brand_id`, else the account's default brand. Not one of yours: a 422."})
 
 
 class BatchFormSchema(ma.Schema):
@@ -46,6 +49,7 @@ class BatchFormSchema(ma.Schema):
     scale = fields.Float(load_default=1.0, validate=validate.Range(0.1, 4))
     webhook_url = fields.String(validate=validate.Length(max=2048))
     metadata = fields.String(metadata={"description": "JSON object, echoed back; at most 4 KB."})
+    brand_id = fields.String(metadata={"description": "The brand the template's `@brand.…` tokens draw."})
 
 
 _CSV_DOC = ("A CSV — UTF-8 (with or without BOM), comma, semicolon or tab, quoted newlines — or an Excel workbook "
@@ -95,6 +99,7 @@ class BatchSchema(ma.Schema):
     ignored_columns = fields.List(fields.String(), required=True, metadata={
         "description": "Columns of the CSV or sheet that matched no field (empty for JSON rows)."})
     metadata = fields.Dict(allow_none=True)
+    brand_id = fields.String(allow_none=True, metadata={"description": "The brand its rows draw, when it named one."})
     results_url = fields.String(required=True, metadata={
         "description": "results.csv without a key (signed; works at any time)."})
     archive_url = fields.String(required=True, metadata={

@@ -61,6 +61,7 @@ class Batches(MethodView):
         if data.get("webhook_url"):
             check_url(conn, data["webhook_url"], "webhook_url")
         template = conn.templates.get(who.account.id, data["template_id"])
+        conn.brands.check_id(who.account.id, data.get("brand_id") or None)
         columns = mapping = None
         delimiter = ","
         if source == "file":
@@ -76,7 +77,7 @@ class Batches(MethodView):
         batch = conn.batches.create(who, template, rows, fmt=data["format"], quality=data.get("quality"),
                                     scale=data["scale"], webhook_url=data.get("webhook_url"),
                                     metadata=data.get("metadata"), source=source, columns=columns, mapping=mapping,
-                                    delimiter=delimiter)
+                                    delimiter=delimiter, brand_id=data.get("brand_id") or None)
         return conn.batches.api_object(batch, who.account.signing_secret), 202, \
             {"Location": f"/api/v1/batches/{batch.id}"}
 

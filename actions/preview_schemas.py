@@ -24,6 +24,12 @@ class PreviewCreateSchema(ma.Schema):
         "example": {"title": "Hello"}})
     page = fields.Integer(load_default=0, strict=True, metadata={
         "description": "Which page of a multi-page template, counted from 0.", "example": 0})
+    brand_id = fields.String(allow_none=True, metadata={
+        "description": "The brand (`brd_…`) whose values the template's `@brand.…` tokens draw (an editor switches "
+                       "the preview between brands with it); default: the template's `brand_id`, else the "
+                       "account's default brand. Not one of yours: a 422.",
+        "example": "brd_0mhq3k2x1a2b3c4d5e6f7g8h"})
+
     scale = fields.Float(load_default=1.0, metadata={
         "description": "0.1 to 4: the image's pixels per template pixel (boxes in `layers` stay in template "
                        "pixels).", "example": 1})

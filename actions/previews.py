@@ -35,4 +35,4 @@ def create_preview(data):
     `render_failed`.
     """
     return preview(connector(), principal().account.id, data["template"], data["fields_"], page=data["page"],
-                   scale=data["scale"], format=data["format"])
+                   scale=data["scale"], format=data["format"], brand_id=data.get("brand_id"))

@@ -52,6 +52,10 @@ class RenderCreateSchema(ma.Schema):
     format = FormatField()
     quality = fields.Integer(validate=validate.Range(1, 100), metadata={
         "description": "JPEG/WebP quality; for a PDF, JPEG page images at this quality (without it: lossless)."})
+    brand_id = fields.String(allow_none=True, metadata={
+        "description": "The brand (`brd_…`) whose values the template's `@brand.…` tokens draw; default: the "
+                       "template's `brand_id`, else the account's default brand. Not one of yours: a 422.",
+        "example": "brd_0mhq3k2x1a2b3c4d5e6f7g8h"})
     template_version = fields.Integer(validate=validate.Range(min=1), metadata={
         "description": "Render this saved version of `template_id` (GET /templates/{id}/versions); default the "
                        "latest. A version the template never had is a 404."})

@@ -54,7 +54,7 @@ class Renders(MethodView):
                             template_version=data.get("template_version"), fields=data["fields_"],
                             format=data["format"], quality=data.get("quality"),
                             scale=data["scale"], page=data.get("page"), metadata=data.get("metadata"),
-                            webhook_url=data.get("webhook_url"))
+                            webhook_url=data.get("webhook_url"), brand_id=data.get("brand_id"))
         record = render_and_wait(conn, principal(), req, data["timeout"] if data["wait"] else 0)
         if record.status == RenderStatus.FAILED.value and data["wait"]:
             raise RenderFailed(f"The render failed: {record.error['message']}",

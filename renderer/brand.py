@@ -8,39 +8,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-PREFIX = "@brand."
-COLOR_TOKENS = ("primary", "secondary", "accent", "background", "text")
-FONT_TOKENS = ("heading", "body")
-IMAGE_TOKENS = ("logo",)
-TOKENS = (*COLOR_TOKENS, *FONT_TOKENS, *IMAGE_TOKENS)
-_BY_KIND = {"color": COLOR_TOKENS, "font": FONT_TOKENS, "image": IMAGE_TOKENS}
-_KIND_NAME = {"color": "a colour", "font": "a font family", "image": "an image source"}
+from .colors import normalize_color
+from .tokens import COLOR_TOKENS, FONT_TOKENS, IMAGE_TOKENS, PREFIX, TOKENS, check_token, token_name
+
+__all__ = ["COLOR_TOKENS", "FONT_TOKENS", "IMAGE_TOKENS", "NEUTRAL", "PREFIX", "TOKENS", "check_token", "takes_tokens",
+           "token_name", "used_tokens", "with_brand"]
 
 # What tokens draw as when no brand is given: neutral colours, the default font family, no logo.
 NEUTRAL = {"primary": "#1e293b", "secondary": "#64748b", "accent": "#2563eb", "background": "#f8fafc",
            "text": "#0f172a", "heading": "", "body": "", "logo": ""}
-
-
-def token_name(value) -> str | None:
-    """``primary`` for ``"@brand.primary"``; None for anything that is not written as a token."""
-    if isinstance(value, str) and value.startswith(PREFIX):
-        return value[len(PREFIX):]
-    return None
-
-
-def check_token(value: str, kind: str) -> str:
-    """``value`` (a token) when it names a token of ``kind`` (color, font, image); ValueError naming the choices."""
-    name = token_name(value)
-    allowed = _BY_KIND.get(kind, ())
-    listed = ", ".join(PREFIX + t for t in allowed)
-    if name not in TOKENS:
-        raise ValueError(f"{value!r} is not a brand token: brand tokens are {', '.join(PREFIX + t for t in TOKENS)}")
-    if name not in allowed:
-        if not allowed:
-            raise ValueError(f"{value!r} is a brand token, but this property cannot take one (brand tokens go "
-                             "in colours, font families and image sources)")
-        raise ValueError(f"{value!r} is not {_KIND_NAME[kind]}: here use {listed}")
-    return value
 
 
 def takes_tokens(spec) -> bool:
@@ -73,9 +49,6 @@ def with_brand(template, values: dict | None):
     names draw as NEUTRAL). A template without tokens comes back as it is."""
     if not template.brand_tokens:
         return template
-    # colors.py checks tokens with this module: imported here, not at the top
-    from .colors import normalize_color
-
     values = {**NEUTRAL, **(values or {})}
     values.update({name: normalize_color(values[name]) for name in COLOR_TOKENS})
     pages = tuple(tuple(_layer(layer, values) for layer in page) for page in template.pages)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .brand import check_token, token_name
+from .tokens import check_token, token_name
 
 _HEX = re.compile(r"#([0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
 COLOR_HELP = "a colour like #ff0055, #f05 or #ff005580 (with transparency)"

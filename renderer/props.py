@@ -6,9 +6,9 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from .brand import PREFIX as TOKEN_PREFIX
-from .brand import check_token
 from .colors import COLOR_HELP, normalize_color, normalize_paint
+from .tokens import PREFIX as TOKEN_PREFIX
+from .tokens import check_token
 
 _TOKEN_KIND = {"color": "color", "paint": "color", "src": "image"}
 _TRUE = {"true", "yes", "on", "1", "y"}

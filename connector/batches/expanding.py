@@ -49,7 +49,7 @@ def expand(conn, batch_id: str, job_id: str | None = None) -> None:
         req = RenderRequest(template_id=batch.template_id, template_version=batch.template_version,
                             fields=row_fields(row, batch.columns, batch.mapping), format=batch.format,
                             quality=batch.quality, scale=batch.scale, metadata={"row": index + 1},
-                            batch_id=batch_id)
+                            batch_id=batch_id, brand_id=batch.brand_id)
         if row.get("e"):
             failures.append((render_id, req, ValidationFailed(row["e"])))
         else:
@@ -62,6 +62,8 @@ def expand(conn, batch_id: str, job_id: str | None = None) -> None:
             conn.templates, batch.account_id,
             RenderRequest(template_id=batch.template_id, template_version=batch.template_version),
             (conn.fonts.generation_key(batch.account_id), conn.assets.generation_key(batch.account_id)))
+        # the batch's brand, read once a chunk (a brand deleted since the batch began: the default brand)
+        resolved = (conn.brands.branded(batch.account_id, resolved[0], batch.brand_id, strict=False), *resolved[1:])
     except NotFound:
         gone = NotFound(f"Template {batch.template_id} was deleted while the batch ran; this row was not rendered.")
         failures += [(render_id, req, gone) for render_id, req in items]

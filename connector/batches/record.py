@@ -42,6 +42,7 @@ class BatchRecord(StoredRecord):
     created_at: str = ""
     completed_at: str | None = None
     cancelled_at: str | None = None
+    brand_id: str | None = None   # the brand its rows' tokens draw (None: the template's, else the default)
 
     _JSON = ("metadata", "columns", "extra_columns", "mapping")
 
@@ -57,7 +58,7 @@ class BatchRecord(StoredRecord):
                 "template_version": self.template_version, "format": self.format, "scale": self.scale,
                 "total": self.total,
                 "completed": self.completed, "failed": self.failed, "ignored_columns": self.ignored_columns,
-                "metadata": self.metadata, **(links or {}), "created_at": self.created_at,
+                "metadata": self.metadata, "brand_id": self.brand_id, **(links or {}), "created_at": self.created_at,
                 "completed_at": self.completed_at, "cancelled_at": self.cancelled_at, "mode": self.mode}
 
 

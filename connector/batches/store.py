@@ -90,7 +90,7 @@ class BatchStore:
     def create(self, principal: Principal, template, rows: list[dict], *, fmt: str = "png",
                quality: int | None = None, scale: float = 1.0, webhook_url: str | None = None,
                metadata: dict | None = None, source: str = "json", columns: list | None = None,
-               mapping: dict | None = None, delimiter: str = ",") -> BatchRecord:
+               mapping: dict | None = None, delimiter: str = ",", brand_id: str | None = None) -> BatchRecord:
         """Store the batch and its rows (``{"f": fields}`` or a CSV's ``{"c": cells}``, with ``"e": reason`` for a
         row that can only fail) and queue its first chunk. ``template`` is the caller's TemplateRecord (it has read
         it already, to match a CSV's columns)."""
@@ -114,7 +114,7 @@ class BatchStore:
             status=BatchStatus.QUEUED.value, template_id=template.id, template_version=template.version,
             format=fmt, quality=quality, scale=scale, webhook_url=webhook_url, metadata=metadata, source=source,
             columns=columns, extra_columns=extra_columns(columns, rows), mapping=mapping, delimiter=delimiter,
-            total=len(rows), row_credits=per_row,
+            total=len(rows), row_credits=per_row, brand_id=brand_id,
             created_at=isoformat(utcnow()))
         record.job_id = self.chunks.watched.job_id(record.id)
         # Checking the credits and storing the batch happen under one lock per account, so two batches sent at

@@ -96,15 +96,18 @@ def plan(conn, principal, req: RenderRequest, resolved=None):
     if resolved is None and req.template_id and req.template is None and req.template_version is None \
             and (seen := _seen.get(seen_as)) is not None:
         try:
-            guess = _key(principal, req, _canonical(seen[1], req), req.template_id, seen[0], seen[2], seen[3])
+            guess = _key(principal, req, _canonical(seen[1], req), req.template_id, seen[0], *seen[2:], seen[1].brand)
         except (FieldError, ValidationFailed):
             guess = None
-    also = (*generations, conn.render_store.cache_entry(account_id, guess)) if guess else generations
+    brand_keys = () if resolved else conn.brands.prefetch(account_id, req.brand_id, seen[1] if guess else None)
+    also = (*generations, *brand_keys, *([conn.render_store.cache_entry(account_id, guess)] if guess else []))
     template, template_id, version, (fonts, assets, *peeked) = resolved or resolve_template(
         conn.templates, account_id, req, also)
+    prefetched, peeked = peeked[:len(brand_keys)], peeked[len(brand_keys):]
+    template = template if resolved else conn.brands.branded(account_id, template, req.brand_id, prefetched)
     fields = _canonical(template, req)
     pages = check_request(template, req, fields)
-    key = _key(principal, req, fields, template_id, version, fonts, assets)
+    key = _key(principal, req, fields, template_id, version, fonts, assets, template.brand)
     if template_id and resolved is None and req.template_version is None:
         if len(_seen) >= _SEEN_MAX:
             _seen.clear()
@@ -123,13 +126,13 @@ def _canonical(template: Template, req: RenderRequest):
         raise ValidationFailed(str(exc), details={"field": exc.field}) from None
 
 
-def _key(principal, req: RenderRequest, fields, template_id, version, fonts, assets) -> str:
+def _key(principal, req: RenderRequest, fields, template_id, version, fonts, assets, brand=None) -> str:
     if template_id:
         ref = f"{template_id}@{version}"
     else:
         canonical = json.dumps(req.template, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
         ref = "inline:" + hashlib.sha256(canonical.encode()).hexdigest()
-    ref = f"{ref}|fonts:{fonts or '0'}|assets:{assets or '0'}"
+    ref = f"{ref}|fonts:{fonts or '0'}|assets:{assets or '0'}" + (f"|brand:{brand['ref']}" if brand else "")
     return cache_key(ref, fields if isinstance(fields, dict) else {}, extension(req.format), req.quality, req.scale,
                      req.page, principal.key.mode == "test")
 
@@ -141,10 +144,10 @@ def create_render(conn, principal, req: RenderRequest, planned=None) -> RenderRe
     costs two round trips after the cache lookup: stored, watched and charged in one transaction (a refused charge
     undoes it), then queued. Should Redis fail before it is queued, the reconciler queues it."""
     account_id = principal.account.id
-    _, template_id, version, pages, key, entry = planned or plan(conn, principal, req)
+    template, template_id, version, pages, key, entry = planned or plan(conn, principal, req)
     hit = conn.render_store.cached(account_id, key) if entry is UNKNOWN else json.loads(entry) if entry else None
     free = principal.key.mode == "test" or req.preview
-    record = new_record(principal, req, template_id, version, key, 0 if free else pages)
+    record = new_record(principal, req, template_id, version, key, 0 if free else pages, brand=template.brand)
     if hit is not None:
         finish_cached(conn, [as_cached(record, hit)])
         return record
@@ -182,7 +185,7 @@ def create_many(conn, principal, items: list[tuple[str, RenderRequest]], resolve
     """``create_render`` for many requests of one template at once (a batch's chunk), with their own render ids,
     in a handful of round trips instead of a dozen per render. Returns the requests that could not be made
     (a bad field value, no credit left): the caller records them as failed renders. ``resolved`` is
-    ``resolve_template``'s answer (template, template_id, version, font and asset generations)."""
+    ``resolve_template``'s answer (template, template_id, version, font and asset generations), ``branded``."""
     failures, planned = [], []
     for render_id, req in items:
         try:
@@ -192,8 +195,8 @@ def create_many(conn, principal, items: list[tuple[str, RenderRequest]], resolve
     free = principal.key.mode == "test"
     hits = conn.render_store.cached_many(principal.account.id, [p[2][4] for p in planned])
     cached, fresh = [], []
-    for (render_id, req, (_, template_id, version, pages, key, _)), hit in zip(planned, hits, strict=True):
-        record = new_record(principal, req, template_id, version, key, 0 if free else pages, render_id)
+    for (render_id, req, (template, template_id, version, pages, key, _)), hit in zip(planned, hits, strict=True):
+        record = new_record(principal, req, template_id, version, key, 0 if free else pages, render_id, template.brand)
         if hit is not None:
             cached.append(as_cached(record, hit))
         else:

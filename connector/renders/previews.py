@@ -17,14 +17,15 @@ class PreviewFailed(PlatenError):
 
 
 def preview(conn, account_id: str, template, fields: dict | None, *, page: int = 0, scale: float = 1.0,
-            format: str = "jpeg") -> dict:  # noqa: A002
+            format: str = "jpeg", brand_id: str | None = None) -> dict:  # noqa: A002
     """Render one page (0-based) of ``template`` as this account would (its fonts and assets, the guarded fetcher
     for other images), without a watermark: a preview is not an output. Returns the API object: the image as a
-    data URL, its size, the warnings and every layer's layout in template pixels."""
+    data URL, its size, the warnings and every layer's layout in template pixels. Brand tokens draw ``brand_id``'s
+    values, else the template's brand's, else the account's default brand's."""
     if format not in FORMATS:
         raise ValidationFailed(f"format: a preview is an image: use png, jpeg or webp (got {format!r}).",
                                details={"path": "format"})
-    tpl = validate_template(template)
+    tpl = conn.brands.branded(account_id, validate_template(template), brand_id)
     pages = len(tpl.pages)
     if not 0 <= page < pages:
         raise ValidationFailed(f"page: this template has {pages} page{'s' * (pages > 1)}: use 0"
@@ -33,7 +34,7 @@ def preview(conn, account_id: str, template, fields: dict | None, *, page: int =
     try:
         result = render(tpl, fields or {}, format=format, scale=scale, page=page + 1,
                         load_image=conn.image_loader(account_id), cache=conn.render_cache,
-                        fonts=conn.fonts_for(account_id))
+                        fonts=conn.fonts_for(account_id), brand=tpl.brand)
     except (InvalidTemplate, FieldError, OutputError) as exc:
         raise ValidationFailed(exc.message, details={"path": exc.path}) from None
     except RendererError as exc:

@@ -42,6 +42,7 @@ class RenderRecord(StoredRecord):
     inline_template: dict | None = None
     webhook_url: str | None = None
     batch_id: str | None = None
+    brand: dict | None = None   # the values its template's brand tokens draw (renderer.brand), fixed when planned
     cache_key: str = ""
     credits: int = 0
     width: int | None = None
@@ -60,7 +61,7 @@ class RenderRecord(StoredRecord):
     completed_at: str | None = None
     duration_ms: int | None = None
 
-    _JSON = ("fields", "metadata", "inline_template", "page_keys", "warnings", "error")
+    _JSON = ("fields", "metadata", "inline_template", "page_keys", "warnings", "error", "brand")
 
     def to_api(self, url_of) -> dict:
         """The render object of SPEC section 4 (plus ``page_urls`` for multi-page image renders)."""
@@ -93,6 +94,7 @@ class RenderRequest:
     batch_id: str | None = None
     preview: bool = False   # a template preview: free, not listed, no events
     anonymous: bool = False   # an unsigned public URL: may use only the public share of the account's credits
+    brand_id: str | None = None   # the brand its tokens draw, instead of the template's or the account's default
 
 
 def _without_nulls(value):
@@ -111,7 +113,7 @@ def cache_key(template_ref: str, fields: dict, fmt: str, quality, scale, page, t
 
 
 def new_record(principal, req: RenderRequest, template_id, version, key: str, credits: int,
-               render_id: str | None = None) -> RenderRecord:
+               render_id: str | None = None, brand: dict | None = None) -> RenderRecord:
     fmt = ALIASES.get(req.format, req.format)
     return RenderRecord(
         id=render_id or new_id("rnd"), account_id=principal.account.id, key_id=principal.key.id,
@@ -119,7 +121,8 @@ def new_record(principal, req: RenderRequest, template_id, version, key: str, cr
         status=RenderStatus.QUEUED.value, template_id=template_id, template_version=version, format=fmt,
         quality=req.quality, scale=req.scale, page=req.page, fields=req.fields or {}, metadata=req.metadata,
         inline_template=req.template if template_id is None else None, webhook_url=req.webhook_url,
-        batch_id=req.batch_id, cache_key=key, credits=credits, preview=req.preview, created_at=isoformat(utcnow()))
+        batch_id=req.batch_id, brand=brand, cache_key=key, credits=credits, preview=req.preview,
+        created_at=isoformat(utcnow()))
 
 
 def extension(fmt: str) -> str:

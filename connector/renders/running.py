@@ -57,7 +57,7 @@ def run_render(conn, render_id: str, account_id: str | None = None) -> None:
         result = render(template, record.fields, format=record.format, quality=record.quality, scale=record.scale,
                         page=record.page, load_image=conn.image_loader(record.account_id), cache=conn.render_cache,
                         png_compression=conn.settings.png_compression, fonts=fonts,
-                        watermark="TEST" if record.mode == "test" else None)
+                        watermark="TEST" if record.mode == "test" else None, brand=record.brand)
     except RendererError as exc:
         fail(conn, record, exc.code, exc.message)
         return

@@ -9,17 +9,18 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 import redis as redislib
 
 from connector.runtime.clock import isoformat, new_id, utcnow
 from connector.runtime.errors import Conflict, NotFound, ValidationFailed
-from renderer.brand import COLOR_TOKENS, FONT_TOKENS, NEUTRAL
-from renderer.colors import normalize_color
-from renderer.layers import ImageLayer
+from connector.runtime.scripts import Script
+
+from .brandvalues import checked as _checked
+from .brandvalues import invalid as _invalid
 
 _BRAND_ID = re.compile(r"brd_[0-9a-z]{1,40}")
-_LOGO_SCHEMES = ("https://", "http://", "data:image/")
 DEFAULT_NAME = "Default"
 
 # One round trip for a render: the brand asked for, else the account's default (through its pointer).
@@ -40,7 +41,7 @@ class BrandStore:
         self.redis = redis
         self.p = prefix
         self.families = families or (lambda _account_id: ([], ""))
-        self._for_render = redis.register_script(_FOR_RENDER)
+        self._for_render = Script(redis, _FOR_RENDER)
 
     def _key(self, brand_id: str) -> str:
         return f"{self.p}:brand:{brand_id}"
@@ -88,6 +89,37 @@ class BrandStore:
         if brand is None:   # no default yet (or the asked brand was another account's): read it plainly
             brand = _mine(self.redis.get(self._key(self.ensure_default(account_id))), account_id)
         return brand
+
+    def prefetch_keys(self, account_id: str, brand_id: str | None) -> tuple[str, str]:
+        """Keys whose values ``pick`` takes: read with a template in its round trip, they spare the brand one of its
+        own when ``brand_id`` (the one a render asks for, or the one its template's last render used) is right."""
+        return (self._key(brand_id if brand_id and _BRAND_ID.fullmatch(brand_id) else ""),
+                self._default(account_id))
+
+    def prefetch(self, account_id: str, brand_id: str | None, last=None) -> tuple:
+        """``prefetch_keys`` for the brand a render expects: the one it asks for, else the one ``last`` (its
+        template as the last render of it planned it) drew; () when none is expected."""
+        expected = brand_id or (last.brand["id"] if last is not None and last.brand else None)
+        return self.prefetch_keys(account_id, expected) if expected else ()
+
+    def pick(self, account_id: str, brand_id: str | None, prefetched=(), *, strict: bool = False) -> dict:
+        """``for_render``, answered from ``prefetch_keys``' values when they hold the brand it would pick (the
+        asked one, or without one the default); else one round trip."""
+        if prefetched:
+            brand, default_id = _mine(prefetched[0], account_id), prefetched[1]
+            if brand is not None and (brand["id"] == brand_id if brand_id else brand["id"] == default_id):
+                return brand
+        return self.for_render(account_id, brand_id, strict=strict)
+
+    def branded(self, account_id: str, template, brand_id: str | None = None, prefetched=(), *, strict: bool = True):
+        """``template`` with the brand its tokens draw set on it (``Template.brand``: ``token_values``, whose id and
+        version name it in render cache keys), picked from ``brand_id`` (a render's: another account's is a 422
+        naming it, unless not ``strict``), else the template's own, else the account's default. A template without
+        tokens comes back as it is (a ``brand_id`` is still checked)."""
+        if template.brand is not None or not (template.brand_tokens or brand_id):
+            return template
+        brand = self.pick(account_id, brand_id or template.brand_id, prefetched, strict=strict and bool(brand_id))
+        return replace(template, brand=token_values(brand)) if template.brand_tokens else template
 
     def check_id(self, account_id: str, brand_id: str | None) -> None:
         """A 422 naming ``brand_id`` unless it is None or this account's brand (a template's or a batch's)."""
@@ -200,49 +232,11 @@ class BrandStore:
 
 
 def token_values(brand: dict) -> dict:
-    """What the brand tokens draw as: the renderer's flat {primary, …, heading, body, logo}."""
-    return {**brand["colors"], **brand["fonts"], "logo": brand.get("logo") or ""}
-
-
-def _checked(data: dict, families: list[str], family: str, create: bool = False) -> dict:
-    """name, colors, fonts and logo validated and normalised; ValidationFailed names the field."""
-    name = data.get("name")
-    if not isinstance(name, str) or not 1 <= len(name.strip()) <= 100:
-        raise _invalid("name", "must be text of 1 to 100 characters (the brand's name in lists and the editor)")
-    colors = data.get("colors") or {}
-    fonts = data.get("fonts") or {}
-    for group, value, allowed in (("colors", colors, COLOR_TOKENS), ("fonts", fonts, FONT_TOKENS)):
-        if not isinstance(value, dict):
-            raise _invalid(group, f"must be an object with {', '.join(allowed)}")
-        for extra in set(value) - set(allowed):
-            raise _invalid(f"{group}.{extra}", f"is not a brand {group[:-1]}: use {', '.join(allowed)}")
-    out_colors = {}
-    for token in COLOR_TOKENS:
-        try:
-            out_colors[token] = normalize_color(colors.get(token, NEUTRAL[token]))
-        except ValueError as exc:
-            raise _invalid(f"colors.{token}", str(exc)) from None
-    known = {f.casefold(): f for f in families}
-    out_fonts = {}
-    for token in FONT_TOKENS:
-        value = fonts.get(token) or family
-        if not isinstance(value, str):
-            raise _invalid(f"fonts.{token}", "must be a font family's name")
-        if known and value.casefold() not in known:
-            shown = ", ".join(families[:8]) + (" …" if len(families) > 8 else "")
-            raise _invalid(f"fonts.{token}", f"{value!r} is not a font family of this account (upload it with "
-                                             f"POST /api/v1/fonts, or use one of {shown})")
-        out_fonts[token] = known.get(value.casefold(), value)
-    logo = data.get("logo") or ""
-    if logo:
-        try:
-            logo = ImageLayer.props()["src"].check(logo)
-        except ValueError as exc:
-            raise _invalid("logo", str(exc)) from None
-        if not logo.startswith(_LOGO_SCHEMES):
-            raise _invalid("logo", "must be an image URL (https://…, an asset's url from POST /api/v1/assets) "
-                                   "or a data:image/… URL")
-    return {"name": name.strip(), "colors": out_colors, "fonts": out_fonts, "logo": logo}
+    """What the brand tokens draw as: the renderer's flat {primary, …, heading, body, logo}, with the brand's id
+    and version (which the renderer ignores): ``ref``, ``brd_…@<version>``, names the values in render cache keys,
+    and the version grows with every PATCH, so editing a brand re-renders."""
+    return {**brand["colors"], **brand["fonts"], "logo": brand.get("logo") or "", "id": brand["id"],
+            "version": brand["version"], "ref": f"{brand['id']}@{brand['version']}"}
 
 
 def _mine(raw, account_id: str) -> dict | None:
@@ -256,10 +250,6 @@ def _api(brand: dict, default_id: str | None) -> dict:
     return {"id": brand["id"], "name": brand["name"], "colors": brand["colors"], "fonts": brand["fonts"],
             "logo": brand["logo"] or None, "default": brand["id"] == default_id, "version": brand["version"],
             "created_at": brand["created_at"], "updated_at": brand["updated_at"]}
-
-
-def _invalid(field: str, reason: str) -> ValidationFailed:
-    return ValidationFailed(f"{field}: {reason}", details={"field": field})
 
 
 def _not_found(brand_id: str) -> NotFound:

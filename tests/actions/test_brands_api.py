@@ -97,3 +97,107 @@ def test_templates_keep_tokens_and_check_their_brand_id(client, alice, bob):
 
 def pixel(data: bytes, xy=(5, 5)):
     return Image.open(io.BytesIO(data)).convert("RGB").getpixel(xy)
+
+
+# --- renders: the brand's colours in real pixels, the cache key following the brand --------------------------------
+BASE = "http://platen.test"
+
+
+@pytest.fixture
+def app(make_app):
+    return make_app(allow_private_networks=True, public_url=BASE)
+
+
+@pytest.fixture
+def jobs(app):
+    from tests.support.jobs import Jobs
+
+    with Jobs(app.extensions["platen"]) as jobs:
+        yield jobs
+
+
+def rendered(client, caller, jobs, cached=False, **body) -> tuple[dict, bytes]:
+    """A render made by the in-process worker, or (``cached``) answered from the cache without a job."""
+    post = lambda: client.post("/api/v1/renders", headers=caller.headers, json=body)  # noqa: E731
+    answer = post() if cached else jobs.during(post)
+    assert answer.status_code == 201, answer.get_json()
+    render = answer.get_json()
+    data = client.get(render["url"].removeprefix(BASE))
+    assert data.status_code == 200
+    return render, data.data
+
+
+def test_a_render_draws_the_request_brand_else_the_template_brand_else_the_default(client, alice, jobs):
+    acme = make(client, alice)
+    other = make(client, alice, {**ACME, "name": "Other", "colors": {"primary": "#00ffff"}})
+    template_id = client.post("/api/v1/templates", json={**TOKENED, "brand_id": acme["id"]},
+                              headers=alice.headers).get_json()["id"]
+    render, data = rendered(client, alice, jobs, template_id=template_id)
+    assert pixel(data) == (255, 0, 85) and pixel(data, (30, 10)) == (0, 0, 255)   # primary, background
+    _, data = rendered(client, alice, jobs, template_id=template_id, brand_id=other["id"])
+    assert pixel(data) == (0, 255, 255)
+    client.patch(f"/api/v1/templates/{template_id}", json={"brand_id": None}, headers=alice.headers)
+    _, data = rendered(client, alice, jobs, template_id=template_id)
+    assert pixel(data) == (0x1e, 0x29, 0x3b)   # the neutral default brand
+    # an inline template with tokens renders too, and a bad token there is a 422 naming the path
+    inline, data = rendered(client, alice, jobs, template=TOKENED, brand_id=acme["id"])
+    assert pixel(data) == (255, 0, 85)
+    bad = {**TOKENED, "layers": [TOKENED["layers"][0], {**TOKENED["layers"][1], "color": "@brand.nope"}]}
+    answer = assert_envelope(client.post("/api/v1/renders", json={"template": bad}, headers=alice.headers), 422,
+                             "validation_failed")
+    assert "layers[1].color" in answer["message"]
+
+
+def test_editing_the_brand_changes_the_cache_key_and_the_pixels(client, alice, jobs):
+    acme = make(client, alice)
+    template_id = client.post("/api/v1/templates", json={**TOKENED, "brand_id": acme["id"]},
+                              headers=alice.headers).get_json()["id"]
+    first, _ = rendered(client, alice, jobs, template_id=template_id)
+    again, _ = rendered(client, alice, jobs, cached=True, template_id=template_id)
+    assert again["cached"] is True
+    client.patch(f"{URL}/{acme['id']}", json={"colors": {"primary": "#00ff00"}}, headers=alice.headers)
+    after, data = rendered(client, alice, jobs, template_id=template_id)
+    assert after["cached"] is False and pixel(data) == (0, 255, 0)
+    conn = client.application.extensions["platen"]
+    keys = [conn.render_store.get(alice.account.id, r["id"]).cache_key for r in (first, again, after)]
+    assert keys[0] == keys[1] != keys[2]
+
+
+def test_a_foreign_brand_id_on_a_render_or_a_preview_is_a_422(client, alice, bob, jobs):
+    acme = make(client, alice)
+    template_id = client.post("/api/v1/templates", json=TOKENED, headers=bob.headers).get_json()["id"]
+    answer = assert_envelope(client.post("/api/v1/renders", json={"template_id": template_id, "brand_id": acme["id"]},
+                                         headers=bob.headers), 422, "validation_failed")
+    assert "brand_id" in answer["message"]
+    preview = client.post("/api/v1/templates/preview", json={"template": TOKENED, "brand_id": acme["id"]},
+                          headers=bob.headers)
+    assert_envelope(preview, 422, "validation_failed")
+
+
+def test_the_preview_switches_between_brands(client, alice):
+    acme = make(client, alice)
+    for brand_id, colour in ((acme["id"], (255, 0, 85)), (None, (0x1e, 0x29, 0x3b))):
+        answer = client.post("/api/v1/templates/preview", json={"template": TOKENED, "brand_id": brand_id,
+                                                                "format": "png"}, headers=alice.headers)
+        assert answer.status_code == 200, answer.get_json()
+        import base64
+        assert pixel(base64.b64decode(answer.get_json()["image"].split(",", 1)[1])) == colour
+
+
+def test_a_batch_draws_its_brand_in_every_row(client, alice):
+    from tests.actions.batch_support import drain
+
+    acme = make(client, alice)
+    template_id = client.post("/api/v1/templates", json=TOKENED, headers=alice.headers).get_json()["id"]
+    answer = client.post("/api/v1/batches", json={"template_id": template_id, "rows": [{}, {"box": "@brand.accent"}],
+                                                  "brand_id": acme["id"]}, headers=alice.headers)
+    assert answer.status_code == 202, answer.get_json()
+    assert answer.get_json()["brand_id"] == acme["id"]
+    conn = client.application.extensions["platen"]
+    drain(conn)
+    renders = client.get(f"/api/v1/batches/{answer.get_json()['id']}/renders", headers=alice.headers).get_json()
+    colours = [pixel(client.get(r["url"].removeprefix(BASE)).data) for r in renders]
+    assert colours == [(255, 0, 85), (0, 255, 0)]
+    foreign = client.post("/api/v1/batches", json={"template_id": template_id, "rows": [{}], "brand_id": "brd_x1"},
+                          headers=alice.headers)
+    assert "brand_id" in assert_envelope(foreign, 422, "validation_failed")["message"]

@@ -141,8 +141,9 @@ def test_an_unknown_token_in_a_gradient_or_a_page_names_its_path():
 def test_with_brand_swaps_every_token_and_render_draws_the_brands_colours():
     brand = {"id": "brd_x", "colors": {**{k: NEUTRAL[k] for k in ("secondary", "text")}, "primary": "#ff0000",
                                        "accent": "#00ff00", "background": "#0000ff"},
-             "fonts": {"heading": "DejaVu Sans", "body": "DejaVu Sans"}, "logo": ""}
+             "fonts": {"heading": "DejaVu Sans", "body": "DejaVu Sans"}, "logo": "", "version": 3}
     values = token_values(brand)
+    assert (values["id"], values["version"]) == ("brd_x", 3)
     resolved = with_brand(Template.from_dict(TOKENED), values)
     assert resolved.brand_tokens == frozenset() and resolved.brand == {**NEUTRAL, **values}
     assert resolved.layer("title").text == "@brand.primary stays text" and resolved.layer("title").font == \
@@ -164,3 +165,54 @@ def test_a_field_value_may_be_a_token_too():
 
     from PIL import Image
     assert Image.open(BytesIO(image.data)).convert("RGB").getpixel((2, 5)) == (0, 0, 255)
+
+
+# --- round trips: a brand costs a render's plan no round trip of its own once the template has been planned -----
+class Trips:
+    """Round trips sent by every redis-py connection while counting (one command or one pipeline each)."""
+
+    def __init__(self, monkeypatch):
+        from redis.connection import AbstractConnection as Connection
+
+        self.count = 0
+        send = Connection.send_packed_command
+
+        def counted(connection, command, check_health=True):
+            self.count += 1
+            return send(connection, command, check_health)
+
+        monkeypatch.setattr(Connection, "send_packed_command", counted)
+
+    def of(self, call) -> int:
+        before = self.count
+        call()
+        return self.count - before
+
+
+def test_brand_resolution_adds_one_round_trip_at_most_and_none_when_planned_before(conn, monkeypatch):
+    from connector.accounts.store import Principal
+    from connector.renders.creating import plan
+    from connector.renders.record import RenderRequest
+
+    account, key, _ = conn.accounts.create_account("Counted", "counted@example.test")
+    who = Principal(account, key)
+    brand = conn.brands.create(account.id, ACME)
+    conn.brands.ensure_default(account.id)
+    plain = conn.templates.create(account.id, {**TOKENED, "layers": [{"type": "rect", "name": "box"}],
+                                               "background": "#ffffff"}).id
+    tokened = conn.templates.create(account.id, TOKENED).id
+    trips = Trips(monkeypatch)
+    for template_id in (plain, tokened):   # warm: the account's fonts, the template's version, the script
+        plan(conn, who, RenderRequest(template_id=template_id))
+    base = trips.of(lambda: plan(conn, who, RenderRequest(template_id=plain)))
+    again = trips.of(lambda: plan(conn, who, RenderRequest(template_id=tokened, fields={"box": "#123"})))
+    asked = trips.of(lambda: plan(conn, who, RenderRequest(template_id=tokened, brand_id=brand["id"])))
+    assert (again, asked) == (base, base), "the brand is read in the template's round trip"
+    # a template no render of this process has planned yet: its brand is one round trip more, once
+    plain, tokened = (conn.templates.create(account.id, {**TOKENED, "name": n}).id for n in ("a", "b"))
+    conn.templates.patch(account.id, plain, {"background": "#fff", "layers": []})
+    first_plain = trips.of(lambda: plan(conn, who, RenderRequest(template_id=plain)))
+    first = trips.of(lambda: plan(conn, who, RenderRequest(template_id=tokened)))
+    assert first == first_plain + 1
+    print(f"plan round trips: plain {base}, tokened {again}, with brand_id {asked}; first plan of a template: "
+          f"plain {first_plain}, tokened {first}")

@@ -35,6 +35,7 @@ class Batch:
         archive_url (str): archive.zip without a key (signed; 409 until the batch is completed).
         created_at (str):
         metadata (BatchMetadataType0 | None | Unset):
+        brand_id (None | str | Unset): The brand its rows draw, when it named one.
         completed_at (None | str | Unset):
         cancelled_at (None | str | Unset): When it was cancelled, if it was.
         mode (BatchMode | Unset): The mode of the key that made it: test keys' renders are watermarked, free, and heard
@@ -55,6 +56,7 @@ class Batch:
     archive_url: str
     created_at: str
     metadata: BatchMetadataType0 | None | Unset = UNSET
+    brand_id: None | str | Unset = UNSET
     completed_at: None | str | Unset = UNSET
     cancelled_at: None | str | Unset = UNSET
     mode: BatchMode | Unset = UNSET
@@ -97,6 +99,12 @@ class Batch:
         else:
             metadata = self.metadata
 
+        brand_id: None | str | Unset
+        if isinstance(self.brand_id, Unset):
+            brand_id = UNSET
+        else:
+            brand_id = self.brand_id
+
         completed_at: None | str | Unset
         if isinstance(self.completed_at, Unset):
             completed_at = UNSET
@@ -134,6 +142,8 @@ class Batch:
         )
         if metadata is not UNSET:
             field_dict["metadata"] = metadata
+        if brand_id is not UNSET:
+            field_dict["brand_id"] = brand_id
         if completed_at is not UNSET:
             field_dict["completed_at"] = completed_at
         if cancelled_at is not UNSET:
@@ -191,6 +201,15 @@ class Batch:
 
         metadata = _parse_metadata(d.pop("metadata", UNSET))
 
+        def _parse_brand_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        brand_id = _parse_brand_id(d.pop("brand_id", UNSET))
+
         def _parse_completed_at(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -231,6 +250,7 @@ class Batch:
             archive_url=archive_url,
             created_at=created_at,
             metadata=metadata,
+            brand_id=brand_id,
             completed_at=completed_at,
             cancelled_at=cancelled_at,
             mode=mode,

@@ -28,6 +28,8 @@ class BatchCreate:
         scale (float | Unset): 2 renders every row at twice the size (retina). Default: 1.0.
         webhook_url (str | Unset): Called (signed, like hooks) with `batch.completed` when every row is done.
         metadata (BatchCreateMetadata | Unset): Echoed back on the batch and its event; at most 4 KB.
+        brand_id (None | str | Unset): The brand (`brd_…`) whose values the template's `@brand.…` tokens draw in every
+            row; default: the template's `brand_id`, else the account's default brand. Not one of yours: a 422.
     """
 
     template_id: str
@@ -37,6 +39,7 @@ class BatchCreate:
     scale: float | Unset = 1.0
     webhook_url: str | Unset = UNSET
     metadata: BatchCreateMetadata | Unset = UNSET
+    brand_id: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         template_id = self.template_id
@@ -57,6 +60,12 @@ class BatchCreate:
         if not isinstance(self.metadata, Unset):
             metadata = self.metadata.to_dict()
 
+        brand_id: None | str | Unset
+        if isinstance(self.brand_id, Unset):
+            brand_id = UNSET
+        else:
+            brand_id = self.brand_id
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -75,6 +84,8 @@ class BatchCreate:
             field_dict["webhook_url"] = webhook_url
         if metadata is not UNSET:
             field_dict["metadata"] = metadata
+        if brand_id is not UNSET:
+            field_dict["brand_id"] = brand_id
 
         return field_dict
 
@@ -107,6 +118,15 @@ class BatchCreate:
         else:
             metadata = BatchCreateMetadata.from_dict(_metadata)
 
+        def _parse_brand_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        brand_id = _parse_brand_id(d.pop("brand_id", UNSET))
+
         batch_create = cls(
             template_id=template_id,
             rows=rows,
@@ -115,6 +135,7 @@ class BatchCreate:
             scale=scale,
             webhook_url=webhook_url,
             metadata=metadata,
+            brand_id=brand_id,
         )
 
         return batch_create

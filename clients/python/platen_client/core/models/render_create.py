@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -31,6 +31,9 @@ class RenderCreate:
         format_ (RenderCreateFormat | Unset): png, jpeg (jpg), webp or pdf; letter case does not matter. Default:
             RenderCreateFormat.PNG.
         quality (int | Unset): JPEG/WebP quality; for a PDF, JPEG page images at this quality (without it: lossless).
+        brand_id (None | str | Unset): The brand (`brd_…`) whose values the template's `@brand.…` tokens draw; default:
+            the template's `brand_id`, else the account's default brand. Not one of yours: a 422. Example:
+            brd_0mhq3k2x1a2b3c4d5e6f7g8h.
         template_version (int | Unset): Render this saved version of `template_id` (GET /templates/{id}/versions);
             default the latest. A version the template never had is a 404.
         output (RenderCreateOutput | Unset): `url`: the render object with a hosted `url`; `base64`: plus a `base64`
@@ -49,6 +52,7 @@ class RenderCreate:
     fields: RenderCreateFields | Unset = UNSET
     format_: RenderCreateFormat | Unset = RenderCreateFormat.PNG
     quality: int | Unset = UNSET
+    brand_id: None | str | Unset = UNSET
     template_version: int | Unset = UNSET
     output: RenderCreateOutput | Unset = RenderCreateOutput.URL
     wait: bool | Unset = True
@@ -75,6 +79,12 @@ class RenderCreate:
             format_ = self.format_.value
 
         quality = self.quality
+
+        brand_id: None | str | Unset
+        if isinstance(self.brand_id, Unset):
+            brand_id = UNSET
+        else:
+            brand_id = self.brand_id
 
         template_version = self.template_version
 
@@ -109,6 +119,8 @@ class RenderCreate:
             field_dict["format"] = format_
         if quality is not UNSET:
             field_dict["quality"] = quality
+        if brand_id is not UNSET:
+            field_dict["brand_id"] = brand_id
         if template_version is not UNSET:
             field_dict["template_version"] = template_version
         if output is not UNSET:
@@ -160,6 +172,15 @@ class RenderCreate:
 
         quality = d.pop("quality", UNSET)
 
+        def _parse_brand_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        brand_id = _parse_brand_id(d.pop("brand_id", UNSET))
+
         template_version = d.pop("template_version", UNSET)
 
         _output = d.pop("output", UNSET)
@@ -192,6 +213,7 @@ class RenderCreate:
             fields=fields,
             format_=format_,
             quality=quality,
+            brand_id=brand_id,
             template_version=template_version,
             output=output,
             wait=wait,
