@@ -210,3 +210,18 @@ def test_the_brand_kit_resolves_tokens_in_the_brand_shown(page):
     assert out["accountDefault"] == "#ff0000"         # no brand_id: the account's default
     assert out["defaults"] == ["brd_b"] and out["afterDefault"] == "#00ff00"
     assert out["events"] == 5
+
+
+def test_a_template_whose_brand_was_deleted_says_so(page, instance):
+    key, _default, template_id = setup(instance, "Brand gone")
+    gone = instance.api("POST", "/brands", key=key, json={"name": "Gone"}).json()
+    answer = instance.api("PATCH", f"/templates/{template_id}", key=key, json={"brand_id": gone["id"]})
+    assert answer.status_code == 200, answer.text
+    assert instance.api("DELETE", f"/brands/{gone['id']}", key=key).status_code == 204
+    sign_in(page, key, f"/templates/{template_id}/edit")
+    panel = brand_tab(page)
+    pick = panel.get_by_label("Template brand")
+    expect(pick).to_have_value(gone["id"])
+    expect(pick.locator("option:checked")).to_have_text("A deleted brand (draws as the default)")
+    expect(panel.get_by_label("Brand name")).to_have_value("Default")   # the brand it draws in, to edit
+    preview_answer(page, lambda: pick.select_option(""), lambda b: "brand_id" not in b["template"])

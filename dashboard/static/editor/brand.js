@@ -48,7 +48,10 @@ export function mountBrand(container, ctx) {
     clear(pick);
     append(pick, h("option", { value: "" }, def ? `Account default (${def.name})` : "Account default"),
       kit.brands.map((b) => h("option", { value: b.id }, brandName(b))));
-    pick.value = kit.byId(state.doc.brand_id) ? state.doc.brand_id : "";
+    const id = state.doc.brand_id;
+    // a brand deleted since: the template draws in the account's default until another is picked
+    if (id && kit.loaded && !kit.byId(id)) pick.append(h("option", { value: id }, "A deleted brand (draws as the default)"));
+    pick.value = id || "";
   };
   const create = h("button", { type: "button", onclick: () => createBrand() }, "New brand");
   const editor = h("form", { class: "brand-editor", "aria-label": "Brand", onsubmit: (e) => { e.preventDefault(); save(); } });
