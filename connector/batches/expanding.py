@@ -63,7 +63,8 @@ def expand(conn, batch_id: str, job_id: str | None = None) -> None:
             RenderRequest(template_id=batch.template_id, template_version=batch.template_version),
             (conn.fonts.generation_key(batch.account_id), conn.assets.generation_key(batch.account_id)))
         # the batch's brand, read once a chunk (a brand deleted since the batch began: the default brand)
-        resolved = (conn.brands.branded(batch.account_id, resolved[0], batch.brand_id, strict=False), *resolved[1:])
+        resolved = (conn.brands.branded(batch.account_id, resolved[0], batch.brand_id, (),
+                                        [req.fields for _, req in items], strict=False), *resolved[1:])
     except NotFound:
         gone = NotFound(f"Template {batch.template_id} was deleted while the batch ran; this row was not rendered.")
         failures += [(render_id, req, gone) for render_id, req in items]

@@ -104,7 +104,7 @@ def plan(conn, principal, req: RenderRequest, resolved=None):
     template, template_id, version, (fonts, assets, *peeked) = resolved or resolve_template(
         conn.templates, account_id, req, also)
     prefetched, peeked = peeked[:len(brand_keys)], peeked[len(brand_keys):]
-    template = template if resolved else conn.brands.branded(account_id, template, req.brand_id, prefetched)
+    template = template if resolved else conn.brands.branded(account_id, template, req.brand_id, prefetched, req.fields)
     fields = _canonical(template, req)
     pages = check_request(template, req, fields)
     key = _key(principal, req, fields, template_id, version, fonts, assets, template.brand)

@@ -25,7 +25,7 @@ def preview(conn, account_id: str, template, fields: dict | None, *, page: int =
     if format not in FORMATS:
         raise ValidationFailed(f"format: a preview is an image: use png, jpeg or webp (got {format!r}).",
                                details={"path": "format"})
-    tpl = conn.brands.branded(account_id, validate_template(template), brand_id)
+    tpl = conn.brands.branded(account_id, validate_template(template), brand_id, fields=fields)
     pages = len(tpl.pages)
     if not 0 <= page < pages:
         raise ValidationFailed(f"page: this template has {pages} page{'s' * (pages > 1)}: use 0"

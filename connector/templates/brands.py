@@ -16,6 +16,7 @@ import redis as redislib
 from connector.runtime.clock import isoformat, new_id, utcnow
 from connector.runtime.errors import Conflict, NotFound, ValidationFailed
 from connector.runtime.scripts import Script
+from renderer.tokens import PREFIX
 
 from .brandvalues import checked as _checked
 from .brandvalues import invalid as _invalid
@@ -111,15 +112,18 @@ class BrandStore:
                 return brand
         return self.for_render(account_id, brand_id, strict=strict)
 
-    def branded(self, account_id: str, template, brand_id: str | None = None, prefetched=(), *, strict: bool = True):
+    def branded(self, account_id: str, template, brand_id: str | None = None, prefetched=(), fields=None, *,
+                strict: bool = True):
         """``template`` with the brand its tokens draw set on it (``Template.brand``: ``token_values``, whose id and
         version name it in render cache keys), picked from ``brand_id`` (a render's: another account's is a 422
         naming it, unless not ``strict``), else the template's own, else the account's default. A template without
-        tokens comes back as it is (a ``brand_id`` is still checked)."""
-        if template.brand is not None or not (template.brand_tokens or brand_id):
+        tokens comes back as it is (a ``brand_id`` is still checked); ``fields`` (a render's values, or a list of
+        them) may bring tokens into one."""
+        uses = bool(template.brand_tokens) or (bool(fields) and PREFIX in json.dumps(fields, default=str))
+        if template.brand is not None or not (uses or brand_id):
             return template
         brand = self.pick(account_id, brand_id or template.brand_id, prefetched, strict=strict and bool(brand_id))
-        return replace(template, brand=token_values(brand)) if template.brand_tokens else template
+        return replace(template, brand=token_values(brand)) if uses else template
 
     def check_id(self, account_id: str, brand_id: str | None) -> None:
         """A 422 naming ``brand_id`` unless it is None or this account's brand (a template's or a batch's)."""

@@ -201,3 +201,17 @@ def test_a_batch_draws_its_brand_in_every_row(client, alice):
     foreign = client.post("/api/v1/batches", json={"template_id": template_id, "rows": [{}], "brand_id": "brd_x1"},
                           headers=alice.headers)
     assert "brand_id" in assert_envelope(foreign, 422, "validation_failed")["message"]
+
+
+def test_a_field_value_may_be_a_token_and_draws_the_brand(client, alice, jobs):
+    acme = make(client, alice)
+    plain = {**TOKENED, "background": "#ffffff", "layers": [{**TOKENED["layers"][0], "fill": "#000000"}]}
+    template_id = client.post("/api/v1/templates", json=plain, headers=alice.headers).get_json()["id"]
+    first, data = rendered(client, alice, jobs, template_id=template_id, fields={"box": "@brand.primary"},
+                           brand_id=acme["id"])
+    assert pixel(data) == (255, 0, 85)
+    other, data = rendered(client, alice, jobs, template_id=template_id, fields={"box": "@brand.primary"})
+    assert other["cached"] is False and pixel(data) == (0x1e, 0x29, 0x3b)   # the default brand: another image
+    bad = client.post("/api/v1/renders", json={"template_id": template_id, "fields": {"box": "@brand.nope"}},
+                      headers=alice.headers)
+    assert "box" in assert_envelope(bad, 422, "validation_failed")["message"]
