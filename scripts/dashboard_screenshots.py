@@ -3,8 +3,8 @@
 Starts its own Platen (embedded Redis in a temporary folder, a web process, a worker), fills an account with
 starters, a batch, a hook and a key, and drives Debian's chromium.
 Run: .venv/bin/python scripts/dashboard_screenshots.py [NAME …]   (names: sign-in, templates, templates-1440,
-new-template, template-edit, template-edit-selected, template-edit-data, template-edit-use, batches, renders,
-webhooks, keys, usage; without names, all of them)
+new-template, template-edit, template-edit-selected, template-edit-data, template-edit-use, template-edit-brand,
+template-edit-brand-token, batches, renders, webhooks, keys, usage; without names, all of them)
 """
 
 from __future__ import annotations
@@ -145,6 +145,36 @@ def shoot(sync_playwright, base: str, secret: str, only: set[str]) -> None:
                     page.locator(".render-result img").wait_for()
                     settled(page)
                     page.screenshot(path=OUT / "template-edit-use.png")
+            if wanted("template-edit-brand", "template-edit-brand-token"):
+                # a new brand made in the Brand tab, its primary colour applied to the title as a token
+                page.goto("/templates")
+                page.locator(".card").first.get_by_role("link", name="Edit").click()
+                canvas = page.get_by_role("region", name="Canvas")
+                canvas.locator("img[src^='data:']").wait_for()
+                page.get_by_role("tab", name="Brand").click()
+                panel = page.get_by_role("tabpanel", name="Brand")
+                panel.get_by_role("button", name="New brand").click()
+                panel.get_by_label("Brand name").fill("Acme Sunrise")
+                for name, value in (("primary", "#f59e0b"), ("secondary", "#0f172a"), ("accent", "#ec4899")):
+                    panel.get_by_label(f"Brand {name} colour", exact=True).fill(value)
+                panel.get_by_label("Heading font").select_option("DejaVu Serif")
+                with page.expect_response(lambda r: "/api/v1/brands/" in r.url and r.request.method == "PATCH"):
+                    panel.get_by_role("button", name="Save brand").click()
+                page.get_by_role("tab", name="Design").click()
+                canvas.locator("[data-layer='title']").click()
+                form = page.get_by_role("form", name="Properties")
+                form.get_by_label("Font", exact=True).select_option("@brand.heading")
+                with page.expect_response(lambda r: r.url.endswith("/templates/preview")):
+                    form.get_by_role("button", name="Brand primary for text").click()
+                settled(page)
+                if wanted("template-edit-brand-token"):
+                    page.locator(".token-chip:visible").first.scroll_into_view_if_needed()
+                    page.screenshot(path=OUT / "template-edit-brand-token.png")
+                if wanted("template-edit-brand"):
+                    page.get_by_role("tab", name="Brand").click()
+                    panel.get_by_label("Template brand").scroll_into_view_if_needed()
+                    settled(page)
+                    page.screenshot(path=OUT / "template-edit-brand.png")
             if wanted("batches"):   # the mapping step: "Headline" mapped by hand to the blog card's title
                 page.goto("/batches")
                 page.locator(".list-row").first.wait_for()

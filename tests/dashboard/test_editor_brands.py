@@ -131,6 +131,45 @@ def test_a_new_brand_and_a_colour_token_from_its_swatch(page, instance):
     assert layer(body)["color"] == "@brand.accent"
 
 
+def test_the_preview_follows_the_brand_and_switches_between_brands(page, instance):
+    key, default, template_id = setup(instance, "Brand preview")
+    ocean = instance.api("POST", "/brands", key=key, json={"name": "Ocean", "colors": {"primary": BLUE}}).json()
+    block = {**BLOCK, "color": "@brand.primary"}
+    answer = instance.api("PUT", f"/templates/{template_id}", key=key, json={
+        "name": "Branded", "width": 400, "height": 300, "background": "#ffffff", "brand_id": ocean["id"],
+        "layers": [block]})
+    assert answer.status_code == 200, answer.text
+
+    # the template's brand: blue
+    _body, answer = preview_answer(page, lambda: sign_in(page, key, f"/templates/{template_id}/edit"))
+    assert close(ink(answer), BLUE), ink(answer)
+    select = page.get_by_label("Preview brand")
+    expect(select).to_have_value("")
+    expect(select.locator("option").first).to_have_text("Template's brand (Ocean)")
+
+    # drawn in the account's default brand: red, and the template still names Ocean and keeps its token
+    body, answer = preview_answer(page, lambda: select.select_option(default["id"]),
+                                  lambda b: b.get("brand_id") == default["id"])
+    assert body["template"]["brand_id"] == ocean["id"] and layer(body)["color"] == "@brand.primary"
+    assert close(ink(answer), RED), ink(answer)
+    page.locator(".layer-row[data-layer='title'] .layer-name").click()
+    chip = page.get_by_role("form", name="Properties").locator(".token-chip:visible")
+    expect(chip).to_contain_text(f"Brand primary · {RED}")   # the chip shows the brand drawn
+    expect(page.get_by_text("All changes saved")).to_be_visible()   # switching is no edit
+    _body, answer = preview_answer(page, lambda: select.select_option(""), lambda b: "brand_id" not in b)
+    assert close(ink(answer), BLUE), ink(answer)
+    expect(chip).to_contain_text(f"Brand primary · {BLUE}")
+
+    # the brand's colour changed in the Brand tab and saved: drawn again in the new colour
+    panel = brand_tab(page)
+    expect(panel.get_by_label("Brand name")).to_have_value("Ocean")
+    panel.get_by_label("Brand primary colour", exact=True).fill(GREEN)
+    _body, answer = preview_answer(page, lambda: panel.get_by_role("button", name="Save brand").click())
+    assert close(ink(answer), GREEN), ink(answer)
+    page.get_by_role("tab", name="Design").click()
+    expect(chip).to_contain_text(f"Brand primary · {GREEN}")
+
+
 def test_brand_fonts_and_logo_and_the_account_default(page, instance):
     key, default, template_id = setup(instance, "Brand fonts")
     sign_in(page, key, f"/templates/{template_id}/edit")

@@ -14,6 +14,7 @@ export class Preview extends EventTarget {
     super();
     this.state = state;
     this.fields = {};       // sample data (the "Sample data" panel sets it)
+    this.brandId = "";      // the brand to draw in ("" = the template's; the select above the canvas sets it)
     this.sent = 0;          // number of the newest request
     this.shown = 0;         // number of the answer on screen
     this.timer = null;
@@ -21,6 +22,11 @@ export class Preview extends EventTarget {
     this.lastError = null;
     state.addEventListener("change", () => this.refresh());
     state.addEventListener("page", () => this.refresh(0));
+  }
+
+  setBrand(id) {
+    this.brandId = id || "";
+    this.refresh(0);
   }
 
   setFields(values) {
@@ -38,6 +44,7 @@ export class Preview extends EventTarget {
     const number = ++this.sent;
     this.emit("busy", { busy: true });
     const body = { template: this.state.doc, fields: this.fields, page: this.state.page, scale: 1, format: "jpeg" };
+    if (this.brandId) body.brand_id = this.brandId;
     try {
       const answer = await api.post("/templates/preview", body);
       if (number < this.shown) return;   // an older request answered after a newer one

@@ -7,7 +7,7 @@
 //   centre    region "Canvas": preview + handles (editor/canvas.js); the page strip (editor/pages.js)
 //   right     tabs: form "Properties" + canvas settings (editor/properties.js), "Sample data"
 //             (editor/sample.js), "Versions" (editor/versions.js), "Use it" (editor/useit.js), "Brand"
-//             (editor/brand.js; the brands themselves in editor/brandkit.js)
+//             (editor/brand.js; the brands themselves in editor/brandkit.js, the preview's brand above the canvas)
 
 import * as api from "../api.js";
 import { append, h, notice } from "../dom.js";
@@ -22,7 +22,7 @@ import { mountSave } from "../editor/save.js";
 import { mountVersions } from "../editor/versions.js";
 import { mountUseIt } from "../editor/useit.js";
 import { BrandKit } from "../editor/brandkit.js";
-import { mountBrand } from "../editor/brand.js";
+import { mountBrand, mountPreviewBrand } from "../editor/brand.js";
 
 const TABS = [["design", "Design"], ["data", "Sample data"], ["versions", "Versions"], ["use", "Use it"], ["brand", "Brand"]];
 
@@ -56,6 +56,7 @@ export async function editPage(main, { args, stale, me, navigate }) {
     layers: h("section", { class: "editor-layers panel", "aria-label": "Layers" }),
     canvas: h("section", { class: "editor-canvas", "aria-label": "Canvas", tabindex: "0" }),
     pages: h("div", { class: "editor-pages" }),
+    previewBrand: h("div", { class: "editor-preview-brand row" }),
   };
   const tabPanels = Object.fromEntries(TABS.map(([key, label]) => [key,
     h("div", { class: "tab-panel", id: `tab-${key}`, role: "tabpanel", "aria-label": label, hidden: key !== "design" })]));
@@ -78,7 +79,7 @@ export async function editPage(main, { args, stale, me, navigate }) {
         slots.zoom, h("div", { class: "spacer" }), slots.save, slots.render),
       h("div", { class: "editor-body" },
         regions.layers,
-        h("div", { class: "editor-stage" }, regions.canvas, regions.pages),
+        h("div", { class: "editor-stage" }, regions.previewBrand, regions.canvas, regions.pages),
         h("aside", { class: "editor-side panel" },
           h("div", { class: "tabs", role: "tablist", "aria-label": "Editor panels" }, tabButtons),
           Object.values(tabPanels)))));
@@ -96,6 +97,7 @@ export async function editPage(main, { args, stale, me, navigate }) {
   mountUseIt(tabPanels.use, ctx);
   mountSave(slots.save, ctx);
   mountBrand(tabPanels.brand, ctx);
+  mountPreviewBrand(regions.previewBrand, ctx);
   brandKit.load().catch((exc) => { if (!stale()) tabPanels.brand.prepend(notice(exc.message)); });
 
   // Leaving with unsaved changes asks first (a reload or a closed tab; links inside the app ask in save.js). Once
