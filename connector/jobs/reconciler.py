@@ -40,11 +40,13 @@ return 0
 
 class PassLock:
     """A Redis lock one process holds at a time, with a token of its own: while held, a thread extends it every
-    third of its TTL (up to MAX_PASS); ``held`` turns False if it was lost meanwhile (it expired during a Redis
-    outage and another process took it), and the pass stops at its next step."""
+    third of its TTL (or ``every`` seconds; up to MAX_PASS); ``held`` turns False if it was lost meanwhile (it
+    expired during a Redis outage and another process took it), and the pass stops at its next step."""
 
-    def __init__(self, client, key: str, ttl: float = LOCK_TTL, max_hold: float = MAX_PASS):
+    def __init__(self, client, key: str, ttl: float = LOCK_TTL, max_hold: float = MAX_PASS,
+                 every: float | None = None):
         self.redis, self.key, self.ttl, self.max_hold = client, key, ttl, max_hold
+        self.every = ttl / 3 if every is None else every
         self._extend = client.register_script(_EXTEND)
         self._release = client.register_script(_RELEASE)
         self.token: str | None = None
@@ -64,7 +66,7 @@ class PassLock:
 
     def _keep(self, token: str, stop: threading.Event, lost: threading.Event) -> None:
         until = time.monotonic() + self.max_hold
-        while not stop.wait(self.ttl / 3) and time.monotonic() < until:
+        while not stop.wait(self.every) and time.monotonic() < until:
             try:
                 if not self._extend(keys=[self.key], args=[token, int(self.ttl * 1000)]):
                     lost.set()

@@ -63,9 +63,14 @@ def key(conn):
 
 
 def test_the_lock_is_one_holders_at_a_time_and_outlives_its_ttl_while_held(conn, key):
-    first, second = PassLock(conn.redis, key, ttl=0.3), PassLock(conn.redis, key, ttl=0.3)
+    # A long TTL extended often, so a keeper slowed down by a busy machine still has seconds to spare.
+    first, second = PassLock(conn.redis, key, ttl=30, every=0.05), PassLock(conn.redis, key, ttl=30)
     assert first.acquire() and not second.acquire()
-    threading.Event().wait(1.0)   # three TTLs: without its keeper the lock would have expired
+    conn.redis.pexpire(key, 3000)   # as if 27 s of a slow pass had gone by
+    deadline = time.monotonic() + 10
+    while conn.redis.pttl(key) <= 3000:   # without its keeper the lock would expire in 3 s
+        assert time.monotonic() < deadline, "the lock was not extended"
+        threading.Event().wait(0.02)
     assert first.held and not second.acquire(), "a slow pass keeps its lock"
     first.release()
     assert not first.held and second.acquire()
