@@ -77,6 +77,16 @@ class PlatenWorker(LeanWorker):
         self._with_redis(lambda: check(burst))
         self._revive_scheduler()
 
+    def _start_scheduler(self, *args, **kwargs):
+        # RQ takes the scheduler's locks after registering the worker and before its loop, where no Redis error is
+        # handled: Redis going away just then ended the worker (exit 0) instead of being waited for. The loop's
+        # first step meets the outage and waits; the scheduler is started again once Redis is back.
+        try:
+            super()._start_scheduler(*args, **kwargs)
+        except REDIS_DOWN as exc:
+            self.log.warning("Worker %s: Redis failed while starting the scheduler (%s)", self.name, exc)
+            self._suspension_checked = float("-inf")
+
     def run_maintenance_tasks(self):
         maintain = super().run_maintenance_tasks
         self._with_redis(maintain)
