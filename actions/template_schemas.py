@@ -69,7 +69,8 @@ class TemplateWriteSchema(ma.Schema):
                            example=["title"])
     brand_id = _model("The brand (`brd_…`) whose values its `@brand.…` tokens draw, unless a render names another; "
                       "unset or null: the account's default brand. Another account's or a missing brand is a 422.",
-                      type="string", nullable=True, example="brd_0mhq3k2x1a2b3c4d5e6f7g8h")
+                      type="string", example="brd_0mhq3k2x1a2b3c4d5e6f7g8h")
+    brand_id.allow_none = True   # null: the account's default brand, as when it is left out
     layers = _model(_LAYERS_DOC, type="array", items={"type": "object"}, example=_LAYER_EXAMPLE)
     pages = _model("Instead of `layers`: a list of pages, each a list of layers, for multi-page PDFs and carousels.",
                    type="array", items={"type": "array", "items": {"type": "object"}})

@@ -93,6 +93,8 @@ def test_templates_keep_tokens_and_check_their_brand_id(client, alice, bob):
     assert "brand_id" in foreign["message"]
     patched = client.patch(f"/api/v1/templates/{template['id']}", json={"brand_id": None}, headers=alice.headers)
     assert "brand_id" not in patched.get_json()
+    unbranded = client.post("/api/v1/templates", json={**TOKENED, "brand_id": None}, headers=alice.headers)
+    assert unbranded.status_code == 201 and "brand_id" not in unbranded.get_json()   # null: the default brand
 
 
 def pixel(data: bytes, xy=(5, 5)):
