@@ -78,7 +78,7 @@ class Connector:
         self.batches = BatchStore(self.redis, prefix, renders=self.render_store, credits=self.credits,
                                   accounts=self.accounts, queue=self.queue(queues.BATCHES),
                                   cancel_queue=self.queue(queues.RENDERS), expand=jobs.expand_batch,
-                                  cancel=jobs.cancel_batch, outbox_key=f"{prefix}:events:outbox",
+                                  cancel=jobs.cancel_batch, outbox_key=Outbox.key_for(prefix),
                                   max_rows=settings.batch_max_rows, public_url=settings.public_url)
         self.deliveries = Deliveries(self.redis, prefix, hooks=self.hooks, events=self.events, accounts=self.accounts,
                                      sender=Sender(lambda: self.fetcher), queue=self.queue(queues.WEBHOOKS),
