@@ -17,6 +17,7 @@ sys.path.insert(0, str(ROOT))
 from app import create_app  # noqa: E402
 from connector import Connector  # noqa: E402
 from connector.runtime.settings import Settings  # noqa: E402
+from tests.support.jobs import Jobs  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -79,6 +80,13 @@ def app(settings):
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+@pytest.fixture
+def jobs(app):
+    """The app's queued jobs, run for real in this process (``tests.support.jobs.Jobs``), bound to its Connector."""
+    with Jobs(app.extensions["platen"]) as running:
+        yield running
 
 
 class Caller:

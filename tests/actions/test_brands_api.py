@@ -110,14 +110,6 @@ def app(make_app):
     return make_app(allow_private_networks=True, public_url=BASE)
 
 
-@pytest.fixture
-def jobs(app):
-    from tests.support.jobs import Jobs
-
-    with Jobs(app.extensions["platen"]) as jobs:
-        yield jobs
-
-
 def rendered(client, caller, jobs, cached=False, **body) -> tuple[dict, bytes]:
     """A render made by the in-process worker, or (``cached``) answered from the cache without a job."""
     post = lambda: client.post("/api/v1/renders", headers=caller.headers, json=body)  # noqa: E731

@@ -11,7 +11,6 @@ from PIL import Image
 from standardwebhooks import Webhook
 
 from tests.conftest import Caller
-from tests.support.jobs import Jobs
 from tests.support.receiver import Receiver
 
 BASE = "http://platen.test"
@@ -20,12 +19,6 @@ BASE = "http://platen.test"
 @pytest.fixture
 def app(make_app):
     return make_app(allow_private_networks=True, public_url=BASE)
-
-
-@pytest.fixture
-def jobs(app):
-    with Jobs(app.extensions["platen"]) as jobs:
-        yield jobs
 
 
 @pytest.fixture

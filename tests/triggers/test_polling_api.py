@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import Caller, assert_envelope
-from tests.support.jobs import Jobs
 from tests.support.receiver import Receiver
 
 CARD = {"name": "Card", "width": 120, "height": 60, "background": "#0f172a", "layers": [
@@ -16,12 +15,6 @@ CARD = {"name": "Card", "width": 120, "height": 60, "background": "#0f172a", "la
 @pytest.fixture
 def app(make_app):
     return make_app(allow_private_networks=True)
-
-
-@pytest.fixture
-def jobs(app):
-    with Jobs(app.extensions["platen"]) as jobs:
-        yield jobs
 
 
 def template(client, caller, data=None) -> str:
