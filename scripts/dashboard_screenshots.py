@@ -19,7 +19,8 @@ import requests
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from connector import Connector, embedded  # noqa: E402
+from connector import Connector  # noqa: E402
+from connector.runtime import embedded  # noqa: E402
 from connector.runtime.settings import Settings  # noqa: E402
 from tests.conftest import free_port  # noqa: E402
 from tests.dashboard.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
