@@ -21,6 +21,7 @@ from connector.renders.creating import UNKNOWN, plan, render_and_wait
 from connector.renders.record import RenderRequest, RenderStatus
 from connector.runtime.errors import Forbidden, NotFound, RateLimited, RenderFailed, Unavailable, ValidationFailed
 from connector.templates.examples import example_path, load_example
+from connector.templates.formats import FORMATS as SIZES
 from renderer import render
 from renderer.encode import FORMATS, NAMES
 from renderer.fields import not_public
@@ -33,13 +34,6 @@ blp = Blueprint("urls", __name__, description="Templates as URLs: previews, sign
 PUBLIC_WAIT = 25
 PUBLIC_MAX_AGE = 86400
 EXTENSIONS = NAMES   # a render URL ends in any name of a format: .png, .jpg, .jpeg, .webp, .pdf
-PRESETS = [("og", "Open Graph / link preview", 1200, 630), ("instagram_post", "Instagram post", 1080, 1080),
-           ("instagram_portrait", "Instagram portrait", 1080, 1350), ("instagram_story", "Instagram story", 1080, 1920),
-           ("linkedin_post", "LinkedIn post", 1200, 627), ("linkedin_carousel", "LinkedIn carousel page", 1080, 1350),
-           ("x_post", "X (Twitter) post", 1600, 900), ("facebook_post", "Facebook post", 1200, 630),
-           ("pinterest_pin", "Pinterest pin", 1000, 1500), ("youtube_thumbnail", "YouTube thumbnail", 1280, 720),
-           ("a4_portrait", "A4 portrait (300 dpi)", 2480, 3508), ("a4_landscape", "A4 landscape (300 dpi)", 3508, 2480),
-           ("letter_portrait", "US Letter portrait (300 dpi)", 2550, 3300), ("square_small", "Square", 512, 512)]
 
 
 class SignedUrlArgsSchema(ma.Schema):
@@ -61,6 +55,9 @@ class FormatSchema(ma.Schema):
     dpi = fields.Integer(required=True, metadata={
         "description": "Pixels per inch on paper: 300 for the print sizes (give the template this `dpi` and its PDF "
                        "is a page of that paper size), 72 for screens.", "example": 72})
+    pages = fields.Boolean(required=True, metadata={
+        "description": "A carousel: a generation makes several pages of this size (one image each, or one PDF).",
+        "example": False})
 
 
 RENDER_URL_PARAMETERS = [
@@ -296,5 +293,4 @@ class Formats(MethodView):
         Common canvas sizes (width × height in px) for new templates, with the `dpi` that makes the print sizes'
         PDFs real A4 or Letter pages.
         """
-        return [{"name": n, "label": label, "width": w, "height": h, "dpi": 300 if "300 dpi" in label else 72}
-                for n, label, w, h in PRESETS]
+        return [size.to_api() for size in SIZES]
