@@ -87,12 +87,13 @@ class Platen:
     >>> render = platen.renders.create("tpl_…", {"title": "Hello"})
     >>> render.url
 
-    ``templates``, ``renders``, ``batches`` and ``hooks`` hold the operations; ``core`` is the generated client
-    (``platen_client.core.api.*`` functions take it as ``client=``) for everything else. Every error answer raises
-    a ``PlatenError`` (``code``, ``message``, ``details``, ``status``)."""
+    ``templates``, ``renders``, ``batches``, ``hooks``, ``brands`` and ``generations`` hold the operations; ``core``
+    is the generated client (``platen_client.core.api.*`` functions take it as ``client=``) for everything else.
+    Every error answer raises a ``PlatenError`` (``code``, ``message``, ``details``, ``status``)."""
 
     def __init__(self, base_url: str, api_key: str, *, timeout: float = 90.0, retries: int = 4,
                  max_retry_wait: float = 60.0, transport: httpx.BaseTransport | None = None):
+        from .brands import Brands
         from .resources import Batches, Hooks, Renders, Templates
 
         self.base_url = base_url.rstrip("/")
@@ -107,6 +108,7 @@ class Platen:
         self.renders = Renders(self)
         self.batches = Batches(self)
         self.hooks = Hooks(self)
+        self.brands = Brands(self)
 
     def call(self, operation, **kwargs) -> Any:
         """Calls a generated operation (``platen_client.core.api.…``) and returns what it parsed."""

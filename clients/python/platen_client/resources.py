@@ -104,13 +104,15 @@ class Renders:
     def create(self, template_id: str | None = None, fields: dict[str, Any] | None = None, *, wait: bool = True,
                timeout: float = 25, format: str | None = None, quality: int | None = None,
                template: dict | None = None, template_version: int | None = None, metadata: dict | None = None,
-               webhook_url: str | None = None) -> Render:
+               webhook_url: str | None = None, brand_id: str | None = None) -> Render:
         """Renders ``template_id`` (or an inline ``template``) with ``fields``. ``wait=True`` (sync) returns the
         finished render when it finishes within ``timeout`` seconds (else still ``queued``/``rendering``: see
-        ``wait``); a failed sync render raises ``RenderFailed``. ``wait=False`` (async) returns at once."""
+        ``wait``); a failed sync render raises ``RenderFailed``. ``wait=False`` (async) returns at once.
+        ``brand_id``: the brand its ``@brand.…`` tokens draw (default: the template's, else the account's)."""
         body = self._body(template_id, fields, {
             "template": template, "format": format, "quality": quality, "template_version": template_version,
-            "metadata": metadata, "webhook_url": webhook_url, "wait": wait, "timeout": timeout})
+            "metadata": metadata, "webhook_url": webhook_url, "wait": wait, "timeout": timeout,
+            "brand_id": brand_id})
         return self.platen.create(create_render, body=RenderCreate.from_dict(body))
 
     def create_async(self, template_id: str, fields: dict[str, Any] | None = None, **options) -> Render:
@@ -170,13 +172,15 @@ class Batches:
     def create(self, template_id: str, rows: list[dict[str, Any]] | None = None, *,
                file: str | Path | bytes | None = None, file_name: str | None = None,
                mapping: dict[str, str | None] | None = None, sheet: str | None = None, format: str | None = None,
-               quality: int | None = None, webhook_url: str | None = None, metadata: dict | None = None) -> Batch:
+               quality: int | None = None, webhook_url: str | None = None, metadata: dict | None = None,
+               brand_id: str | None = None) -> Batch:
         """One render per row: ``rows`` (dicts of field values), or ``file``, a CSV or Excel .xlsx path (or its
         bytes with ``file_name``) whose columns name fields (``mapping`` renames columns: ``{"Headline":
-        "title"}``; ``sheet`` picks an .xlsx sheet). Returns the batch at once (``queued``): see ``wait``."""
+        "title"}``; ``sheet`` picks an .xlsx sheet; ``brand_id`` the brand every row draws). Returns the batch at
+        once (``queued``): see ``wait``."""
         if (rows is None) == (file is None):
             raise ValueError("give either rows or file")
-        options = drop_none({"format": format, "quality": quality, "webhook_url": webhook_url})
+        options = drop_none({"format": format, "quality": quality, "webhook_url": webhook_url, "brand_id": brand_id})
         if rows is not None:
             body = BatchCreate.from_dict({"template_id": template_id, "rows": list(rows), **options,
                                           **drop_none({"metadata": metadata})})
@@ -187,6 +191,8 @@ class Batches:
                 "format_": CreateBatchFilesBodyFormat(format) if format else None, "quality": quality,
                 "webhook_url": webhook_url, "mapping": json_text(mapping), "sheet": sheet,
                 "metadata": json_text(metadata)}))
+            if brand_id is not None:
+                body.additional_properties["brand_id"] = brand_id
         return self.platen.create(create_batch, body=body)
 
     def get(self, batch_id: str) -> Batch:
