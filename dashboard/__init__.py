@@ -11,7 +11,8 @@ from flask import Blueprint, Response, send_from_directory
 STATIC = Path(__file__).resolve().parent / "static"
 ASSETS_URL = "/dashboard/"   # the shell's scripts and styles; nothing under /api/v1, so no key is asked for them
 # Every path a person may open, bookmark or reload: each gets the same shell, whose router draws the page.
-PAGES = ("/", "/templates", "/templates/<template>/edit", "/renders", "/batches", "/webhooks", "/keys", "/usage")
+PAGES = ("/", "/templates", "/templates/<template>/edit", "/renders", "/batches", "/webhooks", "/keys", "/usage",
+         "/generate")
 
 
 def content_security_policy(image_origins: tuple[str, ...] = (), style_nonce: str | None = None) -> str:

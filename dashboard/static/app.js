@@ -9,9 +9,10 @@ import { batchesPage } from "./pages/batches.js";
 import { webhooksPage } from "./pages/webhooks.js";
 import { keysPage } from "./pages/keys.js";
 import { usagePage } from "./pages/usage.js";
+import { generatePage } from "./pages/generate.js";
 
 const NAV = [
-  ["Templates", "/templates"], ["Renders", "/renders"], ["Batches", "/batches"], ["Webhooks", "/webhooks"],
+  ["Templates", "/templates"], ["Generate", "/generate"], ["Renders", "/renders"], ["Batches", "/batches"], ["Webhooks", "/webhooks"],
   ["API keys", "/keys"], ["Usage", "/usage"],
 ];
 
@@ -23,6 +24,7 @@ const ROUTES = [
   [/^\/webhooks\/?$/, webhooksPage],
   [/^\/keys\/?$/, keysPage],
   [/^\/usage\/?$/, usagePage],
+  [/^\/generate\/?$/, generatePage],
 ];
 
 const root = document.getElementById("app");

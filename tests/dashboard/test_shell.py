@@ -12,7 +12,7 @@ from dashboard import PAGES
 
 from .conftest import sign_in
 
-NAV = ["Templates", "Renders", "Batches", "Webhooks", "API keys", "Usage", "API docs"]
+NAV = ["Templates", "Generate", "Renders", "Batches", "Webhooks", "API keys", "Usage", "API docs"]
 
 
 def test_every_dashboard_path_serves_the_shell_under_a_strict_csp(instance):

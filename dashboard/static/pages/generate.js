@@ -1,0 +1,241 @@
+// Generate: a text, a web page or a PDF made into finished images in several formats at once (POST /generations),
+// followed until it is done, with its results and the account's recent generations.
+
+import * as api from "../api.js";
+import { append, clear, h } from "../dom.js";
+import { pageHeader } from "../ui.js";
+import { follow, recentList, resultsView } from "./generation.js";
+
+const DEFAULT_FORMATS = ["og", "instagram_post", "linkedin_carousel"];
+const SLIDES = { min: 3, max: 10, start: 5 };
+const MAX_TEXT = 20_000;
+
+// The visual styles (GET /generations takes `visual_style`): what each looks like, in a marketer's words.
+export const STYLES = [
+  ["modern", "Modern", "Clean sans-serif type, a strong colour block, generous space."],
+  ["minimal", "Minimal", "Lots of white space, quiet type, one thin accent."],
+  ["bold", "Bold", "A huge headline on a full brand colour: made to stop the scroll."],
+  ["elegant", "Elegant", "Serif headings, fine rules and a calm, refined layout."],
+  ["playful", "Playful", "Rounded shapes, bright accents and friendly type."],
+  ["corporate", "Corporate", "A tidy grid, sober colours and a header band."],
+  ["creative", "Creative", "Off-centre layout, overlapping shapes, expressive type."],
+  ["dark", "Dark", "Light text on a dark background with a glowing accent."],
+];
+
+// The inputs' names in the API, as the form's labels call them: an error about `input_content` is shown under
+// the "Text" box, and its message names the box, not the API's field.
+const LABELS = { input_type: "Read from", input_content: "Text", input_url: "Address", file: "PDF file",
+  output_formats: "Formats", carousel_slides: "Slides", visual_style: "Style", brand_id: "Brand" };
+
+export async function generatePage(main, { stale }) {
+  const [formats, brands] = await Promise.all([api.get("/formats"), api.get("/brands?limit=100")]);
+  if (stale()) return;
+  const results = h("section", { class: "gen-results", "aria-label": "Results", "aria-live": "polite" });
+  const recent = h("section", { class: "list", "aria-label": "Recent generations" });
+  const shown = { id: null };
+  const show = (id) => {
+    shown.id = id;
+    history.replaceState(null, "", id ? `/generate?id=${encodeURIComponent(id)}` : "/generate");
+    clear(results);
+    if (!id) return;
+    if (results.getBoundingClientRect().top < 60) results.scrollIntoView({ behavior: "smooth" });
+    follow(id, {
+      stale: () => stale() || shown.id !== id,
+      draw: (gen) => clear(results).append(resultsView(gen, formats)),
+      failed: (exc) => clear(results).append(h("div", { class: "notice notice-error", role: "alert" }, exc.message)),
+      done: () => loadRecent(),
+    });
+  };
+  async function loadRecent() {
+    let list = [];
+    try {
+      list = await api.get("/generations?limit=10");
+    } catch (exc) {
+      if (stale()) return;
+      clear(recent).append(h("div", { class: "notice notice-error", role: "alert" }, exc.message));
+      return;
+    }
+    if (stale()) return;
+    append(clear(recent), recentList(list, formats, show));
+  }
+
+  append(main, pageHeader("Generate"),
+    h("p", { class: "muted intro" }, "Turn a text, a blog post or a PDF into finished images for every channel at " +
+      "once, in your brand. Each result is an ordinary template you can open in the editor and change."),
+    h("div", { class: "gen-layout" }, generateForm(formats, brands, show), results),
+    h("h2", {}, "Recent generations"), recent);
+  const asked = new URLSearchParams(location.search).get("id");
+  if (asked) show(asked);
+  else results.append(placeholder());
+  await loadRecent();
+}
+
+function placeholder() {
+  return h("div", { class: "empty gen-empty" }, h("p", { class: "empty-title" }, "Your images will appear here."),
+    h("p", {}, "Paste a text or a page's address, pick the formats and a style, and press Generate. It takes a " +
+      "few seconds."));
+}
+
+function generateForm(formats, brands, show) {
+  const errors = {};
+  const errorFor = (name) => (errors[name] = h("div", { class: "form-error", role: "alert", id: `gen-${name}-error` }));
+  const labelled = (label, input, name, hint = "") => {
+    input.id = input.id || `gen-${name}`;
+    if (errors[name] === undefined) errorFor(name);
+    input.setAttribute("aria-describedby", `gen-${name}-error`);
+    return h("div", { class: "field" }, h("label", { for: input.id }, label),
+      hint ? h("p", { class: "hint" }, hint) : null, input, errors[name]);
+  };
+
+  // What to read: a pasted text, a web page's address, or a PDF (a file, or its address).
+  const kinds = [["text", "Paste text"], ["url", "From a web page"], ["pdf", "From a PDF"]];
+  const kindRadios = kinds.map(([value, label]) => h("label", { class: "segment" },
+    h("input", { type: "radio", name: "input_type", value, checked: value === "text" }), h("span", {}, label)));
+  const text = h("textarea", { name: "input_content", rows: 8, maxlength: MAX_TEXT, spellcheck: "true",
+    placeholder: "5 tips for working from home\n\nA quiet desk, a fixed schedule and real breaks make the day.\n" +
+      "- Keep a fixed start time\n- Take a real lunch break\n- …" });
+  const count = h("span", { class: "hint char-count" }, `0 / ${MAX_TEXT.toLocaleString()}`);
+  text.addEventListener("input", () => {
+    count.textContent = `${text.value.length.toLocaleString()} / ${MAX_TEXT.toLocaleString()}`;
+  });
+  const url = h("input", { type: "url", name: "input_url", placeholder: "https://example.com/blog/your-post",
+    autocomplete: "off", spellcheck: "false" });
+  const pdfFile = h("input", { type: "file", name: "file", accept: ".pdf,application/pdf" });
+  const pdfUrl = h("input", { type: "url", id: "gen-pdf-url", placeholder: "https://example.com/brochure.pdf",
+    autocomplete: "off", spellcheck: "false" });
+  const panes = {
+    text: h("div", {}, labelled("Text", text, "input_content",
+      "The first line is the title; then paragraphs, or a list (one item a line, starting with -)."), count),
+    url: h("div", {}, labelled("Web page address", url, "input_url",
+      "A blog post or an article: Platen reads its title, description and main text.")),
+    pdf: h("div", {}, labelled("PDF file", pdfFile, "file", "Its text and first picture are used."),
+      h("div", { class: "field" }, h("label", { for: pdfUrl.id }, "Or the PDF's address"), pdfUrl)),
+  };
+  const kind = () => kindRadios.map((l) => l.querySelector("input")).find((r) => r.checked).value;
+  const showKind = () => { for (const [k, pane] of Object.entries(panes)) pane.hidden = k !== kind(); };
+  for (const radio of kindRadios) radio.querySelector("input").addEventListener("change", showKind);
+
+  // Formats: a checkbox each; a carousel also has its number of slides.
+  errorFor("output_formats");
+  errorFor("carousel_slides");
+  const formatRows = formats.map((f) => {
+    const box = h("input", { type: "checkbox", name: "output_formats", value: f.name,
+      checked: DEFAULT_FORMATS.includes(f.name) });
+    const slides = f.pages ? h("input", { type: "number", class: "slides", min: SLIDES.min, max: SLIDES.max, step: 1,
+      value: String(SLIDES.start), "aria-label": `Slides for ${f.label}`, disabled: !box.checked }) : null;
+    if (slides) box.addEventListener("change", () => { slides.disabled = !box.checked; });
+    return { f, box, slides, el: h("div", { class: "format-option", dataset: { format: f.name } },
+      h("label", { class: "check" }, box, h("span", {}, f.label),
+        h("span", { class: "muted small" }, `${f.width} × ${f.height}`)),
+      slides ? h("span", { class: "slides-field" }, slides, h("span", { class: "muted small" }, "slides")) : null) };
+  });
+  const formatBox = h("fieldset", { class: "gen-formats", "aria-describedby": "gen-output_formats-error" },
+    h("legend", {}, "Formats"), formatRows.map((r) => r.el));
+
+  // Styles: eight labelled choices, each with a small sketch of its look and a line saying it.
+  errorFor("visual_style");
+  const styleBox = h("fieldset", { class: "gen-styles", "aria-describedby": "gen-visual_style-error" },
+    h("legend", {}, "Style"),
+    STYLES.map(([value, label, about], i) => h("label", { class: "style-option", dataset: { style: value } },
+      h("input", { type: "radio", name: "visual_style", value, checked: i === 0,
+        "aria-describedby": `style-about-${value}` }),
+      h("span", { class: `style-art style-art-${value}`, "aria-hidden": "true" }, h("span", {}, "Aa")),
+      h("span", { class: "style-text" }, h("span", { class: "style-name" }, label),
+        h("span", { class: "style-about", id: `style-about-${value}` }, about)))));
+
+  // The brand: the account's default first, chosen.
+  const ordered = [...brands].sort((a, b) => Number(Boolean(b.default)) - Number(Boolean(a.default)));
+  const brand = h("select", { name: "brand_id" },
+    ordered.map((b) => h("option", { value: b.id, selected: Boolean(b.default) },
+      b.default && !/default/i.test(b.name) ? `${b.name} (default)` : b.name)));
+  const dots = h("span", { class: "brand-dots", "aria-hidden": "true" });
+  const paintDots = () => {
+    const b = brands.find((x) => x.id === brand.value);
+    clear(dots);
+    for (const c of Object.values(b?.colors || {})) {
+      const dot = h("span", { class: "brand-dot" });
+      dot.style.backgroundColor = c;
+      dots.append(dot);
+    }
+  };
+  brand.addEventListener("change", paintDots);
+  paintDots();
+  const brandField = labelled("Brand", brand, "brand_id", "Its colours, fonts and logo are used. Change brands " +
+    "on a template's Brand tab in the editor.");
+  brandField.querySelector("select").after(dots);
+
+  const general = h("div", { class: "form-error", role: "alert" });
+  const button = h("button", { type: "submit", class: "primary gen-submit" }, "Generate");
+
+  function clearErrors() {
+    general.textContent = "";
+    for (const el of Object.values(errors)) el.textContent = "";
+    for (const el of form.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
+  }
+
+  // A 422 goes under the field it names (details.fields, details.field or .path, else the field named first in
+  // the message); the message names the form's label instead of the API's field.
+  function showError(exc) {
+    const d = exc.details || {};
+    const named = Object.keys(d.fields || {})[0] || d.field || d.path || d.parameter || "";
+    let name = String(named).split(/[.[]/)[0];
+    if (!LABELS[name]) name = Object.keys(LABELS).find((n) => new RegExp(`\\b${n}\\b`).test(exc.message)) || "";
+    if (name === "input_url" && kind() === "pdf" && !pdfFile.files.length) name = "file";
+    if (name === "input_type") name = { text: "input_content", url: "input_url", pdf: "file" }[kind()];
+    const message = exc.message.replace(/\b(input_content|input_url|output_formats|carousel_slides|visual_style|brand_id)\b/g,
+      (m) => `“${LABELS[m]}”`);
+    const target = errors[name];
+    if (!target || exc.status !== 422 && exc.status !== 400) { general.textContent = message; return; }
+    target.textContent = message;
+    const input = form.querySelector(`[aria-describedby="gen-${name}-error"]`);
+    if (input) { input.setAttribute("aria-invalid", "true"); if (input.focus) input.focus(); }
+  }
+
+  function body() {
+    const chosen = formatRows.filter((r) => r.box.checked);
+    const slides = Object.fromEntries(chosen.filter((r) => r.slides).map((r) => [r.f.name, Number(r.slides.value)]));
+    const fields = {
+      input_type: kind(), output_formats: chosen.map((r) => r.f.name),
+      visual_style: styleBox.querySelector("input:checked").value, brand_id: brand.value || undefined,
+    };
+    if (Object.keys(slides).length) fields.carousel_slides = slides;
+    if (kind() === "text") fields.input_content = text.value;
+    if (kind() === "url") fields.input_url = url.value.trim();
+    if (kind() === "pdf" && !pdfFile.files.length) fields.input_url = pdfUrl.value.trim();
+    return fields;
+  }
+
+  const form = h("form", { class: "panel gen-form", "aria-label": "Generate", novalidate: true,
+    onsubmit: async (event) => {
+      event.preventDefault();
+      clearErrors();
+      button.disabled = true;
+      button.textContent = "Starting…";
+      try {
+        const fields = body();
+        let gen;
+        if (kind() === "pdf" && pdfFile.files.length) {
+          // A file goes as multipart: the other fields as form values (lists and objects as JSON).
+          const data = new FormData();
+          for (const [name, value] of Object.entries(fields)) {
+            if (value !== undefined) data.set(name, typeof value === "string" ? value : JSON.stringify(value));
+          }
+          data.set("file", pdfFile.files[0]);
+          gen = await api.postForm("/generations", data);
+        } else {
+          gen = await api.post("/generations", fields);
+        }
+        show(gen.id);
+      } catch (exc) {
+        showError(exc);
+      } finally {
+        button.disabled = false;
+        button.textContent = "Generate";
+      }
+    } },
+  h("fieldset", { class: "segments" }, h("legend", {}, "Read from"), kindRadios),
+  Object.values(panes), formatBox, errors.output_formats, errors.carousel_slides, styleBox, errors.visual_style,
+  brandField, general, h("div", { class: "row end" }, button));
+  showKind();
+  return form;
+}
