@@ -61,5 +61,6 @@ def test_zapier_app_passes_its_jest_suite_against_a_live_platen(live, tmp_path):
     # Every suite ran and nothing was skipped: a suite that silently found no tests would pass as well.
     suites = {r["name"].rsplit("/", 1)[-1]: r["status"] for r in results["testResults"]}
     assert suites == {name: "passed" for name in ("definition.test.js", "authentication.test.js", "triggers.test.js",
-                                                  "creates.test.js", "searches.test.js", "hydrators.test.js")}
+                                                  "creates.test.js", "searches.test.js", "hydrators.test.js",
+                                                  "brands.test.js", "generations.test.js")}
     assert results["numPendingTests"] == 0 and results["numTotalTests"] >= 30

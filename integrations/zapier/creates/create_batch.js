@@ -128,6 +128,7 @@ module.exports = {
       rowFields,
       inputs.format,
       inputs.quality,
+      inputs.brand,
     ],
     perform,
     sample: samples.batch,

@@ -7,7 +7,7 @@ const shapes = require('../lib/shapes');
 const samples = require('../lib/samples');
 const fields = require('../lib/fields');
 
-const OWN_KEYS = new Set(['template_id', 'format', 'quality']);
+const OWN_KEYS = new Set(['template_id', 'format', 'quality', 'brand_id']);
 // Zapier gives an action 30 s. Platen holds the request up to `timeout` seconds while it renders (20 unless the
 // PLATEN_RENDER_WAIT_SECONDS environment variable says less), then the step polls for what is left of 27 s.
 const BUDGET_MS = 27000;
@@ -73,7 +73,7 @@ module.exports = {
     description: "Fills a template's fields and renders the image; later steps get its URL and the file itself.",
   },
   operation: {
-    inputFields: [inputs.template, inputs.templateFields, inputs.format, inputs.quality],
+    inputFields: [inputs.template, inputs.templateFields, inputs.format, inputs.quality, inputs.brand],
     perform,
     sample: samples.render,
     outputFields: fields.render,

@@ -1,5 +1,5 @@
 'use strict';
-// Input fields shared by the actions: the template dropdown, the template's own fields, format and quality.
+// Input fields shared by the actions: the template dropdown, the template's own fields, format, quality, brand.
 
 const { apiUrl, segment } = require('./platen');
 
@@ -49,6 +49,16 @@ const quality = {
   helpText: '1–100 for JPEG and WebP (for a PDF: JPEG page images at that quality). Leave empty for the default.',
 };
 
+// The brand kit whose colours, fonts and logo the template's `@brand.…` tokens draw (GET /brands).
+const brand = {
+  key: 'brand_id',
+  label: 'Brand',
+  required: false,
+  dynamic: 'brands_list.id.name',
+  search: 'find_brand.id',
+  helpText: "The brand kit to draw in. Leave empty for the template's own brand, else your default brand.",
+};
+
 // Only the options that were given: Zapier leaves out fields nobody filled, and so does Platen's request.
 const options = (inputData) => {
   const out = {};
@@ -56,7 +66,8 @@ const options = (inputData) => {
   if (inputData.quality !== undefined && inputData.quality !== null && inputData.quality !== '') {
     out.quality = inputData.quality;
   }
+  if (inputData.brand_id) out.brand_id = String(inputData.brand_id).trim();
   return out;
 };
 
-module.exports = { template, templateFields, format, quality, options };
+module.exports = { template, templateFields, format, quality, brand, options };

@@ -18,17 +18,31 @@ describe('app definition', () => {
     expect(App.platformVersion).toBe('19.1.0');
     expect(App.authentication.type).toBe('custom');
     expect(App.authentication.fields.map((f) => f.key)).toEqual(['base_url', 'api_key']);
-    expect(Object.keys(App.triggers).sort()).toEqual(
-      ['batch_completed', 'render_completed', 'render_failed', 'templates_list']);
-    for (const key of ['render_completed', 'render_failed', 'batch_completed']) {
+    expect(Object.keys(App.triggers).sort()).toEqual(['batch_completed', 'brands_list', 'formats_list',
+      'generation_completed', 'generation_failed', 'render_completed', 'render_failed', 'templates_list']);
+    for (const key of ['render_completed', 'render_failed', 'batch_completed', 'generation_completed',
+      'generation_failed']) {
       expect(App.triggers[key].operation.type).toBe('hook');
     }
-    expect(App.triggers.templates_list.display.hidden).toBe(true);
-    expect(Object.keys(App.creates).sort()).toEqual(['create_batch', 'render_image']);
-    expect(Object.keys(App.searches).sort()).toEqual(['find_render', 'find_template']);
+    for (const key of ['templates_list', 'brands_list', 'formats_list']) {
+      expect(App.triggers[key].display.hidden).toBe(true);
+    }
+    expect(Object.keys(App.creates).sort()).toEqual(['create_batch', 'generate_designs', 'render_image']);
+    expect(Object.keys(App.searches).sort()).toEqual(['find_brand', 'find_render', 'find_template']);
     const template = App.creates.render_image.operation.inputFields[0];
     expect(template).toMatchObject(
       { key: 'template_id', dynamic: 'templates_list.id.name', altersDynamicFields: true });
+  });
+
+  test('Generate Designs takes the keys POST /generations takes', () => {
+    const inputs = App.creates.generate_designs.operation.inputFields;
+    expect(inputs.map((f) => f.key)).toEqual(['input_type', 'input_content', 'input_url', 'output_formats',
+      'carousel_slides', 'visual_style', 'brand_id', 'metadata']);
+    const byKey = Object.fromEntries(inputs.map((f) => [f.key, f]));
+    expect(byKey.output_formats).toMatchObject({ list: true, dynamic: 'formats_list.id.label', required: true });
+    expect(byKey.visual_style.choices.map((c) => c.value)).toEqual(
+      ['modern', 'minimal', 'bold', 'elegant', 'playful', 'corporate', 'creative', 'dark']);
+    expect(byKey.input_type.choices.map((c) => c.value)).toEqual(['text', 'url', 'pdf']);
   });
 });
 

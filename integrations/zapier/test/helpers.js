@@ -112,4 +112,21 @@ const hydrated = (value) => {
   return JSON.parse(match[1]);
 };
 
-module.exports = { env, authData, request, platen, waitFor, serve, hydrated, schemaErrors };
+// A delivery as Zapier hands it to `perform`: the parsed body, and the raw request with headers as "Http-…".
+const asZapierBundle = (delivery, subscribeData) => {
+  const headers = {};
+  for (const [name, value] of Object.entries(delivery.headers)) {
+    const title = name.split('-').map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('-');
+    headers[`Http-${title}`] = value;
+  }
+  const content = delivery.body.toString('utf8');
+  return {
+    authData,
+    inputData: {},
+    subscribeData,
+    cleanedRequest: JSON.parse(content),
+    rawRequest: { method: 'POST', querystring: '', headers, content },
+  };
+};
+
+module.exports = { env, authData, request, platen, waitFor, serve, hydrated, schemaErrors, asZapierBundle };

@@ -3,26 +3,9 @@
 const zapier = require('zapier-platform-core');
 
 const App = require('../index');
-const { env, authData, platen, waitFor, serve, hydrated } = require('./helpers');
+const { env, authData, platen, waitFor, serve, hydrated, asZapierBundle } = require('./helpers');
 
 const appTester = zapier.createAppTester(App);
-
-// A delivery as Zapier hands it to `perform`: the parsed body, and the raw request with headers as "Http-…".
-const asZapierBundle = (delivery, subscribeData) => {
-  const headers = {};
-  for (const [name, value] of Object.entries(delivery.headers)) {
-    const title = name.split('-').map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('-');
-    headers[`Http-${title}`] = value;
-  }
-  const content = delivery.body.toString('utf8');
-  return {
-    authData,
-    inputData: {},
-    subscribeData,
-    cleanedRequest: JSON.parse(content),
-    rawRequest: { method: 'POST', querystring: '', headers, content },
-  };
-};
 
 const render = (fields) => platen('POST', '/renders', { template_id: env.templateId, fields });
 
