@@ -24,10 +24,24 @@ LOCAL_HINT = (" (whoever runs this Platen server can allow local addresses and o
               "n8n, with PLATEN_ALLOW_PRIVATE_NETWORKS=1)")
 PORTS_HINT = " (whoever runs this Platen server can allow more with PLATEN_ALLOWED_PORTS)"
 OCTET_TYPES = {"application/octet-stream", "binary/octet-stream"}
+HTML_TYPES = {"text/html", "application/xhtml+xml"}
+PDF_TYPES = {"application/pdf", "application/x-pdf"}
+# kind -> (Accept header, content types taken besides none and octet-stream); "image" also takes any image/*
+KINDS = {"image": ("image/*,*/*;q=0.8", frozenset()),
+         "page": ("text/html,application/xhtml+xml;q=0.9,*/*;q=0.5", frozenset(HTML_TYPES)),
+         "pdf": ("application/pdf,*/*;q=0.5", frozenset(PDF_TYPES))}
 
 
 class FetchError(ValueError):
     """A URL Platen will not or could not fetch; the message is one sentence a no-code user can act on."""
+
+
+class UnexpectedType(FetchError):
+    """The answer is not the kind asked for (a PDF where a web page was asked for); ``content_type`` says what."""
+
+    def __init__(self, message: str, content_type: str):
+        super().__init__(message)
+        self.content_type = content_type
 
 
 @dataclass(frozen=True)
@@ -51,11 +65,13 @@ class Fetcher:
     def __init__(self, *, allow_private: bool = False, timeout: float = 10.0, max_bytes: int = 20 * 1024 * 1024,
                  max_redirects: int = 3, cache_bytes: int = 128 * 1024 * 1024,
                  user_agent: str = "Platen/1.0 (image fetcher)", allow_loopback: bool = False,
-                 ports: Collection[int] = (80, 443)):
+                 ports: Collection[int] = (80, 443), page_bytes: int = 5 * 1024 * 1024,
+                 pdf_bytes: int = 20 * 1024 * 1024):
         # allow_loopback and ports exist for tests: a real server on 127.0.0.1 behind a made-up public name
         self.allow_private, self.allow_loopback, self.ports = allow_private, allow_loopback, frozenset(ports)
         self.timeout, self.max_bytes, self.max_redirects = timeout, max_bytes, max_redirects
         self.cache_bytes, self.user_agent = cache_bytes, user_agent
+        self.kind_bytes = {"image": max_bytes, "page": min(page_bytes, max_bytes), "pdf": min(pdf_bytes, max_bytes)}
         self._cache: OrderedDict[str, tuple[Fetched, float]] = OrderedDict()  # url -> (response, fresh until)
         self.cached_bytes, self._lock = 0, threading.Lock()
         self._session = self.session()
@@ -115,19 +131,22 @@ class Fetcher:
         return self.get(url).data
 
     def get(self, url: str, *, kind: str = "image") -> Fetched:
-        """Fetch ``url`` (from the cache while fresh); kind "image" also checks the content type."""
+        """Fetch ``url`` (from the cache while fresh). Kinds "image", "page" (an HTML page, at most ``page_bytes``)
+        and "pdf" (at most ``pdf_bytes``) check the content type; any other kind takes whatever is sent."""
+        key = url if kind == "image" else f"{kind} {url}"   # a page's bytes never answer a later image fetch
         with self._lock:
-            cached, fresh_until = self._cache.get(url, (None, 0.0))
+            cached, fresh_until = self._cache.get(key, (None, 0.0))
             if cached is not None and fresh_until > time.monotonic():
-                self._cache.move_to_end(url)
+                self._cache.move_to_end(key)
                 return cached
         fetched, max_age = self._download(url, kind, cached)
-        self._remember(url, fetched, max_age)
+        self._remember(key, fetched, max_age)
         return fetched
 
     def _download(self, url: str, kind: str, cached: Fetched | None) -> tuple[Fetched, int | None]:
         # identity: images are compressed already, and a gzip bomb could not slip past the size cap
-        headers = {"Accept-Encoding": "identity", "Accept": "image/*,*/*;q=0.8" if kind == "image" else "*/*"}
+        headers = {"Accept-Encoding": "identity", "Accept": KINDS[kind][0] if kind in KINDS else "*/*"}
+        limit = self.kind_bytes.get(kind, self.max_bytes)
         if cached is not None and cached.etag:
             headers["If-None-Match"] = cached.etag
         if cached is not None and cached.last_modified:
@@ -143,8 +162,8 @@ class Fetcher:
                     data = bytearray()
                     for chunk in response.iter_content(64 * 1024):
                         data += chunk
-                        if len(data) > self.max_bytes:
-                            raise FetchError(f"{url} is larger than {_size(self.max_bytes)}")
+                        if len(data) > limit:
+                            raise FetchError(f"{url} is larger than {_size(limit)}")
             except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
                 if deadline.over() or isinstance(exc, requests.Timeout):
                     raise FetchError(f"{url} took longer than {self.timeout:g} s") from None
@@ -179,14 +198,12 @@ class Fetcher:
             raise FetchError(f"{url} answered {status} {response.reason or ''}".rstrip())
         content_type = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
         # no type or octet-stream: plenty of storage buckets serve images so; the decoder decides
-        if kind == "image" and content_type and not content_type.startswith("image/") \
-                and content_type not in OCTET_TYPES:
-            if content_type in ("text/html", "application/xhtml+xml"):
-                raise FetchError(f"{url} is a web page, not an image; use the address of the image file itself")
-            raise FetchError(f"{url} is {content_type}, not an image")
-        length = response.headers.get("Content-Length", "")
-        if length.isdigit() and int(length) > self.max_bytes:  # refuse before reading a byte of it
-            raise FetchError(f"{url} is larger than {_size(self.max_bytes)}")
+        if kind in KINDS and content_type and content_type not in OCTET_TYPES | KINDS[kind][1] \
+                and not (kind == "image" and content_type.startswith("image/")):
+            raise UnexpectedType(_not_a(url, kind, content_type), content_type)
+        length, limit = response.headers.get("Content-Length", ""), self.kind_bytes.get(kind, self.max_bytes)
+        if length.isdigit() and int(length) > limit:  # refuse before reading a byte of it
+            raise FetchError(f"{url} is larger than {_size(limit)}")
         return content_type
 
     def _remember(self, url: str, fetched: Fetched, max_age: int | None) -> None:
@@ -200,6 +217,16 @@ class Fetcher:
                 self.cached_bytes -= len(self._cache.popitem(last=False)[1][0].data)
             self._cache[url] = (fetched, time.monotonic() + max_age)
             self.cached_bytes += size
+
+
+def _not_a(url: str, kind: str, content_type: str) -> str:
+    wanted = {"image": "an image", "page": "a web page", "pdf": "a PDF"}[kind]
+    if content_type in HTML_TYPES:
+        return f"{url} is a web page, not {wanted}" + \
+            ("; use the address of the image file itself" if kind == "image" else "")
+    if content_type in PDF_TYPES:
+        return f"{url} is a PDF, not {wanted}"
+    return f"{url} is {content_type}, not {wanted}"
 
 
 def _max_age(response: requests.Response) -> int | None:
