@@ -10,7 +10,7 @@
 import { append, clear, h } from "../dom.js";
 import { colorInput, isColor, pickerValue } from "./color.js";
 import { filePicker, uploadAsset, uploadFont, uploadStatus } from "./upload.js";
-import { BRAND_FONTS, tokenLabel, whileShown } from "./brandkit.js";
+import { BRAND_FONTS, tokenLabel, tokenName, whileShown } from "./brandkit.js";
 
 // The font picker: the account's uploads, then these common families (installed by scripts/install-fonts.sh),
 // then every other family the instance has (GET /fonts/families); this list alone if that could not be read.
@@ -280,14 +280,17 @@ export function mountProperties(container, ctx) {
       });
       const swatch = h("div", { class: "gradient-swatch", "aria-hidden": "true" });
       const css = (s) => (typeof s === "object" ? s.color : s);
-      swatch.style.background = `linear-gradient(${v.angle ?? 180}deg, ${v.stops.map(css).join(", ")})`;
+      // a stop may hold a brand token: the swatch shows the colour it stands for in the brand shown
+      const shown = (s) => (tokenName(css(s)) ? ctx.brandKit?.resolve(css(s)) || "transparent" : css(s));
+      swatch.style.background = `linear-gradient(${v.angle ?? 180}deg, ${v.stops.map(shown).join(", ")})`;
       gradient.append(h("div", { class: "prop" }, h("label", { for: angleId }, "Angle"),
         h("div", { class: "row" }, angle, swatch)));
       v.stops.forEach((stop, i) => {
-        const c = colorInput({ id: newId("stop"), what: `stop ${i + 1}`, value: css(stop), onValue: (nv) => {
-          if (nv === undefined) return;
-          write((g) => { g.stops[i] = typeof g.stops[i] === "object" ? { ...g.stops[i], color: nv } : nv; });
-        } });
+        const c = colorInput({ id: newId("stop"), what: `stop ${i + 1}`, value: css(stop), brand: ctx.brandKit,
+          onValue: (nv) => {
+            if (nv === undefined) return;
+            write((g) => { g.stops[i] = typeof g.stops[i] === "object" ? { ...g.stops[i], color: nv } : nv; });
+          } });
         gradient.append(h("div", { class: "stop-row" },
           h("label", { for: c.text.id, class: "stop-label" }, `Stop ${i + 1}`), c.el,
           h("button", { type: "button", class: "icon-button act-delete", "aria-label": `Remove stop ${i + 1}`,
