@@ -21,6 +21,7 @@ from actions import (
     docs,
     files,
     fonts,
+    generations,
     keys,
     previews,
     renders,
@@ -112,7 +113,8 @@ def create_app(config: dict | None = None) -> Flask:
     # closed request bodies, open answers; operationIds, servers, headers and nullables for client generators
     api = PlatenApi(app, spec_kwargs={"extra_plugins": [ObjectShapes(), ClientShapes(settings.public_url)]})
     for blueprint in (account.blp, keys.blp, previews.blp, templates.blp, template_versions.blp, renders.blp,
-                      batches.blp, batches.downloads, urls.blp, fonts.blp, assets.blp, brands.blp, files.blp,
+                      batches.blp, batches.downloads, generations.blp, urls.blp, fonts.blp, assets.blp, brands.blp,
+                      files.blp,
                       polling.blp, hooks.blp, callbacks.blp, callbacks.batch_callbacks, system.blp):
         api.register_blueprint(blueprint)
 

@@ -15,7 +15,7 @@ from connector.runtime.outage import client_options
 from connector.runtime.settings import Settings
 from dashboard import ASSETS_URL as DASHBOARD_ASSETS
 
-RENDER_POSTS = ("/api/v1/renders", "/api/v1/batches")
+RENDER_POSTS = ("/api/v1/renders", "/api/v1/batches", "/api/v1/generations")
 PREVIEW_POSTS = ("/api/v1/templates/preview", "/api/v1/templates/fields")   # the editor's, nothing stored
 UNLIMITED_PATHS = ("/healthz", "/readyz", "/metrics")
 LIMITER_RETRY_HEADER = "X-Platen-Limiter-Retry-After"

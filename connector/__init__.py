@@ -2,7 +2,8 @@
 
 ``Connector`` opens the Redis clients and hands each part the collaborators it names (a store takes ``(redis,
 prefix)``); it holds no workflow of its own. The parts live in one package per noun: ``runtime``, ``accounts``,
-``templates``, ``fonts``, ``renders``, ``batches``, ``events``, ``webhooks``, ``fetch``, ``jobs`` and ``storage``;
+``templates``, ``fonts``, ``renders``, ``batches``, ``generations``, ``events``, ``webhooks``, ``fetch``, ``jobs``
+and ``storage``;
 ``readiness`` is what ``/readyz`` reports and ``lazy`` builds the Connector on first use.
 """
 
@@ -22,6 +23,7 @@ from connector.events.outbox import Outbox
 from connector.events.store import EventStore
 from connector.fetch.fetcher import Fetcher
 from connector.fonts.store import UNREAD, FontStore
+from connector.generations.store import GenerationStore
 from connector.jobs import functions as jobs
 from connector.jobs import queues
 from connector.jobs.watched import Watched
@@ -89,6 +91,11 @@ class Connector:
         self.outbox = Outbox(self.redis, prefix, events=self.events, hooks=self.hooks, deliveries=self.deliveries,
                              batches=self.batches, renders=self.render_store, url_of=lambda key: self.files.url(key))
         self.outbox_key = self.outbox.key   # a batch's last row puts the batch there (BatchStore.row_finished)
+        self.generations = GenerationStore(self.redis, prefix, queue=self.queue(queues.RENDERS),
+                                           job=jobs.generate_designs, events=self.events, deliveries=self.deliveries,
+                                           outbox_key=self.outbox.key, url_of=lambda key: self.files.url(key),
+                                           ttl=self.render_store.cache_ttl + 7 * 86400)
+        self.outbox.generations = self.generations   # its sweep finishes a generation's fan-out too
         self._files = self._fetcher = self._render_cache = None
         self.fonts = FontStore(self.redis, prefix, os.path.join(os.path.abspath(settings.data_dir), "fonts"))
         self.assets = AssetStore(self.redis, prefix, lambda: self.files)

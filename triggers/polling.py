@@ -17,13 +17,15 @@ blp = Blueprint("triggers", __name__, url_prefix="/api/v1/triggers",
 
 class TriggerArgsSchema(ListArgsSchema):
     since = since_field("An ISO 8601 time, or the id of an object (or event) this trigger returned: only newer "
-                        "ones.", "evt", "rnd", "bat")
+                        "ones.", "evt", "rnd", "bat", "gen")
     template_id = fields.String(metadata={"description": "Only events of renders of this template."})
 
 
-_OBJECTS = "Render objects (`render.*`) or batch objects (`batch.completed`), newest first."
+_OBJECTS = ("Render objects (`render.*`), batch objects (`batch.completed`) or generation objects "
+            "(`generation.*`), newest first.")
 _SCHEMA = {"type": "array", "items": {"oneOf": [{"$ref": "#/components/schemas/Render"},
-                                                {"$ref": "#/components/schemas/Batch"}]}}
+                                                {"$ref": "#/components/schemas/Batch"},
+                                                {"$ref": "#/components/schemas/Generation"}]}}
 
 
 # Not an `any` converter: a typo gets a 404 that lists the triggers. The path parameter is documented here, on the
@@ -40,7 +42,8 @@ class Trigger(MethodView):
         """Poll a trigger
 
         A bare array of the objects that webhooks deliver as `data` for this event (`render.completed`,
-        `render.failed`: render objects; `batch.completed`: batch objects), newest first by when the event
+        `render.failed`: render objects; `batch.completed`: batch objects; `generation.completed`,
+        `generation.failed`: generation objects), newest first by when the event
         happened, each with its `id` (what Zapier and Make deduplicate on).
         """
         caller = principal()

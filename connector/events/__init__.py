@@ -1,5 +1,5 @@
 """Events: what happened, and what follows from it.
 
-``store`` the events (``render.completed``, ``render.failed``, ``batch.completed``) kept for polling triggers;
+``store`` the events (``render.*``, ``batch.completed``, ``generation.*``) kept for polling triggers;
 ``outbox`` "finished -> event -> fan-out" in one place, for every render and batch that finishes.
 """

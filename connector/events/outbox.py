@@ -52,6 +52,7 @@ class Outbox:
         self.events, self.hooks, self.deliveries, self.batches, self.renders = events, hooks, deliveries, batches, \
             renders
         self.url_of = url_of
+        self.generations = None   # the generation store, set by the Connector (built after the outbox)
         self._stage = scripts.register(redis, _STAGE)
         self._due = scripts.register(redis, _DUE)
 
@@ -117,6 +118,10 @@ class Outbox:
             try:
                 if object_id.startswith("bat_"):
                     self.finish_batch(object_id)
+                    done += 1
+                    continue
+                if object_id.startswith("gen_") and self.generations is not None:
+                    self.generations.fan_out(object_id)   # connector.generations.store
                     done += 1
                     continue
                 record = self.renders.load(object_id)

@@ -1,4 +1,4 @@
-"""Events: what happened (``render.completed``, ``render.failed``, ``batch.completed``), kept for polling triggers
+"""Events: what happened (``render.*``, ``batch.completed``, ``generation.*``), kept for polling triggers
 and handed to webhook delivery. Recording is idempotent: one object and one type make one event, ever."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from connector.runtime import scripts
 from connector.runtime.clock import parse_iso
 from connector.runtime.errors import NotFound, ValidationFailed
 
-EVENT_TYPES = ("render.completed", "render.failed", "batch.completed")
+EVENT_TYPES = ("render.completed", "render.failed", "batch.completed", "generation.completed", "generation.failed")
 KEEP_DAYS = 30
 
 
@@ -41,7 +41,8 @@ class Event:
 
 def event_id(object_id: str, type_: str) -> str:
     """Derived, not random: recording twice (a retried job, the outbox swept again) finds the same event."""
-    suffix = {"render.completed": "c", "render.failed": "f", "batch.completed": "b"}[type_]
+    suffix = {"render.completed": "c", "render.failed": "f", "batch.completed": "b", "generation.completed": "g",
+              "generation.failed": "h"}[type_]
     return f"evt_{object_id.split('_', 1)[1]}{suffix}"
 
 
@@ -109,7 +110,7 @@ class EventStore:
         return [json.loads(raw)["data"] for raw in raws if raw]
 
     def _since_score(self, account_id: str, type_: str, since: str, mode: str = "live") -> float:
-        if since.startswith(("evt_", "rnd_", "bat_")):
+        if since.startswith(("evt_", "rnd_", "bat_", "gen_")):
             eid = since if since.startswith("evt_") else event_id(since, type_)
             score = self.redis.zscore(self._index(account_id, type_, None, mode), eid)
             if score is None:

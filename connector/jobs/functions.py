@@ -10,6 +10,7 @@ from __future__ import annotations
 from rq import get_current_job
 
 from connector.batches import expanding as batchjobs
+from connector.generations.running import run_generation
 from connector.renders.running import run_render
 
 _connector = None
@@ -31,6 +32,11 @@ def connector():
 
 def render_image(render_id: str, account_id: str | None = None) -> None:
     run_render(connector(), render_id, account_id)
+
+
+def generate_designs(generation_id: str) -> None:
+    job = get_current_job()
+    run_generation(connector(), generation_id, job_id=job.id if job else None)
 
 
 def deliver_webhook(delivery_id: str) -> None:

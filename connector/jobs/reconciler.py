@@ -2,9 +2,10 @@
 reason; finished objects whose fan-out was cut off are finished; old files are swept.
 
 Every INTERVAL seconds one process in the cluster (whichever holds the lock) makes a pass: each watched kind
-(renders, webhook deliveries, batch chunks; ``connector.jobs.watched``) handles its overdue ids, then the outbox
-is swept. Once an hour one process sweeps files past the retention period. The lock is held with a token and
-kept alive while the pass runs, so a slow pass never overlaps another host's, and a process releases only its own.
+(renders, webhook deliveries, batch chunks, generations; ``connector.jobs.watched``) handles its overdue ids,
+then the outbox is swept. Once an hour one process sweeps files past the retention period. The lock is held with a
+token and kept alive while the pass runs, so a slow pass never overlaps another host's, and a process releases only
+its own.
 """
 
 from __future__ import annotations
@@ -91,7 +92,8 @@ def kinds(conn) -> list[tuple[str, Callable[[JobStates], dict]]]:
     """Every watched kind, each with what handles its overdue ids."""
     return [("renders", lambda states: running.reconcile(conn, states)),
             ("deliveries", conn.deliveries.reconcile_overdue),
-            ("batches", conn.batches.chunks.reconcile_overdue)]
+            ("batches", conn.batches.chunks.reconcile_overdue),
+            ("generations", conn.generations.reconcile_overdue)]
 
 
 def reconcile_once(conn) -> dict:

@@ -12,6 +12,7 @@ from enum import StrEnum
 from connector.batches.record import BatchRecord
 from connector.events.store import EVENT_TYPES
 from connector.fetch.fetcher import FetchError
+from connector.generations.record import GenerationRecord
 from connector.runtime.clock import isoformat, new_id, parse_iso, utcnow
 from connector.runtime.errors import Conflict, NotFound, ValidationFailed
 
@@ -214,6 +215,8 @@ def sample_object(hook: Hook, batch_object, public_url: str) -> dict:
                             template_id=hook.template_id or "", template_version=1, format="png", total=2,
                             completed=2, created_at=now, completed_at=now)
         return batch_object(batch)
+    if hook.event.startswith("generation."):   # the real generation object's shape, built by the same code
+        return _sample_generation(hook, now, public_url)
     failed = hook.event == "render.failed"
     return {"id": render_id, "status": "failed" if failed else "completed", "template_id": hook.template_id,
             "template_version": 1 if hook.template_id else None, "format": "png", "width": None if failed else 1200,
@@ -223,3 +226,18 @@ def sample_object(hook: Hook, batch_object, public_url: str) -> dict:
             "error": {"error": "render_failed", "message": "This is a test event: nothing was rendered."}
             if failed else None, "created_at": now, "completed_at": now, "duration_ms": 0 if failed else 85,
             "mode": hook.mode}
+
+
+def _sample_generation(hook: Hook, now: str, public_url: str) -> dict:
+    failed = hook.event == "generation.failed"
+    record = GenerationRecord(
+        id=new_id("gen"), account_id=hook.account_id, key_id="", mode=hook.mode,
+        status="failed" if failed else "completed", input_type="text", output_formats=["og"],
+        extracted={"title": "This is a test event", "summary": "Nothing was generated.", "points": [], "image": None,
+                   "site_name": None, "author": None, "url": None},
+        outputs=[] if failed else [{"format": "og", "template_id": new_id("tpl"), "render_ids": [new_id("rnd")],
+                                    "file_keys": ["test/sample.png"], "pages": 1}],
+        credits=0 if failed else 1, created_at=now, completed_at=now,
+        error={"error": "input_unreachable", "message": "This is a test event: nothing was generated."}
+        if failed else None)
+    return record.to_api(lambda key: f"{public_url.rstrip('/')}/files/{key}")
