@@ -138,9 +138,9 @@ function generateForm(formats, brands, show) {
     h("legend", {}, "Style"),
     STYLES.map(([value, label, about], i) => h("label", { class: "style-option", dataset: { style: value } },
       h("input", { type: "radio", name: "visual_style", value, checked: i === 0,
-        "aria-describedby": `style-about-${value}` }),
+        "aria-labelledby": `style-name-${value}`, "aria-describedby": `style-about-${value}` }),
       h("span", { class: `style-art style-art-${value}`, "aria-hidden": "true" }, h("span", {}, "Aa")),
-      h("span", { class: "style-text" }, h("span", { class: "style-name" }, label),
+      h("span", { class: "style-text" }, h("span", { class: "style-name", id: `style-name-${value}` }, label),
         h("span", { class: "style-about", id: `style-about-${value}` }, about)))));
 
   // The brand: the account's default first, chosen.

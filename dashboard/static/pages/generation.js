@@ -84,7 +84,7 @@ function outputView(o, format, gen) {
     const name = pages ? `${label}, page ${i + 1} of ${urls.length}` : label;
     return h("figure", { class: "gen-image" },
       h("a", { href: url, target: "_blank", rel: "noopener", "aria-label": `Open ${name}` },
-        h("img", { src: url, alt: name, loading: "lazy" })),
+        h("img", { src: url, alt: name })),
       h("figcaption", { class: "small" }, pages ? h("span", { class: "muted" }, `${i + 1}`) : null,
         h("a", { href: url, download: fileName(gen, o, i, url), "aria-label": `Download ${name}` }, "Download")));
   });
