@@ -6,6 +6,7 @@ and a brand on Render an image and both batch modules."""
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 import requests
@@ -46,11 +47,18 @@ def nested_names(cid: str, name: str) -> set[str]:
 
 
 def assert_generation_bundle(cid: str, generation: dict):
-    """Every interface field, and every field inside `extracted` and each output, is in the real object."""
+    """Every interface field, and every field inside `extracted`, `timings` and each output, is in the real object;
+    the module's sample has the real object's fields, no more, no fewer."""
     assert interface_names(cid) <= set(generation)
-    assert nested_names(cid, "extracted") <= set(generation["extracted"])
+    for name in ("extracted", "timings"):
+        assert nested_names(cid, name) <= set(generation[name]), name
     for output in generation["outputs"]:
         assert nested_names(cid, "outputs") <= set(output)
+    sample = load(f"module/{cid}/samples")
+    assert set(sample) == set(generation)
+    assert set(sample["extracted"]) == set(generation["extracted"]) and set(sample["timings"]) == set(
+        generation["timings"])
+    assert {k for o in sample["outputs"] for k in o} == {k for o in generation["outputs"] for k in o}
 
 
 def png(url: str) -> Image.Image:
@@ -118,7 +126,11 @@ def test_a_generation_that_fails_is_a_make_error(live, account):
         module("generateDesigns", {"input_type": "url", "input_url": "http://127.0.0.1:9/post",
                                    "output_formats": ["og"]}, connection)
     assert failed.value.type == "DataError" and failed.value.message.startswith("[failed] ")
-    assert ", generation gen_" in failed.value.message
+    generation_id = re.search(r", generation (gen_\w+)\)$", failed.value.message).group(1)
+    got = module("getGeneration", {"generation_id": generation_id}, connection).output
+    assert got["status"] == "failed" and nested_names("getGeneration", "error") <= set(got["error"])
+    assert got["error"]["message"] in failed.value.message and f"(error: {got['error']['error']}," in \
+        failed.value.message
     with pytest.raises(MakeError) as no_formats:
         module("generateDesigns", {"input_type": "text", "input_content": TIPS, "output_formats": []}, connection)
     assert no_formats.value.type == "DataError" and no_formats.value.message.startswith("[422] ")
