@@ -1,52 +1,35 @@
-"""Extraction: a text, a web page or a PDF read into ``Extracted`` (first cut: text only; pages and PDFs to come)."""
+"""Extraction: a text, a web page or a PDF read into ``Extracted`` (``text``, ``pages``, ``pdfs`` do the reading)."""
 
 from __future__ import annotations
 
-import re
+from connector.fetch.fetcher import Fetched, UnexpectedType
+from connector.generations.outline import ExtractionFailed
+from connector.generations.pages import from_html
+from connector.generations.pdfs import from_pdf
+from connector.generations.text import MAX_TEXT, from_text
 
-from connector.generations.content import Extracted, Section
+__all__ = ["MAX_TEXT", "ExtractionFailed", "fetch", "from_html", "from_pdf", "from_text"]
 
-MAX_TEXT = 20_000   # characters of input_content
-
-
-class ExtractionFailed(ValueError):
-    """Input Platen cannot read; ``code`` is the error code, the message one sentence a no-code user can act on."""
-
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code, self.message = code, message
+KINDS = {"url": "page", "pdf": "pdf"}
 
 
-def from_text(text: str) -> Extracted:
-    """A pasted text: the first line is the title, then paragraphs (blank-line separated) and list items."""
-    lines = [line.strip() for line in (text or "").strip().splitlines()]
-    if not lines or not lines[0]:
-        raise ExtractionFailed("input_empty", "input_content is empty: paste the text to design from.")
-    title = re.sub(r"^#+\s*", "", lines[0])
-    section, paragraphs = Section(), []
-    for line in lines[1:]:
-        if not line:
-            continue
-        if re.match(r"^([-*•]|\d+[.)])\s+", line):
-            section.bullets.append(re.sub(r"^([-*•]|\d+[.)])\s+", "", line))
-        else:
-            section.paragraphs.append(line)
-            paragraphs.append(line)
-    summary = paragraphs[0] if paragraphs else ""
-    return Extracted(title=title, summary=summary, points=list(section.bullets) or paragraphs[1:6],
-                     sections=[section])
+def fetch(fetcher, url: str, input_type: str) -> Fetched:
+    """Fetch a page (``input_type`` "url") or a PDF ("pdf") through the guarded fetcher.
+
+    An answer of the wrong type (a PDF for "url", a page for "pdf", an image) is ``ExtractionFailed``
+    ("input_wrong_type"); every other ``FetchError`` (refused by the guard, unreachable, too big, too slow, not 2xx)
+    propagates as it is, its message one sentence naming the URL.
+    """
+    try:
+        return fetcher.get(url, kind=KINDS[input_type])
+    except UnexpectedType as exc:
+        raise ExtractionFailed("input_wrong_type", wrong_type(str(exc), input_type, exc.content_type)) from None
 
 
-def from_html(html: bytes, url: str, content_type: str | None = None) -> Extracted:
-    """A web page as fetched from ``url`` (relative links joined to it)."""
-    raise ExtractionFailed("input_unreadable", "Reading web pages is not built yet.")
-
-
-def from_pdf(data: bytes, url: str | None = None) -> Extracted:
-    """A PDF's text and its first image (``image_data``)."""
-    raise ExtractionFailed("input_unreadable", "Reading PDFs is not built yet.")
-
-
-def fetch(fetcher, url: str, input_type: str):
-    """Fetch a page (``input_type`` "url") or a PDF ("pdf") through the guarded fetcher; ``Fetched``."""
-    return fetcher.get(url, kind="image")
+def wrong_type(message: str, input_type: str, content_type: str) -> str:
+    """The fetcher's message with what to do instead."""
+    if input_type == "url" and content_type in ("application/pdf", "application/x-pdf"):
+        return f"input_url: {message}; send it with input_type \"pdf\"."
+    if input_type == "pdf" and content_type in ("text/html", "application/xhtml+xml"):
+        return f"input_url: {message}; send it with input_type \"url\", or the PDF's own address."
+    return f"input_url: {message}; send the address of a web page (input_type \"url\") or a PDF (\"pdf\")."
