@@ -4,7 +4,8 @@
 const zapier = require('zapier-platform-core');
 
 const App = require('../index');
-const { authData, platen, request, waitFor, serve, hydrated, asZapierBundle } = require('./helpers');
+const samples = require('../lib/samples');
+const { env, authData, platen, request, waitFor, serve, hydrated, asZapierBundle } = require('./helpers');
 
 const appTester = zapier.createAppTester(App);
 
@@ -82,6 +83,20 @@ describe('Generate Designs', () => {
     // The step's answer is the API's object, plus the flat fields.
     const direct = await platen('GET', `/generations/${generation.id}`);
     for (const [key, value] of Object.entries(direct.data)) expect(generation[key]).toEqual(value);
+    // The sample a user maps from before the first run has exactly these fields.
+    expect(Object.keys(samples.generation).sort()).toEqual(Object.keys(generation).sort());
+  });
+
+  test('a page that cannot be read fails the step with Platen\'s reason; Failed Generation lists it', async () => {
+    const missing = `${env.base}/files/no-such-page-${Date.now()}.html`;
+    await expect(appTester(App.creates.generate_designs.operation.perform, { authData,
+      inputData: { input_type: 'url', input_url: missing, output_formats: ['og'] } }))
+      .rejects.toThrow(/failed: input_url: .*404/);
+    const items = await appTester(App.triggers.generation_failed.operation.performList,
+      { authData, inputData: {}, meta: { page: 0 } });
+    const failed = items.find((i) => i.extracted === null && String(i.error_message).includes(missing));
+    expect(failed).toMatchObject({ status: 'failed', url: null, file: null, urls: [] });
+    expect(Object.keys(samples.failedGeneration).sort()).toEqual(Object.keys(failed).sort());
   });
 
   test('with no time to wait, the generation comes back as it is, and it finishes on its own', async () => {
