@@ -136,5 +136,11 @@ def test_the_nodes_pass_their_node_test_suite_against_a_live_platen(built, live,
                      "create subscribes one hook per event; checkExists sees them",
                      "a real delivery (a test event) is accepted; forged, unsigned and stale ones are refused",
                      "a render made by the Platen node reaches the trigger as render.completed",
-                     "delete unsubscribes every hook, and again is harmless"):
+                     "delete unsubscribes every hook, and again is harmless",
+                     "loadOptions getBrands lists the brands, the default one marked; getFormats the formats",
+                     "render create and batch create send the brand",
+                     "create from text: an OG card and a 3-slide LinkedIn carousel, waiting, with their URLs",
+                     "create without waiting answers the queued generation; a bad format is Platen's 422",
+                     "get and get many",
+                     "a generation made by the Platen node reaches the trigger as generation.completed"):
         assert expected in passed, f"{expected!r} did not run or pass:\n{tap[-6000:]}"

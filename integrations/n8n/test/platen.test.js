@@ -492,3 +492,219 @@ describe('Platen Trigger', () => {
 		assert.equal(staticData.hooks, undefined);
 	});
 });
+
+describe('Brands', () => {
+	let brand;
+
+	before(async () => {
+		const made = await api('POST', '/brands', { name: 'n8n Teal', colors: { primary: '#0b7a75' } });
+		assert.equal(made.statusCode, 201);
+		brand = made.body;
+	});
+
+	test('loadOptions getBrands lists the brands, the default one marked; getFormats the formats', async () => {
+		const ctx = context('loadOptions', { credentials });
+		const brands = await platen.methods.loadOptions.getBrands.call(ctx);
+		assert.ok(brands.some((b) => b.value === brand.id && b.name === 'n8n Teal'));
+		assert.ok(brands.some((b) => / \(default\)$/.test(b.name)));
+		const formats = await platen.methods.loadOptions.getFormats.call(ctx);
+		assert.ok(formats.some((f) => f.value === 'og' && /1200×630/.test(f.name)));
+		assert.ok(formats.some((f) => f.value === 'linkedin_carousel' && /slides/.test(f.name)));
+	});
+
+	test('render create and batch create send the brand', async () => {
+		const [render] = await run({
+			resource: 'render',
+			operation: 'create',
+			templateId: templateParam,
+			fields: { mappingMode: 'defineBelow', value: { title: `Branded ${crypto.randomUUID()}` } },
+			options: { brandId: brand.id },
+		});
+		assert.equal(render.json.status, 'completed');
+		await assert.rejects(
+			run({
+				resource: 'render',
+				operation: 'create',
+				templateId: templateParam,
+				fields: { mappingMode: 'defineBelow', value: { title: 'Branded' } },
+				options: { brandId: 'brd_0000000000000000000000' },
+			}),
+			(error) => {
+				assert.match(error.message, /brand_id/);
+				assert.equal(error.httpCode, '422');
+				return true;
+			},
+		);
+		const [batch] = await run(
+			{
+				resource: 'batch',
+				operation: 'create',
+				source: 'items',
+				templateId: templateParam,
+				rows: () => ({ mappingMode: 'defineBelow', value: { title: 'Branded row' } }),
+				options: { brandId: brand.id, waitForCompletion: true },
+			},
+			[{ json: {} }],
+		);
+		assert.equal(batch.json.brand_id, brand.id);
+		assert.equal(batch.json.completed, 1);
+	});
+});
+
+const TEXT =
+	'5 tips for remote work\n\nWrite things down: decisions live in documents, not in calls.\n\n' +
+	'Overlap a few hours every day, and guard them.\n\nDefault to asynchronous updates; meet to decide.\n\n' +
+	'Say thank you in public.\n\nLog off on time: a rested team is a fast team.';
+
+describe('Generation', () => {
+	let generation;
+
+	test('create from text: an OG card and a 3-slide LinkedIn carousel, waiting, with their URLs', async () => {
+		const [item] = await run({
+			resource: 'generation',
+			operation: 'create',
+			inputType: 'text',
+			inputContent: TEXT,
+			outputFormats: ['og', 'linkedin_carousel'],
+			visualStyle: 'elegant',
+			options: { carouselSlides: 3, metadata: '{"from": "n8n"}' },
+		});
+		generation = item.json;
+		assert.equal(generation.status, 'completed', JSON.stringify(generation));
+		assert.match(generation.id, /^gen_/);
+		assert.equal(generation.visual_style, 'elegant');
+		assert.deepEqual(generation.output_formats, ['og', 'linkedin_carousel']);
+		assert.deepEqual(generation.metadata, { from: 'n8n' });
+		const og = generation.outputs.find((o) => o.format === 'og');
+		const carousel = generation.outputs.find((o) => o.format === 'linkedin_carousel');
+		assert.equal(og.urls.length, 1);
+		assert.equal(carousel.urls.length, 3);
+		for (const url of [...og.urls, ...carousel.urls]) {
+			const image = await httpRequest({ url, encoding: 'arraybuffer', returnFullResponse: true });
+			assert.equal(image.statusCode, 200);
+			assert.deepEqual([...image.body.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+		}
+	});
+
+	test('create without waiting answers the queued generation; a bad format is Platen\'s 422', async () => {
+		const [item] = await run({
+			resource: 'generation',
+			operation: 'create',
+			inputType: 'text',
+			inputContent: `Quick one ${crypto.randomUUID()}\n\nA single card.`,
+			outputFormats: ['og'],
+			visualStyle: 'dark',
+			options: { waitForCompletion: false },
+		});
+		assert.match(item.json.id, /^gen_/);
+		assert.ok(['queued', 'running', 'completed'].includes(item.json.status), item.json.status);
+		await assert.rejects(
+			run({
+				resource: 'generation',
+				operation: 'create',
+				inputType: 'text',
+				inputContent: 'Hello',
+				outputFormats: ['no_such_format'],
+				visualStyle: 'modern',
+				options: {},
+			}),
+			(error) => {
+				assert.equal(error.httpCode, '422');
+				assert.match(error.message, /output_formats|no_such_format/);
+				return true;
+			},
+		);
+	});
+
+	test('get and get many', async () => {
+		const [got] = await run({ resource: 'generation', operation: 'get', generationId: generation.id });
+		assert.deepEqual(got.json, generation);
+		const many = await run({ resource: 'generation', operation: 'getAll', returnAll: true });
+		assert.ok(many.length >= 2);
+		assert.ok(many.some((g) => g.json.id === generation.id));
+		const one = await run({ resource: 'generation', operation: 'getAll', returnAll: false, limit: 1 });
+		assert.equal(one.length, 1);
+	});
+});
+
+describe('Platen Trigger: generations', () => {
+	let server;
+	let webhookUrl;
+	const deliveries = [];
+	const waiting = [];
+	const staticData = {};
+	const events = ['generation.completed', 'generation.failed'];
+
+	before(async () => {
+		server = http.createServer((req, res) => {
+			const chunks = [];
+			req.on('data', (c) => chunks.push(c));
+			req.on('end', () => {
+				const rawBody = Buffer.concat(chunks);
+				deliveries.push({ headers: req.headers, rawBody, body: JSON.parse(rawBody.toString('utf8')) });
+				for (const w of waiting.splice(0)) w();
+				res.writeHead(200).end('ok');
+			});
+		});
+		await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+		webhookUrl = `http://127.0.0.1:${server.address().port}/webhook/${crypto.randomUUID()}/webhook`;
+	});
+	after(() => server.close());
+
+	const ctx = (kind, extra = {}) =>
+		context(kind, {
+			credentials,
+			params: { events, templateId: TEMPLATE },
+			staticData,
+			webhookUrl,
+			nodeName: 'Platen Trigger',
+			...extra,
+		});
+
+	test('a generation made by the Platen node reaches the trigger as generation.completed', async () => {
+		const methods = trigger.webhookMethods.default;
+		assert.equal(await methods.checkExists.call(ctx('hook')), false);
+		assert.equal(await methods.create.call(ctx('hook')), true);
+		const hooks = (await api('GET', `/hooks?target_url=${encodeURIComponent(webhookUrl)}`)).body;
+		assert.deepEqual(hooks.map((h) => h.event).sort(), events);
+		assert.ok(hooks.every((h) => h.template_id === null), 'generations are not filtered by template');
+		assert.equal(await methods.checkExists.call(ctx('hook')), true);
+		try {
+			const [item] = await run({
+				resource: 'generation',
+				operation: 'create',
+				inputType: 'text',
+				inputContent: TEXT,
+				outputFormats: ['og', 'linkedin_carousel'],
+				visualStyle: 'modern',
+				options: { carouselSlides: 3 },
+			});
+			const deadline = Date.now() + 90000;
+			let real;
+			while (!real) {
+				real = deliveries.find(
+					(d) => d.body.type === 'generation.completed' && d.body.data.id === item.json.id,
+				);
+				assert.ok(real || Date.now() < deadline, 'generation.completed was not delivered in 90 s');
+				if (!real) {
+					await new Promise((resolve) => {
+						waiting.push(resolve);
+						setTimeout(resolve, 1000).unref();
+					});
+				}
+			}
+			const { workflowData } = await trigger.webhook.call(ctx('webhook', { request: real }));
+			const json = workflowData[0][0].json;
+			assert.equal(json.event, 'generation.completed');
+			assert.equal(json.id, item.json.id);
+			assert.deepEqual(json.outputs, item.json.outputs);
+			assert.equal(json.test, false);
+		} finally {
+			assert.equal(await methods.delete.call(ctx('hook')), true);
+		}
+		assert.deepEqual(
+			(await api('GET', `/hooks?target_url=${encodeURIComponent(webhookUrl)}`)).body,
+			[],
+		);
+	});
+});

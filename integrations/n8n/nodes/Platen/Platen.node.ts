@@ -6,8 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { nodeError } from '../shared/transport';
-import { getTemplateFields, getTemplates, searchTemplates } from './methods';
+import { getBrands, getFormats, getTemplateFields, getTemplates, searchTemplates } from './methods';
 import { batchDescription, createBatchFromItems, executeBatch } from './resources/batch';
+import { executeGeneration, generationDescription } from './resources/generation';
 import { executeRender, renderDescription } from './resources/render';
 import { executeTemplate, templateDescription } from './resources/template';
 
@@ -19,7 +20,8 @@ export class Platen implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Render images and PDFs from templates on your own Platen instance',
+		description:
+			'Render images and PDFs from templates, and designs from content, on your own Platen instance',
 		defaults: {
 			name: 'Platen',
 		},
@@ -35,6 +37,7 @@ export class Platen implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Batch', value: 'batch' },
+					{ name: 'Generation', value: 'generation' },
 					{ name: 'Render', value: 'render' },
 					{ name: 'Template', value: 'template' },
 				],
@@ -43,12 +46,13 @@ export class Platen implements INodeType {
 			...renderDescription,
 			...templateDescription,
 			...batchDescription,
+			...generationDescription,
 		],
 	};
 
 	methods = {
 		listSearch: { searchTemplates },
-		loadOptions: { getTemplates },
+		loadOptions: { getBrands, getFormats, getTemplates },
 		resourceMapping: { getTemplateFields },
 	};
 
@@ -80,6 +84,8 @@ export class Platen implements INodeType {
 					out.push(...(await executeTemplate.call(this, operation, itemIndex)));
 				} else if (resource === 'batch') {
 					out.push(...(await executeBatch.call(this, operation, itemIndex)));
+				} else if (resource === 'generation') {
+					out.push(...(await executeGeneration.call(this, operation, itemIndex)));
 				} else {
 					throw new NodeOperationError(this.getNode(), `Unknown resource "${resource}"`, {
 						itemIndex,

@@ -116,3 +116,13 @@ export const limitFields = (show: Record<string, string[]>): INodeProperties[] =
 		description: 'Max number of results to return',
 	},
 ];
+
+export const brandOption: INodeProperties = {
+	displayName: 'Brand Name or ID',
+	name: 'brandId',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getBrands' },
+	default: '',
+	description:
+		'The brand kit whose colours, fonts and logo the design draws (default: the template\'s brand, else your default brand). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};

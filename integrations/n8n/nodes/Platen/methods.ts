@@ -66,3 +66,32 @@ export async function getTemplateFields(
 	});
 	return body as unknown as ResourceMapperFields;
 }
+
+/** The brand dropdowns: the account's brand kits (GET /brands), the default one marked. */
+export async function getBrands(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const out: INodePropertyOptions[] = [];
+	for (let page = 0; ; page++) {
+		const { body } = await platenRequest.call(this, {
+			method: 'GET',
+			path: '/brands',
+			qs: { limit: PAGE, page },
+		});
+		const brands = body as unknown as IDataObject[];
+		out.push(
+			...brands.map((b) => ({
+				name: b.default === true ? `${String(b.name)} (default)` : String(b.name),
+				value: String(b.id),
+			})),
+		);
+		if (brands.length < PAGE) return out;
+	}
+}
+
+/** The output formats of a generation (GET /formats): its API name is the value; carousels say so. */
+export async function getFormats(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const { body } = await platenRequest.call(this, { method: 'GET', path: '/formats' });
+	return (body as unknown as IDataObject[]).map((f) => ({
+		name: `${String(f.label)} (${String(f.width)}×${String(f.height)}${f.pages === true ? ', slides' : ''})`,
+		value: String(f.name),
+	}));
+}

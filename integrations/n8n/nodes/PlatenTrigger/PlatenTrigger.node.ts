@@ -29,6 +29,11 @@ function store(this: IHookFunctions, hooks: StoredHook[]): void {
 	else delete data.hooks;
 }
 
+/** The template filter a hook for `event` carries: generations are made from content, not from a template. */
+function filterOf(event: string, templateId: string | null): string | null {
+	return event.startsWith('generation.') ? null : templateId;
+}
+
 function wanted(this: IHookFunctions): { events: string[]; templateId: string | null } {
 	const events = (this.getNodeParameter('events') as string[]).slice().sort();
 	const templateId = (this.getNodeParameter('templateId', '') as string) || null;
@@ -43,7 +48,7 @@ export class PlatenTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when a Platen render or batch finishes',
+		description: 'Starts the workflow when a Platen render, batch or generation finishes',
 		defaults: {
 			name: 'Platen Trigger',
 		},
@@ -70,6 +75,16 @@ export class PlatenTrigger implements INodeType {
 						value: 'batch.completed',
 						description: 'Every row of a batch is rendered or failed',
 					},
+					{
+						name: 'Generation Completed',
+						value: 'generation.completed',
+						description: 'Designs generated from content are ready',
+					},
+					{
+						name: 'Generation Failed',
+						value: 'generation.failed',
+						description: 'A generation failed',
+					},
 					{ name: 'Render Completed', value: 'render.completed', description: 'A render finished' },
 					{ name: 'Render Failed', value: 'render.failed', description: 'A render failed' },
 				],
@@ -82,7 +97,7 @@ export class PlatenTrigger implements INodeType {
 				typeOptions: { loadOptionsMethod: 'getTemplates' },
 				default: '',
 				description:
-					'Only events of this template (leave empty for every template). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					'Only renders and batches of this template (leave empty for every template; generations are never filtered). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 		],
 	};
@@ -111,7 +126,7 @@ export class PlatenTrigger implements INodeType {
 						(h) =>
 							known.has(String(h.id)) &&
 							events.includes(String(h.event)) &&
-							(h.template_id ?? null) === templateId,
+							(h.template_id ?? null) === filterOf(String(h.event), templateId),
 					) &&
 					new Set(hooks.map((h) => h.event)).size === events.length;
 				if (matches) return true;
@@ -136,7 +151,7 @@ export class PlatenTrigger implements INodeType {
 						const { body } = await platenRequest.call(this, {
 							method: 'POST',
 							path: '/hooks',
-							body: { target_url: url, event, template_id: templateId },
+							body: { target_url: url, event, template_id: filterOf(event, templateId) },
 						});
 						made.push({ id: String(body.id), event, secret: String(body.secret) });
 					}

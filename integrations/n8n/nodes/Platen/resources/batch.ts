@@ -8,6 +8,7 @@ import { NodeOperationError, jsonParse, sleep } from 'n8n-workflow';
 import { randomBytes } from 'node:crypto';
 import { platenList, platenRequest } from '../../shared/transport';
 import {
+	brandOption,
 	fieldMapper,
 	formatOption,
 	limitFields,
@@ -127,6 +128,7 @@ export const batchDescription: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: show(['create']) },
 		options: [
+			{ ...brandOption },
 			{
 				displayName: 'Column Mapping (JSON)',
 				name: 'mapping',
@@ -235,6 +237,7 @@ function commonOptions(options: IDataObject): IDataObject {
 	const out: IDataObject = {};
 	for (const key of ['format', 'quality', 'scale'])
 		if (options[key] !== undefined) out[key] = options[key];
+	if (options.brandId) out.brand_id = options.brandId;
 	return out;
 }
 

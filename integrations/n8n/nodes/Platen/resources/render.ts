@@ -8,6 +8,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { platenList, platenRequest } from '../../shared/transport';
 import {
 	binaryPropertyOutput,
+	brandOption,
 	fieldMapper,
 	formatOption,
 	limitFields,
@@ -122,6 +123,7 @@ export const renderDescription: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: show(['create']) },
 		options: [
+			{ ...brandOption },
 			{
 				displayName: 'Download File',
 				name: 'download',
@@ -243,6 +245,7 @@ export async function executeRender(
 		for (const key of ['format', 'quality', 'scale']) {
 			if (options[key] !== undefined) body[key] = options[key];
 		}
+		if (options.brandId) body.brand_id = options.brandId;
 		const created = await platenRequest.call(this, {
 			method: 'POST',
 			path: '/renders',
