@@ -24,29 +24,29 @@ class GenerationCreateSchema(ma.Schema):
     input_type = fields.String(required=True, validate=validate.OneOf(INPUT_TYPES), metadata={
         "description": "`text`: `input_content`; `url`: the web page at `input_url`; `pdf`: the PDF at `input_url`, "
                        "or uploaded as the multipart form's `file`.", "example": "text"})
-    input_content = fields.String(metadata={
+    input_content = fields.String(allow_none=True, metadata={
         "description": f"For `text`: the text (at most {MAX_TEXT:,} characters). Its first line is the title; "
                        "list items (`- `, `1. `) become points.",
         "example": "5 tips for remote work\n- Keep a routine\n- Take real breaks\n- Over-communicate"})
-    input_url = fields.String(validate=validate.Length(max=2048), metadata={
+    input_url = fields.String(allow_none=True, validate=validate.Length(max=2048), metadata={
         "description": "For `url` and `pdf`: an http(s) address, fetched by the server (private and local "
                        "addresses are refused).", "example": "https://example.com/blog/remote-work"})
     output_formats = fields.List(fields.String(validate=validate.OneOf(FORMAT_IDS)), required=True, metadata={
         "description": f"1 to {MAX_FORMATS} format ids from GET /formats; each becomes a template and its "
                        "rendered pages.", "example": ["og", "instagram_post", "linkedin_carousel"]})
-    carousel_slides = fields.Dict(keys=fields.String(validate=validate.OneOf(CAROUSELS)), values=fields.Integer(),
-                                  metadata={"description": f"Slides per carousel format, {MIN_SLIDES} to "
-                                                           f"{MAX_SLIDES} (default {DEFAULT_SLIDES}).",
-                                            "example": {"linkedin_carousel": 5}})
+    carousel_slides = fields.Dict(
+        keys=fields.String(validate=validate.OneOf(CAROUSELS)), values=fields.Integer(), allow_none=True,
+        metadata={"description": f"Slides per carousel format, {MIN_SLIDES} to {MAX_SLIDES} (default "
+                                 f"{DEFAULT_SLIDES}).", "example": {"linkedin_carousel": 5}})
     visual_style = fields.String(load_default="modern", validate=validate.OneOf(STYLES),
                                  metadata={"description": _STYLE_DOC, "example": "modern"})
     brand_id = fields.String(allow_none=True, metadata={
         "description": "The brand (`brd_…`) the designs use; default the account's default brand. Not one of "
                        "yours: a 422.", "example": "brd_0mhq3k2x1a2b3c4d5e6f7g8h"})
-    webhook_url = fields.String(validate=validate.Length(max=2048), metadata={
+    webhook_url = fields.String(allow_none=True, validate=validate.Length(max=2048), metadata={
         "description": "Called (signed, like hooks) with `generation.completed` or `generation.failed`."})
-    metadata = fields.Dict(metadata={"description": "Echoed back on the generation and its events; at most 4 KB.",
-                                     "example": {"post_id": "42"}})
+    metadata = fields.Dict(allow_none=True, metadata={
+        "description": "Echoed back on the generation and its events; at most 4 KB.", "example": {"post_id": "42"}})
 
 
 CREATE_BODY = {

@@ -264,10 +264,13 @@ def test_public_templates_need_no_signature(stack):
 def test_formats_lists_the_size_presets(stack):
     alice = stack.caller()
     formats = stack.client.get("/api/v1/formats", headers=alice.headers).get_json()
-    assert {"name": "og", "label": "Open Graph / link preview", "width": 1200, "height": 630, "dpi": 72} in formats
+    assert {"name": "og", "label": "Open Graph / link preview", "width": 1200, "height": 630, "dpi": 72,
+            "pages": False} in formats
     assert {f["name"] for f in formats} >= {"instagram_post", "instagram_story", "linkedin_post", "x_post",
-                                            "pinterest_pin", "a4_portrait"}
+                                            "pinterest_pin", "a4_portrait", "instagram_carousel"}
     by_name = {f["name"]: f for f in formats}
+    assert {name for name, f in by_name.items() if f["pages"]} == {"linkedin_carousel", "instagram_carousel"}
+    assert (by_name["linkedin_carousel"]["width"], by_name["linkedin_carousel"]["height"]) == (1080, 1350)
     for name in ("a4_portrait", "a4_landscape", "letter_portrait"):   # a print size is a paper page in a PDF
         assert by_name[name]["dpi"] == 300, name
 
