@@ -1,0 +1,102 @@
+"""Single cards (every format without pages): image placement per style, the text column, footer and decoration."""
+
+from __future__ import annotations
+
+from connector.generations.content import Extracted
+from connector.generations.layouts.decor import backdrop, foreground
+from connector.generations.layouts.parts import SCRIM, Ctx, kicker_text
+from connector.generations.layouts.stack import Column, place
+
+WHITE = "#ffffff"
+
+
+def card(ctx: Ctx, extracted: Extracted, *, points: bool | None = None) -> list[dict]:
+    """The layers of one card: a backdrop, the image where the style puts it, the text column and the footer."""
+    s = ctx.style
+    image = extracted.image or ""
+    zone, layers, over_image = image_area(ctx, image)
+    layers = backdrop(ctx, zone, bool(image)) + layers
+    x, y, w, h = zone
+    band = s.decoration == "band"
+    footer_colour = WHITE if over_image else s.body
+    footer, footer_h = ctx.footer(extracted, x, y + h, w, footer_colour, logo=not band,
+                                  align="center" if s.align == "center" else "left",
+                                  opacity=0.85 if over_image else 1.0)
+    if not footer and band:
+        footer_h = 0
+    column_h = h - footer_h - ctx.px(0.04)
+    if s.decoration == "rule" and footer:
+        layers.append(ctx.line("footer_rule", x, y + h - footer_h - ctx.px(0.03), w, s.accent, 1, 0.5))
+        column_h -= ctx.px(0.02)
+    show_points = (ctx.portrait or not image or not extracted.summary) if points is None else points
+    col = Column(kicker="" if band else kicker_text(extracted), title=extracted.title, summary=extracted.summary,
+                 points=list(extracted.points) if show_points else [],
+                 title_scale=s.title_scale * (1.0 if image else 1.45))
+    if over_image:
+        col.title_color = col.body_color = WHITE
+    layers += place(ctx, col, x, y, w, column_h)
+    layers += footer
+    layers += foreground(ctx, zone, extracted)
+    return layers
+
+
+def image_area(ctx: Ctx, image: str) -> tuple[tuple[int, int, int, int], list[dict], bool]:
+    """(the text zone, the image's layers, whether the text sits on the image) for the style's composition.
+    Without an image every composition gives the text the whole canvas inside the margins."""
+    s, W, H, m = ctx.style, ctx.width, ctx.height, ctx.margin
+    full = (m, m, W - 2 * m, H - 2 * m)
+    if s.decoration == "band":
+        band = ctx.px(0.11)
+        full = (m, band + m, W - 2 * m, H - band - 2 * m)
+    if not image:
+        return full, [], False
+    fx, fy, fw, fh = full
+    if s.image == "overlay":
+        return full, [ctx.rect("image_base", 0, 0, W, H, "@brand.primary"),
+                      ctx.image("image", image, 0, 0, W, H, label="Background image"),
+                      ctx.rect("scrim", 0, 0, W, H, SCRIM)], True
+    if s.image == "fade":
+        if ctx.landscape:
+            iw = round(W * 0.5)
+            fade = {"type": "linear", "angle": 90, "stops": [{"color": "@brand.text", "offset": 0},
+                                                             {"color": "#00000000", "offset": 0.6}]}
+            return (m, m, W - iw - m, H - 2 * m), [ctx.image("image", image, W - iw, 0, iw, H),
+                                                    ctx.rect("image_fade", W - iw, 0, iw, H, fade)], False
+        ih = round(H * (0.5 if ctx.portrait else 0.46))
+        fade = {"type": "linear", "angle": 180, "stops": [{"color": "#00000000", "offset": 0.35},
+                                                          {"color": "@brand.text", "offset": 1}]}
+        return (m, ih, W - 2 * m, H - ih - m), [ctx.image("image", image, 0, 0, W, ih),
+                                                ctx.rect("image_fade", 0, 0, W, ih, fade)], False
+    if s.image == "split":
+        if ctx.landscape:
+            iw = round(W * 0.42)
+            return (fx, fy, W - iw - 2 * m, fh), [ctx.image("image", image, W - iw, 0, iw, H)], False
+        ih = round(H * (0.4 if ctx.portrait else 0.44))
+        top = max(fy, ih + m) if s.decoration != "band" else fy + ih + m - ctx.px(0.11)
+        if s.decoration == "band":
+            band = ctx.px(0.11)
+            return (fx, band + ih + m, fw, H - band - ih - 2 * m), [ctx.image("image", image, 0, band, W, ih)], \
+                False
+        return (fx, top, fw, H - top - m), [ctx.image("image", image, 0, 0, W, ih)], False
+    # inset: inside the margins, the style's corners; creative sets an accent block behind it
+    radius = ctx.px(s.radius)
+    if ctx.landscape:
+        iw = round(fw * 0.4)
+        ix = fx + fw - iw
+        box = (ix, fy, iw, fh)
+        zone = (fx, fy, fw - iw - m, fh)
+    else:
+        ih = round(fh * (0.42 if ctx.portrait else 0.44))
+        box = (fx, fy, fw, ih)
+        zone = (fx, fy + ih + m, fw, fh - ih - m)
+    layers = []
+    if s.decoration == "quote":
+        shift = ctx.px(0.025)
+        layers.append(ctx.rect("image_block", box[0] + shift, box[1] + shift, box[2] - shift, box[3] - shift,
+                               s.accent, shown_with="image"))
+        box = (box[0], box[1], box[2] - shift, box[3] - shift)
+    layers.append(ctx.image("image", image, *box, radius=radius))
+    if s.decoration == "frame":
+        layers.append(ctx.rect("image_frame", box[0] - 8, box[1] - 8, box[2] + 16, box[3] + 16, "#00000000",
+                               stroke=s.accent, stroke_width=max(1, ctx.px(0.002)), shown_with="image"))
+    return zone, layers, False

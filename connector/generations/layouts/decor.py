@@ -1,0 +1,56 @@
+"""Each style's decoration: shapes behind the content (strips, frames, blobs, glows) and the corporate band."""
+
+from __future__ import annotations
+
+from connector.generations.content import Extracted
+from connector.generations.layouts.parts import Ctx, kicker_text
+
+
+def backdrop(ctx: Ctx, zone, has_image: bool) -> list[dict]:
+    """The shapes drawn first, behind everything, for the style's decoration."""
+    s, W, H = ctx.style, ctx.width, ctx.height
+    kind = s.decoration
+    if kind == "bar":
+        return [ctx.rect("edge", 0, 0, ctx.px(0.014), H, s.accent)]
+    if kind == "block":
+        return [ctx.rect("stripe", 0, H - ctx.px(0.022), W, ctx.px(0.022), s.accent)]
+    if kind == "frame":
+        inset = round(ctx.margin * 0.45)
+        return [ctx.rect("frame", inset, inset, W - 2 * inset, H - 2 * inset, "#00000000", stroke=s.accent,
+                         stroke_width=max(1, ctx.px(0.003)))]
+    if kind == "blobs":
+        big, small = ctx.px(0.55), ctx.px(0.32)
+        return [ctx.ellipse("blob", W - big * 0.62, -big * 0.38, big, big, s.accent, opacity=0.2),
+                ctx.ellipse("blob", -small * 0.35, H - small * 0.6, small, small, "@brand.secondary",
+                            opacity=0.18)]
+    if kind == "band":
+        return [ctx.rect("band", 0, 0, W, ctx.px(0.11), s.accent),
+                ctx.rect("band_accent", 0, ctx.px(0.11), W, ctx.px(0.008), "@brand.accent")]
+    if kind == "quote":
+        size = ctx.px(0.7 if not has_image else 0.45)
+        return [ctx.rect("shape", W - size * 0.7, -size * 0.35, size, size, s.accent, opacity=0.14,
+                         rotation=18)]
+    if kind == "glow":
+        size = ctx.px(0.9)
+        return [ctx.ellipse("glow", W - size * 0.55, -size * 0.5, size, size, s.accent, opacity=0.22)]
+    return []
+
+
+def foreground(ctx: Ctx, zone, extracted: Extracted) -> list[dict]:
+    """Shapes and labels drawn over the content: the corporate band's site name and logo."""
+    if ctx.style.decoration != "band":
+        return []
+    band, m = ctx.px(0.11), ctx.margin
+    logo_h = round(band * 0.5)
+    logo_w = logo_h * 3
+    layers = []
+    text = kicker_text(extracted)
+    size = ctx.label_size()
+    if text:
+        kicker = ctx.label("kicker", text, m, 0, ctx.width - 2 * m - logo_w - ctx.px(0.03), "on:primary",
+                           size=size, align="left", label="Site")
+        if kicker:
+            kicker["y"] = (band - kicker["height"]) // 2
+            layers.append(kicker)
+    layers.append(ctx.logo("logo", ctx.width - m - logo_w, (band - logo_h) // 2, logo_w, logo_h, "right"))
+    return layers

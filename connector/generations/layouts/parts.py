@@ -1,0 +1,218 @@
+"""The pieces every layout uses: a design's context (canvas, style, fonts, planner) and its layer builders."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+from connector.generations.content import Extracted
+from connector.generations.layouts.styles import SERIF, Style, brand_values, colour
+from connector.generations.planning import Fit, Planner, Type, floor_px, is_rtl
+
+SCRIM = {"type": "linear", "angle": 180, "stops": [{"color": "#00000000", "offset": 0},
+                                                   {"color": "#00000033", "offset": 0.4},
+                                                   {"color": "#000000d9", "offset": 1}]}
+
+
+@dataclass
+class Ctx:
+    """One design in the making: canvas size, margin, readable floor, style, brand values, fonts and language."""
+
+    width: int
+    height: int
+    style: Style
+    planner: Planner
+    brand: dict
+    language: str = ""
+    rtl: bool = False
+    names: set = field(default_factory=set)
+
+    @classmethod
+    def of(cls, width: int, height: int, style: Style, extracted: Extracted, fonts, brand: dict | None) -> Ctx:
+        values = brand_values(brand)
+        sample = " ".join([extracted.title, extracted.summary, *extracted.points[:3]])
+        return cls(width, height, style, Planner(fonts), values, (extracted.language or "")[:35], is_rtl(sample))
+
+    @property
+    def short(self) -> int:
+        return min(self.width, self.height)
+
+    @property
+    def margin(self) -> int:
+        return round(self.short * self.style.margin)
+
+    @property
+    def floor(self) -> int:
+        return floor_px(self.width, self.height)
+
+    @property
+    def landscape(self) -> bool:
+        return self.width / self.height > 1.2
+
+    @property
+    def portrait(self) -> bool:
+        return self.height / self.width > 1.2
+
+    def px(self, share: float) -> int:
+        return round(self.short * share)
+
+    def colour(self, role: str) -> str:
+        return colour(role, self.brand)
+
+    def name(self, base: str) -> str:
+        """``base``, or ``base_2``… when a layer of the template already has it (names are unique per template)."""
+        name, n = base, 1
+        while name in self.names:
+            n += 1
+            name = f"{base}_{n}"
+        self.names.add(name)
+        return name
+
+    # --- type ------------------------------------------------------------------------------------------------
+    def heading_font(self) -> tuple[str, str]:
+        """(the layer's font value, the family measured): the brand's heading, or elegant's serif without one."""
+        if self.style.serif and not self.brand.get("heading"):
+            return SERIF, SERIF
+        return "@brand.heading", self.brand.get("heading") or ""
+
+    def body_font(self) -> tuple[str, str]:
+        return "@brand.body", self.brand.get("body") or ""
+
+    def title_type(self, leading: float | None = None) -> Type:
+        s = self.style
+        return Type(self.heading_font()[1], s.title_weight, False, leading or s.title_leading, s.title_spacing,
+                    s.title_case, self.language)
+
+    def body_type(self, weight: int | None = None, italic: bool | None = None) -> Type:
+        s = self.style
+        return Type(self.body_font()[1], s.body_weight if weight is None else weight,
+                    s.body_italic if italic is None else italic, 1.35, 0.0, "none", self.language)
+
+    def label_type(self, spacing: float | None = None) -> Type:
+        return Type(self.body_font()[1], 700, False, 1.2, self.style.kicker_spacing if spacing is None else spacing,
+                    "uppercase", self.language, 1)
+
+    # --- layers ----------------------------------------------------------------------------------------------
+    def text(self, base: str, fit: Fit, x: int, y: int, width: int, t: Type, color: str, *, heading=False,
+             align: str | None = None, label: str = "", opacity: float = 1.0, low: int | None = None,
+             valign: str = "top") -> dict:
+        font = self.heading_font()[0] if heading else self.body_font()[0]
+        layer = {"type": "text", "name": self.name(base), "x": x, "y": y, "width": width, "height": fit.height,
+                 "text": fit.text, "font": font, "font_weight": t.weight, "font_size": fit.size,
+                 "min_font_size": min(fit.size, low or self.floor), "line_height": t.line_height,
+                 "color": self.colour(color), "align": align or self.style.align, "valign": valign}
+        if t.italic:
+            layer["font_style"] = "italic"
+        if t.spacing:
+            layer["letter_spacing"] = t.spacing_px(fit.size)
+        if t.transform != "none":
+            layer["transform"] = t.transform
+        if t.max_lines:
+            layer["max_lines"] = t.max_lines
+        if self.language:
+            layer["language"] = self.language
+        if opacity < 1:
+            layer["opacity"] = opacity
+        if label:
+            layer["label"] = label
+        return layer
+
+    def rect(self, base: str, x, y, w, h, fill, *, radius=0, opacity=1.0, stroke=None, stroke_width=0,
+             rotation=0, shown_with: str = "") -> dict:
+        layer = {"type": "rect", "name": self.name(base), "x": round(x), "y": round(y), "width": round(w),
+                 "height": round(h), "fill": self.colour(fill) if isinstance(fill, str) else fill,
+                 "editable": False}
+        for key, value, default in (("radius", round(radius), 0), ("opacity", opacity, 1.0),
+                                    ("stroke", stroke and self.colour(stroke), None),
+                                    ("stroke_width", stroke_width, 0), ("rotation", rotation, 0),
+                                    ("shown_with", shown_with, "")):
+            if value != default:
+                layer[key] = value
+        return layer
+
+    def ellipse(self, base: str, x, y, w, h, fill, *, opacity=1.0, stroke=None, stroke_width=0) -> dict:
+        layer = {"type": "ellipse", "name": self.name(base), "x": round(x), "y": round(y), "width": round(w),
+                 "height": round(h), "fill": self.colour(fill), "editable": False}
+        if opacity != 1:
+            layer["opacity"] = opacity
+        if stroke:
+            layer.update(stroke=self.colour(stroke), stroke_width=stroke_width)
+        return layer
+
+    def line(self, base: str, x, y, w, colour_role: str, width: float, opacity: float = 1.0) -> dict:
+        layer = {"type": "line", "name": self.name(base), "x": round(x), "y": round(y), "width": round(w),
+                 "height": 0, "fill": self.colour(colour_role), "stroke_width": max(1, round(width)),
+                 "editable": False}
+        if opacity != 1:
+            layer["opacity"] = opacity
+        return layer
+
+    def image(self, base: str, src: str, x, y, w, h, *, radius=0, focus_y=0.5, label="Image") -> dict:
+        layer = {"type": "image", "name": self.name(base), "x": round(x), "y": round(y), "width": round(w),
+                 "height": round(h), "src": src, "fit": "cover", "on_error": "hide", "label": label}
+        if radius:
+            layer["radius"] = round(radius)
+        if focus_y != 0.5:
+            layer["focus_y"] = focus_y
+        return layer
+
+    def logo(self, base: str, x, y, w, h, align: str = "right") -> dict:
+        """The brand's logo, drawn contained in its box against ``align``; nothing at all when the brand has none
+        (an empty source draws nothing) or it cannot be loaded (hidden, not a failed render)."""
+        return {"type": "image", "name": self.name(base), "x": round(x), "y": round(y), "width": round(w),
+                "height": round(h), "src": "@brand.logo", "fit": "contain", "on_error": "hide",
+                "focus_x": {"left": 0.0, "center": 0.5, "right": 1.0}[align], "label": "Logo"}
+
+    # --- common blocks ---------------------------------------------------------------------------------------
+    def label(self, base: str, text: str, x: int, y: int, width: int, color: str, *, size: int | None = None,
+              align: str | None = None, spacing: float | None = None, label: str = "") -> dict | None:
+        """A one-line label (kicker, site, slide number) at ``size`` (default: a little over the floor)."""
+        if not text.strip():
+            return None
+        t = self.label_type(spacing)
+        top = size or self.label_size()
+        fit = self.planner.fit_or_cut(text, width, math.ceil(top * 1.2), t, top, self.floor)
+        if fit is None:
+            return None
+        return self.text(base, fit, x, y, width, t, color, align=align, label=label)
+
+    def label_size(self) -> int:
+        return max(self.floor, self.px(0.024))
+
+    def footer_text(self, extracted: Extracted) -> str:
+        host = site_host(extracted.url)
+        parts = [p for p in (extracted.author, host or extracted.site_name) if p]
+        return " · ".join(dict.fromkeys(parts))
+
+    def footer(self, extracted: Extracted, x: int, bottom: int, width: int, color: str, *,
+               logo: bool = True, align: str = "left", opacity: float = 1.0) -> tuple[list[dict], int]:
+        """The small footer line (author · site) with the logo at the far end; (layers, height taken)."""
+        size = max(self.floor, self.px(0.022))
+        logo_h = round(size * 1.9)
+        logo_w = logo_h * 3 if logo else 0
+        layers = []
+        text_w = width - (logo_w + self.px(0.02) if logo and align != "center" else 0)
+        t = Type(self.body_font()[1], 400, False, 1.2, 0.01, "none", self.language, 1)
+        fit = self.planner.fit_or_cut(self.footer_text(extracted), text_w, math.ceil(size * 1.2), t, size,
+                                      self.floor)
+        if fit is not None:
+            text_x = x if align != "right" else x + width - text_w
+            layers.append(self.text("site", fit, text_x, bottom - round((logo_h + fit.height) / 2), text_w, t,
+                                    color, align=align, label="Site", opacity=opacity))
+        if logo and align != "center":
+            lx = x + width - logo_w if align == "left" else x
+            layers.append(self.logo("logo", lx, bottom - logo_h, logo_w, logo_h,
+                                    "right" if align == "left" else "left"))
+        return layers, logo_h
+
+
+def site_host(url: str | None) -> str:
+    if not url:
+        return ""
+    host = urlparse(url).netloc or ""
+    return host.removeprefix("www.")
+
+
+def kicker_text(extracted: Extracted) -> str:
+    return extracted.site_name or site_host(extracted.url) or ""

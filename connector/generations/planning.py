@@ -1,0 +1,167 @@
+"""Planning: what text goes in which box at what size, measured with the renderer's own text layout."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, replace
+
+from renderer.fonts import FontRegistry, default_registry
+from renderer.script import base_direction, transform
+from renderer.text import TextSpec, layout
+
+ELLIPSIS = "…"
+READABLE_PX = 24          # the smallest text on a 1080 px canvas; scaled by the canvas's shorter side
+_SENTENCE = re.compile(r"(?<=[.!?。！？؟])[\"'”’)]*\s+|(?<=[。！？])")
+_CJK = re.compile(r"[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]")
+
+
+def floor_px(width: int, height: int) -> int:
+    """The readable floor of a canvas: 24 px at 1080 px on the shorter side, in proportion elsewhere."""
+    return math.ceil(READABLE_PX * min(width, height) / 1080)
+
+
+@dataclass(frozen=True)
+class Type:
+    """How a text box sets its text: what layout depends on besides the text, box and size."""
+
+    family: str = ""
+    weight: int = 400
+    italic: bool = False
+    line_height: float = 1.2
+    spacing: float = 0.0       # letter spacing, in ems
+    transform: str = "none"
+    language: str = ""
+    max_lines: int | None = None
+
+    def spacing_px(self, size: float) -> float:
+        return round(self.spacing * size, 1)
+
+
+@dataclass(frozen=True)
+class Fit:
+    """A text planned into a box: its size, its line count, and the height those lines take."""
+
+    text: str
+    size: int
+    lines: int
+    height: int
+
+
+class Planner:
+    """Measures texts in one font registry (cached: a design measures the same strings at a few sizes)."""
+
+    def __init__(self, registry: FontRegistry | None = None):
+        self.registry = registry or default_registry()
+        self._lines: dict = {}
+
+    def _spec(self, text: str, width: int, height: int, t: Type, size: float, low: float) -> TextSpec:
+        return TextSpec(text=transform(text, t.transform), family=t.family, weight=t.weight, italic=t.italic,
+                        size=size, min_size=low, line_height=t.line_height, letter_spacing=t.spacing_px(size),
+                        max_lines=t.max_lines, align="start", valign="top", overflow="shrink",
+                        direction=direction(text), language=t.language, width=int(width), height=int(height))
+
+    def lines(self, text: str, width: int, t: Type, size: int) -> int:
+        """How many lines ``text`` takes at ``size`` in a box ``width`` wide (no height limit)."""
+        key = (text, width, t, size)
+        if key not in self._lines:
+            spec = self._spec(text, width, 100_000, replace(t, max_lines=None), size, size)
+            self._lines[key] = len(layout(spec, self.registry).lines)
+        return self._lines[key]
+
+    def fit(self, text: str, width: int, height: int, t: Type, top: int, low: int) -> Fit | None:
+        """The largest whole size from ``low`` to ``top`` at which ``text`` fits the box (the renderer's own shrink
+        search, so the render finds the very same size), or None when it does not fit even at ``low``."""
+        if not text.strip() or height <= 0 or width <= 0:
+            return None
+        low = min(low, top)
+        lay = layout(self._spec(text, width, height, t, top, low), self.registry)
+        if any(code == "text_truncated" for code, _ in lay.warnings) or lay.size < low:
+            return None
+        size = int(lay.size)
+        count = len(lay.lines)
+        return Fit(text, size, count, math.ceil(count * size * t.line_height))
+
+    def fit_or_cut(self, text: str, width: int, height: int, t: Type, top: int, low: int) -> Fit | None:
+        """``fit``, or when the text does not fit at ``low``: its longest run of whole sentences that does, else of
+        whole words (or CJK characters) with an ellipsis. None when not even one word fits."""
+        whole = self.fit(text, width, height, t, top, low)
+        if whole is not None:
+            return whole
+        head, _ = self.take(text, width, height, t, top, low, ellipsis=True)
+        return self.fit(head, width, height, t, top, low) if head else None
+
+    def take(self, text: str, width: int, height: int, t: Type, top: int, low: int,
+             ellipsis: bool = False) -> tuple[str, str]:
+        """(what fits the box at ``low`` or more, the rest): whole sentences when at least one fits, else words."""
+        if self.fit(text, width, height, t, top, low) is not None:
+            return text, ""
+        parts = sentences(text)
+        count = _longest(len(parts), lambda n: self.fit(join(parts[:n]), width, height, t, top, low) is not None)
+        if count:
+            return join(parts[:count]), join(parts[count:])
+        words = tokens(text)
+        mark = ELLIPSIS if ellipsis else ""
+        count = _longest(len(words), lambda n: self.fit(_cut(words, n) + mark, width, height, t, top, low)
+                         is not None)
+        if not count:
+            return "", text
+        return _cut(words, count) + mark, "".join(words[count:]).strip()
+
+    def block(self, items: list[str], width: int, height: int, t: Type, top: int, low: int,
+              gap: float) -> tuple[int, list[int]] | None:
+        """One size for a list (bullets): the largest from ``low`` to ``top`` at which every item, each in its own
+        box ``width`` wide and ``gap`` ems apart, fits ``height`` together; (size, each item's height) or None."""
+        def heights(size):
+            return [math.ceil(self.lines(item, width, t, size) * size * t.line_height) for item in items]
+
+        def fits(size):
+            return sum(heights(size)) + round(gap * size) * (len(items) - 1) <= height
+
+        if not items or not fits(low):
+            return None
+        lo, hi = low, max(low, top)
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            lo, hi = (mid, hi) if fits(mid) else (lo, mid - 1)
+        return lo, heights(lo)
+
+
+def _longest(n: int, ok) -> int:
+    """The largest k in 1..n with ok(k) (ok is monotonic: true up to some k), or 0."""
+    lo, hi = 0, n
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        lo, hi = (mid, hi) if ok(mid) else (lo, mid - 1)
+    return lo
+
+
+def direction(text: str) -> str:
+    return base_direction(text)
+
+
+def is_rtl(text: str) -> bool:
+    return base_direction(text) == "rtl"
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a paragraph (Latin, Arabic and CJK full stops), each stripped."""
+    return [s.strip() for s in _SENTENCE.split(text.strip()) if s and s.strip()]
+
+
+def join(parts: list[str]) -> str:
+    """Sentences back into a paragraph: CJK ones run on, others take a space."""
+    out = ""
+    for part in parts:
+        out += part if not out or _CJK.search(out[-1]) else " " + part
+    return out
+
+
+def tokens(text: str) -> list[str]:
+    """Words with their trailing spaces, or single characters in CJK text, so a cut falls between them."""
+    return re.findall(r"[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]|[^\s\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]+\s*"
+                      r"|\s+", text.strip())
+
+
+def _cut(words: list[str], n: int) -> str:
+    return "".join(words[:n]).rstrip(" ,;:-–—、，")
