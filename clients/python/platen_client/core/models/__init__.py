@@ -22,6 +22,9 @@ from .create_asset_files_body import CreateAssetFilesBody
 from .create_batch_files_body import CreateBatchFilesBody
 from .create_batch_files_body_format import CreateBatchFilesBodyFormat
 from .create_font_files_body import CreateFontFilesBody
+from .create_generation_files_body import CreateGenerationFilesBody
+from .create_generation_files_body_input_type import CreateGenerationFilesBodyInputType
+from .create_generation_files_body_visual_style import CreateGenerationFilesBodyVisualStyle
 from .delivery import Delivery
 from .delivery_status import DeliveryStatus
 from .download_batch_file_name import DownloadBatchFileName
@@ -30,6 +33,7 @@ from .error_details import ErrorDetails
 from .error_details_fields import ErrorDetailsFields
 from .example import Example
 from .example_copy import ExampleCopy
+from .extracted_type_0 import ExtractedType0
 from .field import Field
 from .field_type import FieldType
 from .fields_json_schema import FieldsJsonSchema
@@ -46,6 +50,18 @@ from .font_family_source import FontFamilySource
 from .font_format import FontFormat
 from .font_style import FontStyle
 from .format_ import Format
+from .generation import Generation
+from .generation_create import GenerationCreate
+from .generation_create_carousel_slides_type_0 import GenerationCreateCarouselSlidesType0
+from .generation_create_input_type import GenerationCreateInputType
+from .generation_create_metadata_type_0 import GenerationCreateMetadataType0
+from .generation_create_output_formats_item import GenerationCreateOutputFormatsItem
+from .generation_create_visual_style import GenerationCreateVisualStyle
+from .generation_error_type_0 import GenerationErrorType0
+from .generation_input_type import GenerationInputType
+from .generation_metadata_type_0 import GenerationMetadataType0
+from .generation_mode import GenerationMode
+from .generation_status import GenerationStatus
 from .health import Health
 from .hook import Hook
 from .hook_create import HookCreate
@@ -78,6 +94,7 @@ from .n8n_field import N8NField
 from .n8n_field_type import N8NFieldType
 from .n8n_fields import N8NFields
 from .n8n_option import N8NOption
+from .output import Output
 from .poll_trigger_event import PollTriggerEvent
 from .preview import Preview
 from .preview_batch_body import PreviewBatchBody
@@ -118,6 +135,7 @@ from .template_patch_layers_type_0_item import TemplatePatchLayersType0Item
 from .template_patch_pages_type_0_item_item import TemplatePatchPagesType0ItemItem
 from .template_summary import TemplateSummary
 from .template_version import TemplateVersion
+from .timings import Timings
 from .usage import Usage
 from .warning import Warning_
 from .zapier_choice import ZapierChoice
@@ -147,6 +165,9 @@ __all__ = (
     "CreateBatchFilesBody",
     "CreateBatchFilesBodyFormat",
     "CreateFontFilesBody",
+    "CreateGenerationFilesBody",
+    "CreateGenerationFilesBodyInputType",
+    "CreateGenerationFilesBodyVisualStyle",
     "Delivery",
     "DeliveryStatus",
     "DownloadBatchFileName",
@@ -155,6 +176,7 @@ __all__ = (
     "ErrorDetailsFields",
     "Example",
     "ExampleCopy",
+    "ExtractedType0",
     "Field",
     "FieldType",
     "FieldsJsonSchema",
@@ -171,6 +193,18 @@ __all__ = (
     "FontFormat",
     "FontStyle",
     "Format",
+    "Generation",
+    "GenerationCreate",
+    "GenerationCreateCarouselSlidesType0",
+    "GenerationCreateInputType",
+    "GenerationCreateMetadataType0",
+    "GenerationCreateOutputFormatsItem",
+    "GenerationCreateVisualStyle",
+    "GenerationErrorType0",
+    "GenerationInputType",
+    "GenerationMetadataType0",
+    "GenerationMode",
+    "GenerationStatus",
     "Health",
     "Hook",
     "HookCreate",
@@ -203,6 +237,7 @@ __all__ = (
     "N8NFieldType",
     "N8NFields",
     "N8NOption",
+    "Output",
     "PollTriggerEvent",
     "Preview",
     "PreviewBatchBody",
@@ -243,6 +278,7 @@ __all__ = (
     "TemplatePatchPagesType0ItemItem",
     "TemplateSummary",
     "TemplateVersion",
+    "Timings",
     "Usage",
     "Warning_",
     "ZapierChoice",

@@ -19,6 +19,8 @@ class Format:
         height (int):
         dpi (int): Pixels per inch on paper: 300 for the print sizes (give the template this `dpi` and its PDF is a page
             of that paper size), 72 for screens. Example: 72.
+        pages (bool): A carousel: a generation makes several pages of this size (one image each, or one PDF). Example:
+            False.
     """
 
     name: str
@@ -26,6 +28,7 @@ class Format:
     width: int
     height: int
     dpi: int
+    pages: bool
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -39,6 +42,8 @@ class Format:
 
         dpi = self.dpi
 
+        pages = self.pages
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -48,6 +53,7 @@ class Format:
                 "width": width,
                 "height": height,
                 "dpi": dpi,
+                "pages": pages,
             }
         )
 
@@ -66,12 +72,15 @@ class Format:
 
         dpi = d.pop("dpi")
 
+        pages = d.pop("pages")
+
         format_ = cls(
             name=name,
             label=label,
             width=width,
             height=height,
             dpi=dpi,
+            pages=pages,
         )
 
         format_.additional_properties = d

@@ -17,8 +17,8 @@ class HookCreate:
     Attributes:
         target_url (str): Where to POST each event: http(s), not a private, loopback or link-local address. Example:
             https://hooks.zapier.com/hooks/standard/123/abc/.
-        event (HookCreateEvent): The event to receive: `render.completed`, `render.failed`, `batch.completed`. Example:
-            render.completed.
+        event (HookCreateEvent): The event to receive: `render.completed`, `render.failed`, `batch.completed`,
+            `generation.completed`, `generation.failed`. Example: render.completed.
         template_id (None | str | Unset): Only events of renders of this template (unset: every template).
     """
 

@@ -3,6 +3,8 @@ from enum import StrEnum
 
 class PollTriggerEvent(StrEnum):
     BATCH_COMPLETED = "batch.completed"
+    GENERATION_COMPLETED = "generation.completed"
+    GENERATION_FAILED = "generation.failed"
     RENDER_COMPLETED = "render.completed"
     RENDER_FAILED = "render.failed"
 

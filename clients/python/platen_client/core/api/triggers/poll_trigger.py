@@ -8,6 +8,7 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.batch import Batch
 from ...models.error import Error
+from ...models.generation import Generation
 from ...models.poll_trigger_event import PollTriggerEvent
 from ...models.render import Render
 from ...types import UNSET, Response, Unset
@@ -52,13 +53,15 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | list[Batch | Render]:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | list[Batch | Generation | Render]:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
         for response_200_item_data in _response_200:
 
-            def _parse_response_200_item(data: object) -> Batch | Render:
+            def _parse_response_200_item(data: object) -> Batch | Generation | Render:
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
@@ -67,11 +70,19 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
                     return response_200_item_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    response_200_item_type_1 = Batch.from_dict(data)
+
+                    return response_200_item_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                response_200_item_type_1 = Batch.from_dict(data)
+                response_200_item_type_2 = Generation.from_dict(data)
 
-                return response_200_item_type_1
+                return response_200_item_type_2
 
             response_200_item = _parse_response_200_item(response_200_item_data)
 
@@ -111,7 +122,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | list[Batch | Render]]:
+) -> Response[Error | list[Batch | Generation | Render]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -128,11 +139,12 @@ def sync_detailed(
     page: int | Unset = 0,
     since: datetime.date | datetime.datetime | str | Unset = UNSET,
     template_id: str | Unset = UNSET,
-) -> Response[Error | list[Batch | Render]]:
+) -> Response[Error | list[Batch | Generation | Render]]:
     """Poll a trigger
 
      A bare array of the objects that webhooks deliver as `data` for this event (`render.completed`,
-    `render.failed`: render objects; `batch.completed`: batch objects), newest first by when the event
+    `render.failed`: render objects; `batch.completed`: batch objects; `generation.completed`,
+    `generation.failed`: generation objects), newest first by when the event
     happened, each with its `id` (what Zapier and Make deduplicate on).
 
     Args:
@@ -147,7 +159,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[Batch | Render]]
+        Response[Error | list[Batch | Generation | Render]]
     """
 
     kwargs = _get_kwargs(
@@ -173,11 +185,12 @@ def sync(
     page: int | Unset = 0,
     since: datetime.date | datetime.datetime | str | Unset = UNSET,
     template_id: str | Unset = UNSET,
-) -> Error | list[Batch | Render] | None:
+) -> Error | list[Batch | Generation | Render] | None:
     """Poll a trigger
 
      A bare array of the objects that webhooks deliver as `data` for this event (`render.completed`,
-    `render.failed`: render objects; `batch.completed`: batch objects), newest first by when the event
+    `render.failed`: render objects; `batch.completed`: batch objects; `generation.completed`,
+    `generation.failed`: generation objects), newest first by when the event
     happened, each with its `id` (what Zapier and Make deduplicate on).
 
     Args:
@@ -192,7 +205,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[Batch | Render]
+        Error | list[Batch | Generation | Render]
     """
 
     return sync_detailed(
@@ -213,11 +226,12 @@ async def asyncio_detailed(
     page: int | Unset = 0,
     since: datetime.date | datetime.datetime | str | Unset = UNSET,
     template_id: str | Unset = UNSET,
-) -> Response[Error | list[Batch | Render]]:
+) -> Response[Error | list[Batch | Generation | Render]]:
     """Poll a trigger
 
      A bare array of the objects that webhooks deliver as `data` for this event (`render.completed`,
-    `render.failed`: render objects; `batch.completed`: batch objects), newest first by when the event
+    `render.failed`: render objects; `batch.completed`: batch objects; `generation.completed`,
+    `generation.failed`: generation objects), newest first by when the event
     happened, each with its `id` (what Zapier and Make deduplicate on).
 
     Args:
@@ -232,7 +246,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[Batch | Render]]
+        Response[Error | list[Batch | Generation | Render]]
     """
 
     kwargs = _get_kwargs(
@@ -256,11 +270,12 @@ async def asyncio(
     page: int | Unset = 0,
     since: datetime.date | datetime.datetime | str | Unset = UNSET,
     template_id: str | Unset = UNSET,
-) -> Error | list[Batch | Render] | None:
+) -> Error | list[Batch | Generation | Render] | None:
     """Poll a trigger
 
      A bare array of the objects that webhooks deliver as `data` for this event (`render.completed`,
-    `render.failed`: render objects; `batch.completed`: batch objects), newest first by when the event
+    `render.failed`: render objects; `batch.completed`: batch objects; `generation.completed`,
+    `generation.failed`: generation objects), newest first by when the event
     happened, each with its `id` (what Zapier and Make deduplicate on).
 
     Args:
@@ -275,7 +290,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[Batch | Render]
+        Error | list[Batch | Generation | Render]
     """
 
     return (
