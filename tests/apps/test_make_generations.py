@@ -1,12 +1,13 @@
 """The Make app's generations and brands, run against a live Platen by the IML evaluator of tests/support/make_app.py:
 Generate designs (POST, then GET repeated until the generation finishes), Get a generation, Watch generations (the
-webhook attached, a real generation.completed through its communication, detached), the formats and brands RPCs,
-and a brand on Render an image and both batch modules."""
+webhook attached, a real generation.completed through it, detached) and its polling twin, the formats and brands
+RPCs, and a brand on Render an image and both batch modules."""
 
 from __future__ import annotations
 
 import io
 import re
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import requests
@@ -143,8 +144,11 @@ def test_a_generation_that_fails_is_a_make_error(live, account):
     assert escaped.value.message.startswith("[404] ")
 
 
-def test_watch_generations_receives_generation_completed(live, account, receiver):
+def test_watch_generations_instant_and_polling(live, account, receiver):
+    """The webhook attached, a real generation.completed through its communication, detached; then the polling
+    trigger from no start, from before the generation and from after it, and its epoch."""
     connection, key = account["connection"], account["key"]
+    before = datetime.now(UTC) - timedelta(seconds=5)
     assert [p["name"] for p in load("webhook/generationEvents/params")] == ["event"]
     path = "/make-generations"
     attached = run(load("webhook/generationEvents/attach"), {
@@ -168,6 +172,20 @@ def test_watch_generations_receives_generation_completed(live, account, receiver
 
     run(load("webhook/generationEvents/detach"), {"connection": connection, "webhook": attached.output}, base={})
     assert live.api("GET", f"/hooks/{attached.output['id']}", key).status_code == 404
+
+    polling = {"event": "generation.completed", "limit": 20}
+    polled = module("watchGenerationsPolling", polling, connection)
+    assert polled.missing == [] and bundle["id"] in [g["id"] for g in polled.items]
+    assert_generation_bundle("watchGenerationsPolling", polled.items[0])
+    assert all(t["id"] and t["date"] for t in polled.triggers)
+    since = module("watchGenerationsPolling", polling, connection, data={"lastDate": before.isoformat()})
+    assert bundle["id"] in [g["id"] for g in since.items]
+    later = (datetime.now(UTC) + timedelta(minutes=1)).isoformat()
+    assert module("watchGenerationsPolling", polling, connection, data={"lastDate": later}).items == []
+    epoch = load("module/watchGenerationsPolling/epoch")
+    choices = run(load("module/watchGenerationsPolling/communication"),
+                  {"parameters": polling, "connection": connection}, overrides=epoch)
+    assert choices.missing == [] and any(c["label"].startswith(bundle["id"] + " · text, ") for c in choices.items)
 
 
 def test_a_brand_on_render_and_both_batch_modules(live, account):
