@@ -53,6 +53,7 @@ class Fetched:
     data: bytes
     etag: str | None
     last_modified: str | None
+    charset: str | None = None   # the Content-Type's charset parameter, for reading a page
 
 
 def _size(n: int) -> str:
@@ -170,8 +171,10 @@ class Fetcher:
                 raise FetchError(f"{url} could not be reached ({_reason(exc)})") from None
             if deadline.over():  # a connection cut at the deadline can look like a short, complete body
                 raise FetchError(f"{url} took longer than {self.timeout:g} s")
+        charset = re.search(r";\s*charset=[\"']?([\w.:-]+)", response.headers.get("Content-Type", ""), re.I)
         return Fetched(url, response.url, response.status_code, content_type, bytes(data),
-                       response.headers.get("ETag"), response.headers.get("Last-Modified")), _max_age(response)
+                       response.headers.get("ETag"), response.headers.get("Last-Modified"),
+                       charset.group(1) if charset else None), _max_age(response)
 
     def _follow(self, url: str, headers: dict, deadline: Deadline) -> requests.Response:
         hop = url

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from connector.fetch.fetcher import Fetched, UnexpectedType
 from connector.generations.outline import ExtractionFailed
 from connector.generations.pages import from_html
@@ -18,12 +20,16 @@ def fetch(fetcher, url: str, input_type: str) -> Fetched:
 
     An answer of the wrong type (a PDF for "url", a page for "pdf", an image) is ``ExtractionFailed``
     ("input_wrong_type"); every other ``FetchError`` (refused by the guard, unreachable, too big, too slow, not 2xx)
-    propagates as it is, its message one sentence naming the URL.
+    propagates as it is, its message one sentence naming the URL. A page's ``content_type`` keeps its charset
+    ("text/html; charset=utf-8") for ``from_html``.
     """
     try:
-        return fetcher.get(url, kind=KINDS[input_type])
+        fetched = fetcher.get(url, kind=KINDS[input_type])
     except UnexpectedType as exc:
         raise ExtractionFailed("input_wrong_type", wrong_type(str(exc), input_type, exc.content_type)) from None
+    if input_type == "url" and fetched.charset:
+        return replace(fetched, content_type=f"{fetched.content_type}; charset={fetched.charset}")
+    return fetched
 
 
 def wrong_type(message: str, input_type: str, content_type: str) -> str:

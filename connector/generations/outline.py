@@ -144,7 +144,8 @@ def shape(title: str, blocks: list[Block], *, summary: str | None = None, **meta
 
 def _points(title: str, summary: str, sections: list[Section], paragraphs: list[str]) -> list[str]:
     """List items, else headings, else the first sentence of each paragraph (topped up with the sentences that
-    follow when there are fewer than three); never the title, no repeats, at most ``MAX_POINTS``."""
+    follow when there are fewer than three), leaving out the summary's sentences unless fewer than two would be
+    left; never the title, no repeats, at most ``MAX_POINTS``."""
     items = [b for s in sections for b in s.bullets]
     headings = [s.heading for s in sections if s.heading and s.heading != title]
     if len(items) >= 2:
@@ -154,10 +155,10 @@ def _points(title: str, summary: str, sections: list[Section], paragraphs: list[
     else:
         firsts = [sentences(p)[0] for p in paragraphs if sentences(p)]
         rest = [s for p in paragraphs for s in sentences(p)[1:]]
-        found = firsts if len(firsts) >= 3 else firsts + rest
-        if len([s for s in found if s not in summary]) >= 2:
-            found = [s for s in found if s not in summary]
-        found = items + found
+        found = [s for s in firsts if s not in summary]
+        if len(found) < 3:
+            found += [s for s in rest if s not in summary]
+        found = items + (found if len(found) >= 2 else firsts + rest)
     out: list[str] = []
     for text in found:
         text = point(text)

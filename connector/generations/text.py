@@ -108,7 +108,7 @@ def _title(text: str) -> tuple[str, str]:
         heading = _HEADING.match(line) or _BOLD_LINE.match(line)
         line = heading.group(2) if heading else line[m.end():] if (m := _BULLET.match(line)) else line
         line = clean(inline(line)) if not _RULE.match(line) else ""
-        if not line:
+        if not any(c.isalnum() or unicodedata.category(c) == "So" for c in line):
             continue
         rest = "\n".join(lines[index + 1:])
         if heading or len(line) <= MAX_TITLE * 3 // 4:
