@@ -193,6 +193,7 @@ class Ctx:
         logo_w = logo_h * 3 if logo else 0
         layers = []
         text_w = width - (logo_w + self.px(0.02) if logo and align != "center" else 0)
+        logo_w = logo_w if logo else 0
         t = Type(self.body_font()[1], 400, False, 1.2, 0.01, "none", self.language, 1)
         fit = self.planner.fit_or_cut(self.footer_text(extracted), text_w, math.ceil(size * 1.2), t, size,
                                       self.floor)
@@ -200,7 +201,14 @@ class Ctx:
             text_x = x if align != "right" else x + width - text_w
             layers.append(self.text("site", fit, text_x, bottom - round((logo_h + fit.height) / 2), text_w, t,
                                     color, align=align, label="Site", opacity=opacity))
-        if logo and align != "center":
+        if logo and align == "center":   # centred: the logo sits over the line, centred too
+            if layers:
+                layers[0]["y"] = bottom - layers[0]["height"]
+            text_h = layers[0]["height"] if layers else 0
+            top = bottom - text_h - self.px(0.015) - logo_h
+            layers.append(self.logo("logo", x + (width - logo_w) // 2, top, logo_w, logo_h, "center"))
+            return layers, bottom - top
+        if logo:
             lx = x + width - logo_w if align == "left" else x
             layers.append(self.logo("logo", lx, bottom - logo_h, logo_w, logo_h,
                                     "right" if align == "left" else "left"))

@@ -1,0 +1,173 @@
+"""Designs: every format × style a valid template with brand tokens, text at or above the readable floor, nothing
+outside the canvas or overlapping once rendered, carousel page counts, determinism, RTL, and golden images.
+
+Goldens: tests/connector/generations/golden/, made by running this module with PLATEN_UPDATE_GOLDEN=1."""
+
+from __future__ import annotations
+
+import base64
+import io
+import os
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from connector.fetch.sources import local_loader
+from connector.generations.content import Extracted, Section
+from connector.generations.designs import DEFAULT_SLIDES, STYLES, design
+from connector.generations.planning import floor_px
+from connector.templates.formats import BY_NAME, FORMATS
+from renderer import Template, render
+from tests.support.golden import compare, decode
+
+ROOT = Path(__file__).resolve().parents[3]
+GOLDEN = Path(__file__).resolve().parent / "golden"
+ASSETS = ROOT / "examples" / "assets"
+LOAD = local_loader(str(ASSETS))
+MAIN = ("og", "instagram_post", "linkedin_carousel")
+BAD = {"text_truncated", "glyph_missing", "font_substituted"}
+
+TIPS = Extracted(
+    title="5 habits of remote teams that ship faster",
+    summary="Small rituals beat big processes. Here is what the fastest distributed teams we studied do every week.",
+    points=["Write decisions down where everyone can find them", "Default to asynchronous updates",
+            "Protect four hours of focus a day", "Demo something every Friday", "Keep meetings to 25 minutes"],
+    sections=[Section("Why it matters", ["Teams spread over time zones cannot rely on hallway talk. Writing is "
+                                         "the hallway. Decisions that are written down are decisions that stick."])],
+    image="photo-workspace.jpg", site_name="Platen Blog", author="Maya Chen", url="https://www.example.com/blog/x")
+LONG = Extracted(
+    title="The complete, slightly opinionated guide to running background jobs in Python without losing sleep, "
+          "data or your weekend",
+    summary=" ".join(["Queues fail in ways that are boring to prevent and exciting to debug."] * 12),
+    points=[f"Point number {n} says something that takes a whole line or two to say properly" for n in range(14)],
+    sections=[Section(f"Heading {n}", ["A paragraph. " * 40]) for n in range(4)], url="https://example.org/a")
+ARABIC = Extracted(title="خمس نصائح للعمل عن بعد",
+                   summary="العمل من المنزل يمنحك حرية كبيرة، لكنه يحتاج إلى عادات واضحة.",
+                   points=["حدد وقتاً ثابتاً لبداية يومك ونهايته.", "خصص مكاناً هادئاً للعمل فقط."],
+                   language="ar", site_name="مدونة")
+BARE = Extracted(title="Hello")
+
+
+def text_layers(data: dict) -> list[dict]:
+    pages = data.get("pages") or [data["layers"]]
+    return [layer for page in pages for layer in page if layer["type"] == "text"]
+
+
+@pytest.mark.parametrize("fmt", [f.name for f in FORMATS])
+@pytest.mark.parametrize("style", STYLES)
+def test_every_format_and_style_is_a_valid_branded_template(fmt, style):
+    size = BY_NAME[fmt]
+    for extracted in (TIPS, BARE):
+        data = design(extracted, fmt, style)
+        tpl = Template.from_dict(data)
+        assert (tpl.width, tpl.height) == (size.width, size.height)
+        assert len(tpl.pages) == (DEFAULT_SLIDES if size.pages else 1)
+        assert {"heading"} <= tpl.brand_tokens or style == "elegant"
+        assert tpl.brand_tokens & {"background", "text", "primary", "accent", "secondary"}
+        floor = floor_px(size.width, size.height)
+        for layer in text_layers(data):
+            assert layer["font_size"] >= floor and layer["min_font_size"] >= floor, (layer["name"], floor)
+            assert 0 <= layer["x"] and layer["x"] + layer["width"] <= size.width, layer["name"]
+            assert 0 <= layer["y"] and layer["y"] + layer["height"] <= size.height, layer["name"]
+    names = [layer.name for layer in Template.from_dict(design(TIPS, fmt, style)).layers]
+    assert "title" in names and "logo" in names
+
+
+def _overlap(a, b) -> bool:
+    ax, ay, aw, ah = a
+    bx, by, bw, bh = b
+    return ax < bx + bw - 1 and bx < ax + aw - 1 and ay < by + bh - 1 and by < ay + ah - 1
+
+
+@pytest.mark.parametrize("fmt", MAIN)
+@pytest.mark.parametrize("style", STYLES)
+@pytest.mark.parametrize("extracted", [TIPS, LONG, ARABIC, BARE], ids=["tips", "long", "arabic", "bare"])
+def test_rendered_text_is_whole_inside_and_apart(fmt, style, extracted):
+    data = design(extracted, fmt, style)
+    result = render(data, load_image=LOAD, cache=False)
+    assert not [w for w in result.warnings if w["code"] in BAD], result.warnings
+    w, h = data["width"], data["height"]
+    for page in result.layout:
+        boxes = []
+        for entry in page:
+            if entry["type"] != "text" or not entry["drawn"]:
+                continue
+            for line in entry["lines"]:
+                x, y, lw, lh = line["box"]
+                assert x >= 0 and y >= 0 and x + lw <= w + 1 and y + lh <= h + 1, (entry["name"], line)
+            boxes.append((entry["name"], entry["box"]))
+        for i, (name, box) in enumerate(boxes):
+            for other, obox in boxes[i + 1:]:
+                assert not _overlap(box, obox), f"{name} overlaps {other} on {fmt}/{style}"
+
+
+@pytest.mark.parametrize("count", [3, 5, 10])
+def test_carousels_have_the_pages_asked_for(count):
+    for fmt in ("linkedin_carousel", "instagram_carousel"):
+        data = design(LONG, fmt, "modern", slides=count)
+        tpl = Template.from_dict(data)   # names unique across pages, or this raises
+        assert len(tpl.pages) == count
+        assert tpl.layer("closing_title") is not None and tpl.layer(f"slide_no_{count}") is not None
+    assert len(design(TIPS, "linkedin_carousel", "bold", slides=99)["pages"]) == 10
+    assert len(design(BARE, "linkedin_carousel", "bold", slides=1)["pages"]) == 3
+
+
+def test_a_carousel_says_the_points_then_closes():
+    data = design(TIPS, "linkedin_carousel", "modern", slides=7)
+    said = " ".join(layer["text"] for layer in text_layers(data))
+    for point in TIPS.points:
+        assert point in said
+    assert "Follow for more" in said and "2/7" in said
+
+
+def test_same_input_same_design_same_image():
+    one, two = design(TIPS, "instagram_post", "creative"), design(TIPS, "instagram_post", "creative")
+    assert one == two
+    assert render(one, load_image=LOAD, cache=False).data == render(two, load_image=LOAD, cache=False).data
+
+
+def test_arabic_is_mirrored_and_aligned_right():
+    data = design(ARABIC, "instagram_post", "modern")
+    title = next(layer for layer in data["layers"] if layer["name"] == "title")
+    assert title["align"] == "start" and title["language"] == "ar"
+    result = render(data, cache=False)
+    entry = next(e for e in result.layout[0] if e["name"] == "title")
+    right = entry["box"][0] + entry["box"][2]
+    assert all(abs(line["box"][0] + line["box"][2] - right) < 2 for line in entry["lines"])
+    edge = next(layer for layer in data["layers"] if layer["name"] == "edge")
+    assert edge["x"] + edge["width"] == data["width"]   # modern's edge strip moved to the right
+
+
+def test_the_brand_restyles_and_an_empty_logo_shows_nothing():
+    data = design(TIPS, "og", "corporate")
+    logo = next(layer for layer in data["layers"] if layer["name"] == "logo")
+    assert logo["src"] == "@brand.logo" and logo["on_error"] == "hide"
+    plain = render(data, load_image=LOAD, cache=False)
+    assert not plain.warnings
+    png = (ASSETS / "logo-white.png").read_bytes()
+    brand = {"primary": "#7c2d12", "accent": "#f59e0b", "logo": "data:image/png;base64," +
+             base64.b64encode(png).decode()}
+    branded = render(data, load_image=LOAD, cache=False, brand=brand)
+    assert branded.data != plain.data
+    band = Image.open(io.BytesIO(branded.data)).convert("RGB").getpixel((5, 5))
+    assert band == (0x7c, 0x2d, 0x12)
+
+
+GOLDENS = [("tips", TIPS, "og", "modern"), ("tips", TIPS, "instagram_post", "bold"),
+           ("arabic", ARABIC, "instagram_post", "elegant"), ("long", LONG, "og", "dark"),
+           ("tips", TIPS, "linkedin_carousel", "playful")]
+
+
+@pytest.mark.parametrize("label,extracted,fmt,style", GOLDENS, ids=[f"{g[0]}-{g[2]}-{g[3]}" for g in GOLDENS])
+def test_designs_match_their_golden_images(label, extracted, fmt, style, tmp_path):
+    result = render(design(extracted, fmt, style), load_image=LOAD, cache=False)
+    for n, data in enumerate(result.pages, 1):
+        path = GOLDEN / f"{label}-{fmt}-{style}{f'-p{n}' if len(result.pages) > 1 else ''}.png"
+        if os.environ.get("PLATEN_UPDATE_GOLDEN"):
+            path.write_bytes(data)
+        assert path.exists(), f"no golden {path.name}: run with PLATEN_UPDATE_GOLDEN=1"
+        ok, why = compare(decode(data), decode(path.read_bytes()))
+        if not ok:
+            (tmp_path / path.name).write_bytes(data)
+        assert ok, f"{path.name}: {why} (the render is in {tmp_path})"
