@@ -4,7 +4,8 @@ Starts its own Platen (embedded Redis in a temporary folder, a web process, a wo
 starters, a batch, a hook and a key, and drives Debian's chromium.
 Run: .venv/bin/python scripts/dashboard_screenshots.py [NAME …]   (names: sign-in, templates, templates-1440,
 new-template, template-edit, template-edit-selected, template-edit-data, template-edit-use, template-edit-brand,
-template-edit-brand-token, batches, renders, webhooks, keys, usage; without names, all of them)
+template-edit-brand-token, batches, generate (at 1280×1060: the whole results), renders, webhooks, keys, usage;
+without names, all of them)
 """
 
 from __future__ import annotations
@@ -34,6 +35,16 @@ Notes from the road,Katherine Johnson,Travel
 A year of open-source design,,Engineering
 """
 
+TIPS = """5 habits of teams that ship every week
+
+Small batches, clear owners and a calm review make releases boring, and boring is good.
+
+- Keep every change small enough to review in ten minutes
+- Give each release one owner who says when it goes
+- Write the release note before the code
+- Automate the checks nobody enjoys doing by hand
+- Celebrate the boring releases
+"""
 
 def seed(base: str, key: str) -> None:
     def api(method, path, **kwargs):
@@ -185,6 +196,21 @@ def shoot(sync_playwright, base: str, secret: str, only: set[str]) -> None:
                 page.locator("table.mapping-preview").wait_for()
                 page.wait_for_load_state("networkidle")
                 page.screenshot(path=OUT / "batches.png")
+            if wanted("generate"):   # a pasted tip list made into an OG card, an Instagram post and a carousel
+                page.goto("/generate")
+                page.get_by_label("Text", exact=True).fill(TIPS)
+                page.get_by_label("Slides for LinkedIn carousel").fill("4")
+                page.get_by_text("Bold", exact=True).click()
+                page.get_by_role("button", name="Generate", exact=True).click()
+                page.locator(".gen-result[data-status='completed']").wait_for(timeout=120_000)
+                page.wait_for_function("[...document.querySelectorAll('.gen-image img')]"
+                                       ".every(img => img.complete && img.naturalWidth > 0)")
+                page.get_by_label("Text", exact=True).evaluate("box => { box.scrollTop = 0; }")
+                page.evaluate("window.scrollTo(0, 0)")
+                page.wait_for_load_state("networkidle")
+                page.set_viewport_size({"width": 1280, "height": 1060})   # the results column whole
+                page.screenshot(path=OUT / "generate.png")
+                page.set_viewport_size({"width": 1280, "height": 800})
             for name, path, ready in (("renders", "/renders", ".list-row img"), ("webhooks", "/webhooks", ".list-row"),
                                       ("keys", "/keys", "tbody tr"), ("usage", "/usage", ".stat")):
                 if wanted(name):

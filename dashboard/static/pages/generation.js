@@ -54,9 +54,11 @@ export function resultsView(gen, formats) {
     finished ? null : h("progress", { "aria-label": "Generation under way" }),
     gen.status === "failed" ? h("p", { class: "notice notice-error", role: "alert" },
       gen.error?.message || "It stopped without saying why; try again.") : null);
+  if (gen.extracted) head.append(extractedView(gen.extracted));
+  const outputs = gen.outputs || [];
   return h("div", { class: "gen-result", dataset: { generationId: gen.id, status: gen.status } },
-    head, gen.extracted ? extractedView(gen.extracted) : null,
-    (gen.outputs || []).map((o) => outputView(o, byName[o.format], gen)),
+    head, outputs.length ? h("div", { class: "gen-outputs" }, outputs.map((o) => outputView(o, byName[o.format], gen)))
+      : null,
     h("p", { class: "muted small gen-meta" }, h("code", {}, gen.id), " · ", styleName(gen.visual_style), " · ",
       when(gen.created_at)));
 }
@@ -68,8 +70,9 @@ function extractedView(x) {
     h("p", { class: "gen-kicker" }, "What Platen read"),
     h("h3", { class: "gen-title" }, x.title || "(no title)"),
     x.summary ? h("p", { class: "gen-summary" }, x.summary) : null,
-    x.points?.length ? h("ul", { class: "gen-points" }, x.points.slice(0, 6).map((p) => h("li", {}, p)),
-      x.points.length > 6 ? h("li", { class: "muted" }, `and ${x.points.length - 6} more`) : null) : null,
+    x.points?.length ? h("details", { class: "gen-points" },
+      h("summary", {}, `The ${x.points.length} point${x.points.length === 1 ? "" : "s"} it found`),
+      h("ul", {}, x.points.map((p) => h("li", {}, p)))) : null,
     source || x.url ? h("p", { class: "muted small" }, source, source && x.url ? " · " : "",
       x.url ? h("span", { class: "gen-url" }, x.url) : null) : null);
 }
@@ -85,20 +88,19 @@ function outputView(o, format, gen) {
     return h("figure", { class: "gen-image" },
       h("a", { href: url, target: "_blank", rel: "noopener", "aria-label": `Open ${name}` },
         h("img", { src: url, alt: name })),
-      h("figcaption", { class: "small" }, pages ? h("span", { class: "muted" }, `${i + 1}`) : null,
-        h("a", { href: url, download: fileName(gen, o, i, url), "aria-label": `Download ${name}` }, "Download")));
+      h("figcaption", { class: "small" }, h("span", { class: "muted" }, pages ? `${i + 1}` : ""),
+        h("span", { class: "row gen-links" },
+          h("a", { href: url, target: "_blank", rel: "noopener", "aria-label": `Open the file of ${name}` }, "Open"),
+          h("a", { href: url, download: fileName(gen, o, i, url), "aria-label": `Download ${name}` }, "Download"))));
   });
   return h("article", { class: `gen-output${pages ? " gen-carousel" : ""}`, dataset: { format: o.format } },
-    h("div", { class: "row spread" },
-      h("div", {}, h("h3", {}, label), h("p", { class: "muted small" }, [size,
-        pages ? `${urls.length} page${urls.length === 1 ? "" : "s"}` : ""].filter(Boolean).join(" · "))),
-      h("div", { class: "row" },
-        urls.length === 1 ? h("a", { href: urls[0], target: "_blank", rel: "noopener", class: "button" },
-          "Open file") : null,
-        edit ? h("a", { href: edit, dataset: { route: "" }, class: "button primary",
-          "aria-label": `Open ${label} in editor` }, "Open in editor") : null)),
+    h("div", { class: "gen-output-head" }, h("h3", {}, label), h("p", { class: "muted small" }, [size,
+      pages ? `${urls.length} page${urls.length === 1 ? "" : "s"}` : ""].filter(Boolean).join(" · "))),
     figures.length ? h("div", { class: "gen-strip" }, figures)
-      : h("p", { class: "muted small" }, gen.status === "failed" ? "No image." : "Being drawn…"));
+      : h("p", { class: "muted small" }, gen.status === "failed" ? "No image." : "Being drawn…"),
+    edit ? h("div", { class: "row gen-output-actions" }, h("a", { href: edit, dataset: { route: "" },
+      class: "button primary", "aria-label": `Open ${label} in editor` }, "Open in editor"),
+    h("span", { class: "muted small" }, "Change its text, colours and layout, then render it again.")) : null);
 }
 
 function fileName(gen, o, i, url) {
