@@ -91,7 +91,7 @@ class Generations(MethodView):
     @takes_generation
     @blp.doc(parameters=[IDEMPOTENCY_HEADER_DOC], requestBody=CREATE_BODY)
     @idempotent(blp)
-    @documents(blp, 402, 404, 413, 422)
+    @documents(blp, 402, 413, 422)
     @blp.response(202, GenerationSchema, description="Accepted: poll it, or wait for its event or webhook_url.")
     def post(self):
         """Start a generation

@@ -25,7 +25,7 @@ from connector.renders.record import TERMINAL as RENDER_TERMINAL
 from connector.renders.record import RenderRequest
 from connector.renders.running import run_render
 from connector.runtime.clock import isoformat, utcnow
-from connector.runtime.errors import PlatenError, ValidationFailed
+from connector.runtime.errors import NotFound, PlatenError, ValidationFailed
 from connector.runtime.outage import REDIS_DOWN
 from connector.templates.brands import token_values
 from connector.templates.formats import BY_NAME
@@ -162,8 +162,14 @@ def render_output(conn, principal: Principal, record: GenerationRecord, output: 
                                                  "page": page}))
              for page, render_id in enumerate(ids, start=1) if render_id not in existing]
     if items:
-        resolved = resolve_template(conn.templates, account_id, RenderRequest(template_id=output["template_id"]),
-                                    (conn.fonts.generation_key(account_id), conn.assets.generation_key(account_id)))
+        try:
+            resolved = resolve_template(
+                conn.templates, account_id, RenderRequest(template_id=output["template_id"]),
+                (conn.fonts.generation_key(account_id), conn.assets.generation_key(account_id)))
+        except NotFound:
+            raise GenerationFailed("template_deleted", f"The {output['format']} design (template "
+                                                       f"{output['template_id']}) was deleted before its pages were "
+                                                       "rendered; start the generation again.") from None
         resolved = (conn.brands.branded(account_id, resolved[0], None, (), None, strict=False), *resolved[1:])
         failures = create_many(conn, principal, items, resolved, queues.BATCHES)
         if failures:

@@ -7,13 +7,16 @@ import io
 
 import pytest
 from PIL import Image
+from rq.job import Job
 
 from connector.accounts.store import Principal
 from connector.generations import extracting, running
 from connector.generations.content import Extracted
 from connector.generations.creating import accept
 from connector.generations.running import run_generation
+from connector.generations.store import JOB_TIMEOUT
 from connector.jobs import queues
+from connector.jobs.watched import GRACE, JobStates
 from tests.support.jobs import Jobs
 
 TEXT = {"input_type": "text", "input_content": "Five tips\nA short line.\n- One\n- Two\n- Three",
@@ -113,3 +116,29 @@ def test_a_generation_whose_workers_kept_dying_fails_with_a_reason(conn, who, jo
     run_generation(conn, record.id)
     failed = conn.generations.load(record.id)
     assert failed.status == "failed" and "interrupted 3 times" in failed.error["message"]
+
+
+def test_an_abandoned_generation_is_queued_again_by_the_reconciler_and_completes(conn, who, jobs):
+    record = accept(conn, who, TEXT)
+    # a worker took its job and died running it: RQ still says started, and nobody will finish it
+    conn.rq_redis.delete(conn.queue(queues.RENDERS).key)
+    conn.rq_redis.hset(Job.key_for(record.job_id), "status", "started")
+    conn.redis.hset(conn.generations.key(record.id), mapping={"status": "running", "attempts": 1})
+    later = conn.generations.watched.now() + JOB_TIMEOUT + GRACE + 1
+    assert conn.generations.reconcile_overdue(JobStates(conn.rq_redis), later) == {"requeued": 1, "waiting": 0}
+    jobs.run()
+    assert conn.generations.load(record.id).status == "completed"
+
+
+def test_a_fan_out_cut_off_is_finished_by_the_outbox_sweep(conn, who, jobs, monkeypatch):
+    hook = conn.hooks.create(who.account.id, "https://example.com/g", "generation.completed")
+    record = accept(conn, who, TEXT)
+    monkeypatch.setattr(conn.generations, "fan_out", lambda *args: None)   # the process stops before its fan-out
+    jobs.run("renders")
+    assert conn.redis.zscore(conn.outbox.key, record.id) is not None
+    assert conn.deliveries.list(who.account.id, hook.id) == []
+    monkeypatch.undo()
+    assert conn.outbox.sweep(grace=-60) >= 1
+    assert conn.redis.zscore(conn.outbox.key, record.id) is None
+    [delivery] = conn.deliveries.list(who.account.id, hook.id)
+    assert delivery["event_type"] == "generation.completed"
