@@ -3,6 +3,8 @@
 // style and a brand. Waits for them within Zapier's time limit; a generation still running then is returned as
 // it is (its id finds it later, and "Generation Completed" fires when it is done).
 
+const FormData = require('form-data');
+
 const { apiUrl, segment } = require('../lib/platen');
 const inputs = require('../lib/inputs');
 const shapes = require('../lib/shapes');
@@ -33,11 +35,12 @@ const body = async (z, bundle) => {
         'no_content', 400);
     }
     out.input_content = String(input.input_content);
-  } else {
-    if (!given(input.input_url)) {
-      throw new z.errors.Error(`Give the URL of the ${type === 'pdf' ? 'PDF' : 'web page'} (URL).`, 'no_url', 400);
-    }
+  } else if (given(input.input_url)) {
     out.input_url = String(input.input_url).trim();
+  } else if (!(type === 'pdf' && given(input.file))) {
+    throw new z.errors.Error(type === 'pdf'
+      ? 'Give the PDF: its URL, or a PDF file from an earlier step (PDF file).'
+      : 'Give the URL of the web page (URL).', 'no_url', 400);
   }
   out.output_formats = [].concat(input.output_formats || []).map((f) => String(f).trim()).filter(Boolean);
   if (!out.output_formats.length) {
@@ -56,17 +59,29 @@ const body = async (z, bundle) => {
   return out;
 };
 
+// A PDF file from an earlier step (an email attachment, a Drive download) goes up as the form's `file`; the other
+// parts are the same keys, JSON where they are lists or objects.
+const upload = async (z, bundle, fields) => {
+  const download = await z.request({ url: bundle.inputData.file, raw: true });
+  const content = await download.buffer();
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) {
+    form.append(key, typeof value === 'object' ? JSON.stringify(value) : String(value));
+  }
+  form.append('file', content, { filename: 'input.pdf', contentType: 'application/pdf', knownLength: content.length });
+  return z.request({ url: apiUrl(bundle, '/generations'), method: 'POST', body: form });
+};
+
 const perform = async (z, bundle) => {
   const started = Date.now();
-  const response = await z.request({
-    url: apiUrl(bundle, '/generations'),
-    method: 'POST',
-    body: await body(z, bundle),
-  });
+  const fields = await body(z, bundle);
+  const response = fields.input_type === 'pdf' && !fields.input_url
+    ? await upload(z, bundle, fields)
+    : await z.request({ url: apiUrl(bundle, '/generations'), method: 'POST', body: fields });
   let generation = response.data;
   const budget = budgetMs();
   while (!FINISHED.includes(generation.status) && Date.now() - started < budget) {
-    await pause(1000);
+    await pause(Math.min(1000, Math.max(0, budget - (Date.now() - started))));
     const id = segment(generation.id, 'generation id');
     generation = (await z.request({ url: apiUrl(bundle, `/generations/${id}`) })).data;
   }
@@ -98,7 +113,7 @@ module.exports = {
           { value: 'url', label: 'Web page (URL)', sample: 'url' },
           { value: 'pdf', label: 'PDF (URL)', sample: 'pdf' },
         ],
-        helpText: 'Text: write or map it below. Web page or PDF: give its public URL.',
+        helpText: 'Text: write or map it below. Web page: give its public URL. PDF: its URL, or the file itself.',
       },
       {
         key: 'input_content',
@@ -113,6 +128,13 @@ module.exports = {
         label: 'URL',
         required: false,
         helpText: 'For Web page or PDF: a public http(s) address, like a blog post\'s.',
+      },
+      {
+        key: 'file',
+        label: 'PDF file',
+        type: 'file',
+        required: false,
+        helpText: 'For PDF, instead of a URL: a PDF from an earlier step (an email attachment, a Drive file).',
       },
       {
         key: 'output_formats',

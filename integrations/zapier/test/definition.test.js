@@ -36,7 +36,7 @@ describe('app definition', () => {
 
   test('Generate Designs takes the keys POST /generations takes', () => {
     const inputs = App.creates.generate_designs.operation.inputFields;
-    expect(inputs.map((f) => f.key)).toEqual(['input_type', 'input_content', 'input_url', 'output_formats',
+    expect(inputs.map((f) => f.key)).toEqual(['input_type', 'input_content', 'input_url', 'file', 'output_formats',
       'carousel_slides', 'visual_style', 'brand_id', 'metadata']);
     const byKey = Object.fromEntries(inputs.map((f) => [f.key, f]));
     expect(byKey.output_formats).toMatchObject({ list: true, dynamic: 'formats_list.id.label', required: true });

@@ -129,4 +129,29 @@ const asZapierBundle = (delivery, subscribeData) => {
   };
 };
 
-module.exports = { env, authData, request, platen, waitFor, serve, hydrated, schemaErrors, asZapierBundle };
+// A small real PDF: one page, a title line and a few lines of text in Helvetica (offsets in the xref are exact).
+const textPdf = (lines) => {
+  const escape = (text) => text.replace(/[\\()]/g, (c) => `\\${c}`);
+  const stream = ['BT', '/F1 24 Tf', '72 720 Td', `(${escape(lines[0])}) Tj`, '/F1 12 Tf',
+    ...lines.slice(1).flatMap((line) => ['0 -24 Td', `(${escape(line)}) Tj`]), 'ET'].join('\n');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${Buffer.byteLength(stream)} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets = objects.map((body, i) => {
+    const at = Buffer.byteLength(pdf);
+    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    return at;
+  });
+  const xref = Buffer.byteLength(pdf);
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  pdf += offsets.map((at) => `${String(at).padStart(10, '0')} 00000 n \n`).join('');
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(pdf, 'latin1');
+};
+
+module.exports = { env, authData, request, platen, waitFor, serve, hydrated, schemaErrors, asZapierBundle, textPdf };
