@@ -4,6 +4,7 @@ from .client import Platen, RetryTransport
 from .errors import (
     Conflict,
     Forbidden,
+    GenerationFailed,
     InsufficientCredits,
     NotFound,
     PlatenError,
@@ -15,6 +16,6 @@ from .errors import (
 )
 from .webhooks import WebhookVerificationError, verify_webhook
 
-__all__ = ["Conflict", "Forbidden", "InsufficientCredits", "NotFound", "Platen", "PlatenError", "RateLimited",
-           "RenderFailed", "RetryTransport", "Unauthorized", "Unavailable", "ValidationFailed",
+__all__ = ["Conflict", "Forbidden", "GenerationFailed", "InsufficientCredits", "NotFound", "Platen", "PlatenError",
+           "RateLimited", "RenderFailed", "RetryTransport", "Unauthorized", "Unavailable", "ValidationFailed",
            "WebhookVerificationError", "verify_webhook"]

@@ -94,6 +94,7 @@ class Platen:
     def __init__(self, base_url: str, api_key: str, *, timeout: float = 90.0, retries: int = 4,
                  max_retry_wait: float = 60.0, transport: httpx.BaseTransport | None = None):
         from .brands import Brands
+        from .generations import Generations
         from .resources import Batches, Hooks, Renders, Templates
 
         self.base_url = base_url.rstrip("/")
@@ -109,6 +110,7 @@ class Platen:
         self.batches = Batches(self)
         self.hooks = Hooks(self)
         self.brands = Brands(self)
+        self.generations = Generations(self)
 
     def call(self, operation, **kwargs) -> Any:
         """Calls a generated operation (``platen_client.core.api.…``) and returns what it parsed."""

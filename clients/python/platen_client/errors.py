@@ -62,6 +62,22 @@ class RenderFailed(ValidationFailed):
     """422 ``render_failed``: the render was made and failed; ``details.render_id`` names it."""
 
 
+class GenerationFailed(PlatenError):
+    """A generation that ended ``failed`` (raised by ``generations.wait``): ``code`` and ``message`` are its error's
+    (``input_unreadable``…), ``details.generation_id`` names it and ``generation`` is the whole record."""
+
+    generation: Any = None
+
+    @classmethod
+    def of(cls, generation: Any) -> GenerationFailed:
+        error = getattr(generation, "error", None)
+        code = str(getattr(error, "error", None) or "generation_failed")
+        message = str(getattr(error, "message", None) or "The generation failed.")
+        failed = cls(code, message, 422, {"generation_id": generation.id})
+        failed.generation = generation
+        return failed
+
+
 class InsufficientCredits(PlatenError):
     """402: this month's credits are used up."""
 
