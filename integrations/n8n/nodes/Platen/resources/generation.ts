@@ -5,6 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { NodeOperationError, jsonParse, sleep } from 'n8n-workflow';
+import { multipart } from '../../shared/multipart';
 import { platenList, platenRequest } from '../../shared/transport';
 import { brandOption, limitFields } from '../descriptions';
 import { idempotencyKey } from '../fields';
@@ -69,6 +70,21 @@ export const generationDescription: INodeProperties[] = [
 		displayOptions: { show: show(['create'], { inputType: ['text'] }) },
 	},
 	{
+		displayName: 'PDF From',
+		name: 'pdfSource',
+		type: 'options',
+		options: [
+			{
+				name: 'Binary File',
+				value: 'binary',
+				description: 'A PDF in a binary field of the input item (an email attachment, a download)',
+			},
+			{ name: 'URL', value: 'url', description: 'A PDF at a public address' },
+		],
+		default: 'url',
+		displayOptions: { show: show(['create'], { inputType: ['pdf'] }) },
+	},
+	{
 		displayName: 'URL',
 		name: 'inputUrl',
 		type: 'string',
@@ -76,7 +92,26 @@ export const generationDescription: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. https://example.com/blog/post',
 		description: 'The public address of the web page or PDF',
-		displayOptions: { show: show(['create'], { inputType: ['url', 'pdf'] }) },
+		displayOptions: { show: show(['create'], { inputType: ['url'] }) },
+	},
+	{
+		displayName: 'URL',
+		name: 'inputUrl',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. https://example.com/report.pdf',
+		description: 'The public address of the PDF',
+		displayOptions: { show: show(['create'], { inputType: ['pdf'], pdfSource: ['url'] }) },
+	},
+	{
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		hint: 'The name of the input binary field holding the PDF',
+		displayOptions: { show: show(['create'], { inputType: ['pdf'], pdfSource: ['binary'] }) },
 	},
 	{
 		displayName: 'Output Format Names or IDs',
@@ -206,6 +241,11 @@ async function untilFinished(
 	return current;
 }
 
+/** Whether the PDF comes from the item's binary field (sent as the form's `file`) rather than a URL. */
+function fromBinary(this: IExecuteFunctions, inputType: string, itemIndex: number): boolean {
+	return inputType === 'pdf' && this.getNodeParameter('pdfSource', itemIndex, 'url') === 'binary';
+}
+
 /** The body of POST /generations, in the API's own keys; carousel slides go to every carousel format chosen. */
 async function createBody(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const inputType = this.getNodeParameter('inputType', itemIndex) as string;
@@ -217,7 +257,8 @@ async function createBody(this: IExecuteFunctions, itemIndex: number): Promise<I
 		visual_style: this.getNodeParameter('visualStyle', itemIndex) as string,
 	};
 	if (inputType === 'text') body.input_content = this.getNodeParameter('inputContent', itemIndex);
-	else body.input_url = String(this.getNodeParameter('inputUrl', itemIndex)).trim();
+	else if (!fromBinary.call(this, inputType, itemIndex))
+		body.input_url = String(this.getNodeParameter('inputUrl', itemIndex)).trim();
 	if (options.carouselSlides !== undefined) {
 		const { body: known } = await platenRequest.call(this, {
 			method: 'GET',
@@ -253,13 +294,37 @@ export async function executeGeneration(
 	if (operation === 'create') {
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const body = await createBody.call(this, itemIndex);
+		let request: { body: IDataObject | Buffer; headers: IDataObject };
+		if (fromBinary.call(this, String(body.input_type), itemIndex)) {
+			const property = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
+			const meta = this.helpers.assertBinaryData(itemIndex, property);
+			const bytes = await this.helpers.getBinaryDataBuffer(itemIndex, property);
+			const form = multipart(body, bytes, meta.fileName ?? 'input.pdf', 'application/pdf');
+			request = {
+				body: form.body,
+				headers: {
+					'Content-Type': form.contentType,
+					'Idempotency-Key': idempotencyKey.call(
+						this,
+						'generation-file',
+						itemIndex,
+						JSON.stringify(body),
+						bytes,
+					),
+				},
+			};
+		} else {
+			request = {
+				body,
+				headers: {
+					'Idempotency-Key': idempotencyKey.call(this, 'generation', itemIndex, JSON.stringify(body)),
+				},
+			};
+		}
 		let { body: generation } = await platenRequest.call(this, {
 			method: 'POST',
 			path: '/generations',
-			body,
-			headers: {
-				'Idempotency-Key': idempotencyKey.call(this, 'generation', itemIndex, JSON.stringify(body)),
-			},
+			...request,
 			itemIndex,
 		});
 		if (options.waitForCompletion !== false) {
