@@ -20,6 +20,7 @@ Rounds alternate which of 1 and 2 goes first; p50 and p95 over the rounds. Targe
 
     .venv/bin/python bench/generation_bench.py            # 12 rounds, about a minute
     .venv/bin/python bench/generation_bench.py --quick    # 4 rounds
+    .venv/bin/python bench/generation_bench.py --wait-quiet 120 --json out/generation_bench.json
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ sys.path.insert(0, str(ROOT))
 
 from _generation import CAROUSEL, OG, ArticleServer, InProcess, article, words_of  # noqa: E402
 from _http_phases import Bench  # noqa: E402
-from _measure import Client, iso_ts, loadavg, med, ms, pct, say  # noqa: E402
+from _measure import Client, iso_ts, loadavg, med, ms, pct, say, wait_quiet  # noqa: E402
 from _procs import AssetServer, Stack, choose_redis  # noqa: E402
 
 SHARE_TARGET, RATIO_TARGET = 0.20, 1.5
@@ -193,10 +194,14 @@ def main() -> int:
     ap.add_argument("--style", default="modern", help="visual_style (default modern)")
     ap.add_argument("--slides", type=int, default=5, help="carousel slides (default 5)")
     ap.add_argument("--redis", help="a Redis URL, or 'embedded' (default as http_bench)")
+    ap.add_argument("--wait-quiet", type=float, default=0, metavar="SECONDS",
+                    help="first wait up to this long until other processes use less than a quarter of a core")
     ap.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     ap.add_argument("--json", help="also write the measurements to this file")
     args = ap.parse_args()
     rounds = args.rounds or (4 if args.quick else 12)
+    if args.wait_quiet > 0:
+        say(f"Machine busy before starting: {wait_quiet(args.wait_quiet):.2f} cores.")
     page, source = article()
     tmp = Path(tempfile.mkdtemp(prefix="platen-generation-bench-"))
     server, assets, stack, verdicts = ArticleServer(page), AssetServer(), None, []
