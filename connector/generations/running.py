@@ -19,7 +19,6 @@ from connector.generations.content import Extracted
 from connector.generations.designs import design
 from connector.generations.record import TERMINAL, GenerationRecord, GenerationStatus, page_render_id
 from connector.generations.store import MAX_ATTEMPTS
-from connector.jobs import queues
 from connector.renders.creating import create_many, resolve_template
 from connector.renders.record import TERMINAL as RENDER_TERMINAL
 from connector.renders.record import RenderRequest
@@ -171,12 +170,14 @@ def render_output(conn, principal: Principal, record: GenerationRecord, output: 
                                                        f"{output['template_id']}) was deleted before its pages were "
                                                        "rendered; start the generation again.") from None
         resolved = (conn.brands.branded(account_id, resolved[0], None, (), None, strict=False), *resolved[1:])
-        failures = create_many(conn, principal, items, resolved, queues.BATCHES)
+        # stored, watched and charged, but not queued: drawn just below, by this job (a worker never waits on
+        # another); should this process die first, the reconciler finds their jobs missing and queues them
+        failures = create_many(conn, principal, items, resolved, None)
         if failures:
             _, _, exc = failures[0]
             raise GenerationFailed(exc.code, f"{output['format']}: {exc.message}")
     for render_id in ids:
-        for _ in range(3):   # a render tried again after an unexpected error is queued again: drawn here anyway
+        for _ in range(3):   # a render tried again after an unexpected error is queued again: drawn here at once
             found = conn.render_store.load(render_id)
             if found is None or found.status in RENDER_TERMINAL:
                 break

@@ -286,8 +286,8 @@ def queue_jobs(conn, jobs: list[tuple], queue_name: str = queues.RENDERS, delay:
     render's id and, when known, its account's (the worker then reads the account's fonts with the render). No RQ
     retries (``running.retry_or_fail`` is the one retry policy) and no result kept: the render record is the
     result. The job function is ``conn.render_job`` (``connector.jobs.functions.render_image``, handed in by the
-    Connector: this module cannot import it)."""
-    if not jobs:
+    Connector). ``queue_name`` None queues none: the caller draws them itself (a generation's pages)."""
+    if not jobs or queue_name is None:
         return
     queue, timeout, job = conn.queue(queue_name), conn.settings.render_job_timeout, conn.render_job
     if delay > 0:
