@@ -27,6 +27,14 @@ export const STYLES = [
 const LABELS = { input_type: "Read from", input_content: "Text", input_url: "Address", file: "PDF file",
   output_formats: "Formats", carousel_slides: "Slides", visual_style: "Style", brand_id: "Brand" };
 
+// An API message in the form's words: "for input_type text" goes, field names become the boxes' labels.
+function plain(message) {
+  const text = String(message).replace(/ for input_type (?:text|url|pdf)/g, "")
+    .replace(/\b(input_content|input_url|output_formats|carousel_slides|visual_style|brand_id)\b/g,
+      (m) => `“${LABELS[m]}”`);
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 export async function generatePage(main, { stale }) {
   const [formats, brands] = await Promise.all([api.get("/formats"), api.get("/brands?limit=100")]);
   if (stale()) return;
@@ -173,22 +181,33 @@ function generateForm(formats, brands, show) {
     for (const el of form.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
   }
 
-  // A 422 goes under the field it names (details.fields, details.field or .path, else the field named first in
-  // the message); the message names the form's label instead of the API's field.
+  // A 422 goes under the field it names (details.field, details.fields or .path, else the field named first in
+  // the message), in the form's words: no API field names, and plain advice for what was left empty.
   function showError(exc) {
     const d = exc.details || {};
-    const named = Object.keys(d.fields || {})[0] || d.field || d.path || d.parameter || "";
+    const named = d.field || Object.keys(d.fields || {})[0] || d.path || d.parameter || "";
     let name = String(named).split(/[.[]/)[0];
     if (!LABELS[name]) name = Object.keys(LABELS).find((n) => new RegExp(`\\b${n}\\b`).test(exc.message)) || "";
     if (name === "input_url" && kind() === "pdf" && !pdfFile.files.length) name = "file";
     if (name === "input_type") name = { text: "input_content", url: "input_url", pdf: "file" }[kind()];
-    const message = exc.message.replace(/\b(input_content|input_url|output_formats|carousel_slides|visual_style|brand_id)\b/g,
-      (m) => `“${LABELS[m]}”`);
-    const target = errors[name];
-    if (!target || exc.status !== 422 && exc.status !== 400) { general.textContent = message; return; }
-    target.textContent = message;
+    const target = [400, 413, 422].includes(exc.status) ? errors[name] : null;
+    if (!target) { general.textContent = plain(exc.message); return; }
+    target.textContent = advice(name) || plain(exc.message.replace(new RegExp(`^${name}: `), ""));
     const input = form.querySelector(`[aria-describedby="gen-${name}-error"]`);
     if (input) { input.setAttribute("aria-invalid", "true"); if (input.focus) input.focus(); }
+  }
+
+  // What to do about an empty field, said simply (the API's own message otherwise).
+  function advice(name) {
+    if (name === "input_content" && !text.value.trim()) {
+      return "Paste the text to design from: a title on the first line, then paragraphs or a list.";
+    }
+    if (name === "input_url" && !url.value.trim()) return "Paste the address of the page, starting with https://.";
+    if (name === "file" && !pdfFile.files.length && !pdfUrl.value.trim()) {
+      return "Choose a PDF file, or paste the address of one.";
+    }
+    if (name === "output_formats" && !formatRows.some((r) => r.box.checked)) return "Tick at least one format.";
+    return "";
   }
 
   function body() {

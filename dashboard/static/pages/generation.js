@@ -53,7 +53,9 @@ export function resultsView(gen, formats) {
       || gen.status), h("span", { class: "muted small" }, facts.join(" · "))),
     finished ? null : h("progress", { "aria-label": "Generation under way" }),
     gen.status === "failed" ? h("p", { class: "notice notice-error", role: "alert" },
-      gen.error?.message || "It stopped without saying why; try again.") : null);
+      gen.error?.message || "It stopped without saying why; try again.") : null,
+    gen.status === "failed" ? h("p", { class: "muted small gen-retry" }, "Change what it read from (or paste the " +
+      "text itself) and press Generate again.") : null);
   if (gen.extracted) head.append(extractedView(gen.extracted));
   const outputs = gen.outputs || [];
   return h("div", { class: "gen-result", dataset: { generationId: gen.id, status: gen.status } },
