@@ -142,5 +142,7 @@ def test_the_nodes_pass_their_node_test_suite_against_a_live_platen(built, live,
                      "create from text: an OG card and a 3-slide LinkedIn carousel, waiting, with their URLs",
                      "create without waiting answers the queued generation; a bad format is Platen's 422",
                      "get and get many",
+                     "create from a web page URL",
+                     "create from a PDF: by URL, and from a binary field as the form file",
                      "a generation made by the Platen node reaches the trigger as generation.completed"):
         assert expected in passed, f"{expected!r} did not run or pass:\n{tap[-6000:]}"

@@ -627,6 +627,124 @@ describe('Generation', () => {
 	});
 });
 
+/** A small real PDF: one page, a title line and a few lines of text (offsets in the xref are exact). */
+function textPdf(lines) {
+	const escape = (text) => text.replace(/[\\()]/g, (c) => `\\${c}`);
+	const stream = [
+		'BT',
+		'/F1 24 Tf',
+		'72 720 Td',
+		`(${escape(lines[0])}) Tj`,
+		'/F1 12 Tf',
+		...lines.slice(1).flatMap((line) => ['0 -24 Td', `(${escape(line)}) Tj`]),
+		'ET',
+	].join('\n');
+	const objects = [
+		'<< /Type /Catalog /Pages 2 0 R >>',
+		'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+		'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+		`<< /Length ${Buffer.byteLength(stream)} >>\nstream\n${stream}\nendstream`,
+		'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+	];
+	let pdf = '%PDF-1.4\n';
+	const offsets = objects.map((body, i) => {
+		const at = Buffer.byteLength(pdf);
+		pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
+		return at;
+	});
+	const xref = Buffer.byteLength(pdf);
+	pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+	pdf += offsets.map((at) => `${String(at).padStart(10, '0')} 00000 n \n`).join('');
+	pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+	return Buffer.from(pdf, 'latin1');
+}
+
+describe('Generation from a web page and from a PDF', () => {
+	const PAGE =
+		'<!doctype html><html><head><title>Five habits | Example Blog</title>' +
+		'<meta property="og:title" content="Five habits of calm teams">' +
+		'<meta property="og:description" content="What distributed teams that ship on time do differently.">' +
+		'<meta property="og:site_name" content="Example Blog"></head><body><article>' +
+		'<h1>Five habits of calm teams</h1><p>Calm teams write things down. Decisions live in documents that ' +
+		'everyone can find, not in calls that half the team missed.</p><h2>They overlap on purpose</h2><p>A few ' +
+		'shared hours a day are guarded for questions and pairing; the rest is deep work.</p><h2>They default to ' +
+		'async</h2><p>Updates are written, meetings are for decisions, and every meeting ends with a note.</p>' +
+		'</article></body></html>';
+	const PDF = textPdf([
+		'Five habits of calm teams',
+		'Calm teams write things down.',
+		'They overlap on purpose, a few hours a day.',
+		'They default to asynchronous updates.',
+	]);
+	let site;
+	let siteUrl;
+
+	before(async () => {
+		site = http.createServer((req, res) => {
+			if (req.url === '/post.html') {
+				res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(PAGE);
+			} else if (req.url === '/report.pdf') {
+				res.writeHead(200, { 'Content-Type': 'application/pdf' }).end(PDF);
+			} else {
+				res.writeHead(404).end('no');
+			}
+		});
+		await new Promise((resolve) => site.listen(0, '127.0.0.1', resolve));
+		siteUrl = `http://127.0.0.1:${site.address().port}`;
+	});
+	after(() => site.close());
+
+	const create = (params, items) =>
+		run(
+			{
+				resource: 'generation',
+				operation: 'create',
+				outputFormats: ['og'],
+				visualStyle: 'corporate',
+				options: {},
+				...params,
+			},
+			items,
+		);
+
+	test('create from a web page URL', async () => {
+		const [item] = await create({ inputType: 'url', inputUrl: `${siteUrl}/post.html` });
+		assert.equal(item.json.status, 'completed', JSON.stringify(item.json.error));
+		assert.equal(item.json.extracted.title, 'Five habits of calm teams');
+		assert.equal(item.json.extracted.site_name, 'Example Blog');
+		assert.equal(item.json.outputs[0].urls.length, 1);
+	});
+
+	test('create from a PDF: by URL, and from a binary field as the form file', async () => {
+		const [byUrl] = await create({
+			inputType: 'pdf',
+			pdfSource: 'url',
+			inputUrl: `${siteUrl}/report.pdf`,
+		});
+		assert.equal(byUrl.json.status, 'completed', JSON.stringify(byUrl.json.error));
+		assert.match(byUrl.json.extracted.title, /calm teams/i);
+		const [fromFile] = await create(
+			{ inputType: 'pdf', pdfSource: 'binary', binaryPropertyName: 'attachment' },
+			[
+				{
+					json: {},
+					binary: {
+						attachment: {
+							data: PDF.toString('base64'),
+							mimeType: 'application/pdf',
+							fileName: 'report.pdf',
+						},
+					},
+				},
+			],
+		);
+		assert.equal(fromFile.json.status, 'completed', JSON.stringify(fromFile.json.error));
+		assert.equal(fromFile.json.input_type, 'pdf');
+		assert.match(fromFile.json.extracted.title, /calm teams/i);
+		assert.equal(fromFile.json.outputs[0].urls.length, 1);
+	});
+});
+
 describe('Platen Trigger: generations', () => {
 	let server;
 	let webhookUrl;

@@ -5,7 +5,7 @@ const zapier = require('zapier-platform-core');
 
 const App = require('../index');
 const samples = require('../lib/samples');
-const { env, authData, platen, request, waitFor, serve, hydrated, asZapierBundle } = require('./helpers');
+const { env, authData, platen, request, waitFor, serve, hydrated, asZapierBundle, textPdf } = require('./helpers');
 
 const appTester = zapier.createAppTester(App);
 
@@ -175,5 +175,59 @@ describe('Generation Completed (REST hook) and Failed Generation', () => {
     expect((await platen('GET', '/hooks')).data.map((h) => h.id)).not.toContain(hook.id);
     const items = await appTester(trigger.performList, { authData, inputData: {}, meta: { page: 0 } });
     expect(Array.isArray(items)).toBe(true);
+  });
+});
+
+describe('Generate Designs from a web page and from a PDF file', () => {
+  const PAGE = '<!doctype html><html><head><title>Five habits | Example Blog</title>' +
+    '<meta property="og:title" content="Five habits of calm teams">' +
+    '<meta property="og:description" content="What distributed teams that ship on time do differently.">' +
+    '<meta property="og:site_name" content="Example Blog"></head><body><article>' +
+    '<h1>Five habits of calm teams</h1><p>Calm teams write things down. Decisions live in documents that everyone ' +
+    'can find, not in calls that half the team missed.</p><h2>They overlap on purpose</h2><p>A few shared hours a ' +
+    'day are guarded for questions and pairing; the rest is deep work.</p><h2>They default to async</h2><p>Updates ' +
+    'are written, meetings are for decisions, and every meeting ends with a note.</p></article></body></html>';
+  let site;
+
+  beforeAll(async () => {
+    site = await serve((req, body, res) => {
+      if (req.url === '/post.html') {
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+        res.end(PAGE);
+        return true;
+      }
+      if (req.url === '/report.pdf') {
+        res.writeHead(200, { 'Content-Type': 'application/pdf' });
+        res.end(textPdf(['Five habits of calm teams', 'Calm teams write things down.',
+          'They overlap on purpose, a few hours a day.', 'They default to asynchronous updates.']));
+        return true;
+      }
+      return false;
+    });
+  });
+
+  afterAll(async () => {
+    await site.close();
+  });
+
+  test('a blog post\'s URL into an OG card and an Instagram post', async () => {
+    const generation = await appTester(App.creates.generate_designs.operation.perform, { authData,
+      inputData: { input_type: 'url', input_url: `${site.url}/post.html`, output_formats: ['og', 'instagram_post'],
+        visual_style: 'minimal' } });
+    expect(generation).toMatchObject({ status: 'completed', input_type: 'url', title: 'Five habits of calm teams' });
+    expect(generation.extracted.site_name).toBe('Example Blog');
+    expect(generation.og_url).toMatch(/^http/);
+    expect(generation.instagram_post_url).toMatch(/^http/);
+  });
+
+  test('a PDF file from an earlier step is uploaded as the form\'s file', async () => {
+    const generation = await appTester(App.creates.generate_designs.operation.perform, { authData,
+      inputData: { input_type: 'pdf', file: `${site.url}/report.pdf`, output_formats: ['og'],
+        metadata: { source: 'attachment' } } });
+    expect(generation).toMatchObject({ status: 'completed', input_type: 'pdf', metadata: { source: 'attachment' } });
+    expect(generation.title).toMatch(/calm teams/i);
+    expect(generation.og_url).toMatch(/^http/);
+    const upload = site.requests.filter((r) => r.url === '/report.pdf');
+    expect(upload).toHaveLength(1); // the app fetched the file once and sent it on; Platen fetched no URL
   });
 });
