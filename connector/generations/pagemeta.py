@@ -55,7 +55,8 @@ def read_meta(tree, url: str | None) -> PageMeta:
                                                      "twitter:image", "twitter:image:src")]
     html = tree.getroottree().getroot()
     return PageMeta(
-        title=_first(meta.get("og:title"), meta.get("twitter:title"), _trim_title(title_tag, site_name, h1),
+        title=_first(_trim_title(meta.get("og:title"), site_name), _trim_title(meta.get("twitter:title"), site_name),
+                     _trim_title(title_tag, site_name, h1, guess=True),
                      clean(str(ld.get("headline") or "")) or None),
         description=_first(meta.get("og:description"), meta.get("twitter:description"), meta.get("description"),
                            clean(str(ld.get("description") or "")) or None),
@@ -96,17 +97,20 @@ def _first(*values):
     return next((v for v in values if v), None)
 
 
-def _trim_title(title: str | None, site_name: str | None, h1: str | None) -> str | None:
-    """A <title> without the site's name around it ("The article | The Site")."""
+def _trim_title(title: str | None, site_name: str | None, h1: str | None = None, guess: bool = False) -> str | None:
+    """A title without the site's name around it ("The article | The Site"). ``guess`` (a <title>): the part
+    that is the <h1>, else the first part when the others are not the site's known name."""
     if not title:
         return None
     parts = [p for p in _SEPARATOR.split(title) if p.strip()]
     if len(parts) < 2:
         return title
-    if h1 and h1 in parts:
+    if guess and h1 and h1 in parts:
         return h1
     kept = [p for p in parts if not site_name or p.strip().lower() != site_name.lower()]
-    return kept[0] if kept and (site_name and len(kept) < len(parts) or len(kept[0]) >= 12) else title
+    if len(kept) < len(parts):
+        return " – ".join(kept) if kept else title
+    return kept[0] if guess and len(kept[0]) >= 12 else title
 
 
 def _person(value: str | None) -> str | None:

@@ -45,12 +45,12 @@ def from_html(html: bytes, url: str | None, content_type: str | None = None) -> 
     meta = read_meta(tree, url)
     document = trafilatura.bare_extraction(tree, url=url, include_images=True, include_tables=False,
                                            include_comments=False, include_links=False, with_metadata=True)
-    blocks, sources = _blocks(document.body if document is not None else None)
-    title = meta.title or (document.title if document is not None else None)
+    blocks, sources, headline = _blocks(document.body if document is not None else None)
+    title = meta.title or (document.title if document is not None else None) or headline
     headings = [b.text for b in blocks if b.kind == "heading"]
     title = clean(title or (headings[0] if headings else "") or "")
     if blocks and blocks[0].kind == "heading" and clean(blocks[0].text) == title:
-        blocks = blocks[1:]   # the article's <h1> is its title
+        blocks = blocks[1:]   # the title again, as the first heading
     if not any(b.kind != "heading" for b in blocks):
         if not meta.description:
             raise _unreadable(shown)
@@ -108,23 +108,29 @@ def _content_type(value: str | None) -> tuple[str, str | None]:
     return media_type.strip().lower(), charset
 
 
-def _text(element, skip: str | None = None) -> str:
-    """An element's text, without its ``skip`` descendants (an item's nested list)."""
+def _text(element, skip: str | None = None, raw: bool = False) -> str:
+    """An element's text, without its ``skip`` descendants (an item's nested list); ``raw``: a line break (<br>)
+    kept as a newline, else every run of white space is one space."""
     parts = [element.text or ""]
     for child in element:
-        if child.tag != skip:
-            parts.append(_text(child, skip))
+        if child.tag == "lb":
+            parts.append("\n")
+        elif child.tag != skip:
+            parts.append(_text(child, skip, raw=True))
         parts.append(child.tail or "")
-    return clean(_RESIDUE.sub(" ", "".join(parts)))
+    text = _RESIDUE.sub(" ", "".join(parts))
+    return text if raw else clean(text)
 
 
-def _blocks(body) -> tuple[list[Block], list[str]]:
-    """trafilatura's body as blocks (headings, paragraphs and quotes, list items in order, nested ones after their
-    parent) and its images' URLs, up to ``MAX_PAGE_TEXT`` characters."""
+def _blocks(body) -> tuple[list[Block], list[str], str | None]:
+    """trafilatura's body as blocks (headings, paragraphs and quotes — split at an empty line (<br><br>) —, list
+    items in order, nested ones after their parent), its images' URLs, and the <h1> before the text (the
+    headline, not a section), up to ``MAX_PAGE_TEXT`` characters."""
     blocks: list[Block] = []
     sources: list[str] = []
+    headline = None
     if body is None:
-        return blocks, sources
+        return blocks, sources, headline
     size = 0
     for element in body:
         if size > MAX_PAGE_TEXT:
@@ -138,17 +144,20 @@ def _blocks(body) -> tuple[list[Block], list[str]]:
                 sources.append(graphic.get("src"))
         if element.tag == "list":
             found = [Block("item", _text(item, skip="list")) for item in element.iter("item")]
+        elif element.tag == "head" and element.get("rend") == "h1" and not blocks and headline is None:
+            headline = _text(element)
+            continue
         elif element.tag == "head":
             found = [Block("heading", _text(element))]
         elif element.tag in ("p", "quote"):
-            found = [Block("paragraph", _text(element))]
+            found = [Block("paragraph", clean(part)) for part in re.split(r"\n\s*\n", _text(element, raw=True))]
         else:   # code, tables and the rest are not slide material
             continue
         for block in found:
             if block.text:
                 blocks.append(block)
                 size += len(block.text)
-    return blocks, sources
+    return blocks, sources, headline
 
 
 def _byline(value: str | None) -> str | None:

@@ -96,6 +96,23 @@ def test_og_tags_come_before_twitter_and_title_tags():
     assert (got.title, got.summary) == ("OG", "From og.")
 
 
+def test_the_site_name_is_trimmed_from_og_title_and_the_h1_is_not_a_section():
+    head = ('<meta property="og:title" content="Great Post | Acme Blog">'
+            '<meta property="og:site_name" content="Acme Blog">')
+    got = from_html(html(head, ARTICLE_BODY.replace("Heading", "Great Post: the long version")), URL)
+    assert got.title == "Great Post" and got.site_name == "Acme Blog"
+    assert [s.heading for s in got.sections] == [None] and len(got.sections[0].paragraphs) == 4
+
+
+def test_line_breaks_join_lines_and_an_empty_line_splits_paragraphs():
+    body = ("<div class=post><h2>Update</h2><div>Line one of the post<br>line two of the post<br><br>"
+            "Another paragraph here with words.</div></div>")
+    got = from_html(html("", body), URL)
+    assert got.title == "Update" and [s.heading for s in got.sections] == [None]
+    assert got.sections[0].paragraphs == ["Line one of the post line two of the post",
+                                          "Another paragraph here with words."]
+
+
 def test_json_ld_graph_authors_and_publisher():
     ld = ('{"@context": "https://schema.org", "@graph": [{"@type": "WebSite", "name": "x"}, {"@type": "Article", '
           '"headline": "LD headline", "author": [{"@type": "Person", "name": "Ana Ruiz"}, {"name": "Bo Li"}], '
