@@ -63,7 +63,7 @@ def body_slide(ctx: Ctx, extracted: Extracted, unit: Body, n: int, count: int,
                  title_scale=s.title_scale * (0.8 if unit.paragraph or unit.bullets else 0.95),
                  title_name=f"heading_{n}", summary_name=f"text_{n}", point_prefix=f"slide{n}_point",
                  ornament=s.decoration in ("frame", "rule") and not lone, paragraph_split=split,
-                 body_scale=s.body_scale * (1.45 if lone else 1.1))
+                 body_scale=s.body_scale * (1.9 if lone else 1.15))
     layers += place(ctx, col, m, y, W - 2 * m, h, valign="top" if not lone else "middle")
     if s.decoration == "rule":
         layers.append(ctx.line(f"rule_{n}", m, H - m - footer_h - ctx.px(0.03), W - 2 * m, s.accent, 1, 0.5))
