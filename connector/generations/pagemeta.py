@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -10,7 +11,13 @@ from urllib.parse import urljoin, urlsplit
 from connector.generations.outline import clean
 
 _SEPARATOR = re.compile(r"\s+[|–—·•»-]\s+")
-_SMALL_IMAGE = re.compile(r"logo|icon|avatar|sprite|pixel|spacer|badge|emoji|gravatar|blank|placeholder", re.I)
+_SMALL_IMAGE = re.compile(r"logo|icon|avatar|sprite|pixel|spacer|badge|emoji|gravatar|blank|placeholder|banner|"
+                          r"advert|sponsor|anzeige|/ads?/|/pdf\.\w+$", re.I)
+_SIZE_IN_NAME = re.compile(r"[-_](\d{2,4})x(\d{2,4})(?=[._-][^/]*$)")
+# a site's stand-in when a page has no picture of its own: not a lead image
+_STAND_IN = re.compile(r"(?:^|[/_.-])(?:logo|favicon|icon|blank|placeholder|default|fallback|spacer|pixel)"
+                       r"(?:$|[/_.-])|/(?:facebook|twitter|social|share|og)[_-]?(?:image|default|logo)?\.\w+$", re.I)
+_BYLINE_NOISE = re.compile(r"^(?:view all posts by|all posts by|posts by|written by|by|von|par|por)\s+", re.I)
 
 
 @dataclass
@@ -53,18 +60,18 @@ def read_meta(tree, url: str | None) -> PageMeta:
                       if "canonical" in (link.get("rel") or "").lower().split()), None)
     images = [absolute(base, meta.get(k)) for k in ("og:image", "og:image:secure_url", "og:image:url",
                                                      "twitter:image", "twitter:image:src")]
-    html = tree.getroottree().getroot()
+    root = tree.getroottree().getroot()
     return PageMeta(
         title=_first(_trim_title(meta.get("og:title"), site_name), _trim_title(meta.get("twitter:title"), site_name),
                      _trim_title(title_tag, site_name, h1, guess=True),
                      clean(str(ld.get("headline") or "")) or None),
         description=_first(meta.get("og:description"), meta.get("twitter:description"), meta.get("description"),
                            clean(str(ld.get("description") or "")) or None),
-        image=_first(*images),
+        image=_first(*(i for i in images if i and not _STAND_IN.search(urlsplit(i).path))),
         site_name=site_name,
-        author=_first(_name(ld.get("author")), _person(meta.get("author")), _person(meta.get("article:author"))),
+        author=_first(_name(ld.get("author")), person(meta.get("author")), person(meta.get("article:author"))),
         url=_first(canonical, absolute(base, meta.get("og:url"))),
-        language=_language(html.get("lang") or meta.get("og:locale") or meta.get("content-language")))
+        language=_language(root.get("lang") or meta.get("og:locale") or meta.get("content-language")))
 
 
 def lead_image(tree, base: str | None, sources: list[str]) -> str | None:
@@ -82,6 +89,9 @@ def lead_image(tree, base: str | None, sources: list[str]) -> str | None:
         if path.endswith((".svg", ".ico")) or _SMALL_IMAGE.search(path + " " + attrs.get("class", "")):
             continue
         width, height = _pixels(attrs.get("width")), _pixels(attrs.get("height"))
+        named = _SIZE_IN_NAME.search(path)   # WordPress and others name their resized copies "-200x200.jpg"
+        if named and width is None and height is None:
+            width, height = int(named.group(1)), int(named.group(2))
         if (width is not None and width < 200) or (height is not None and height < 120):
             continue
         return source
@@ -113,8 +123,9 @@ def _trim_title(title: str | None, site_name: str | None, h1: str | None = None,
     return kept[0] if guess and len(kept[0]) >= 12 else title
 
 
-def _person(value: str | None) -> str | None:
-    """An author's name, not a profile URL or an @handle."""
+def person(value: str | None) -> str | None:
+    """An author's name, not a profile URL or an @handle ("View all posts by" and HTML entities removed)."""
+    value = clean(_BYLINE_NOISE.sub("", html.unescape(value or "")))
     if not value or value.startswith(("http://", "https://", "@", "/")):
         return None
     return value
@@ -126,9 +137,9 @@ def _name(value) -> str | None:
         names = [n for n in (_name(v) for v in value[:4]) if n]
         return ", ".join(dict.fromkeys(names)) or None
     if isinstance(value, dict):
-        return _person(clean(str(value.get("name") or ""))) or None
+        return person(clean(str(value.get("name") or ""))) or None
     if isinstance(value, str):
-        return _person(clean(value)) or None
+        return person(clean(value)) or None
     return None
 
 

@@ -12,7 +12,7 @@ import trafilatura
 
 from connector.generations.content import Extracted
 from connector.generations.outline import Block, ExtractionFailed, clean, sentences, shape
-from connector.generations.pagemeta import absolute, lead_image, read_meta
+from connector.generations.pagemeta import absolute, lead_image, person, read_meta
 
 MAX_HTML = 2_000_000       # characters of a page's HTML read (the fetcher takes at most 5 MB)
 MAX_PAGE_TEXT = 60_000     # characters of a page's main text kept
@@ -164,9 +164,7 @@ def _byline(value: str | None) -> str | None:
     """trafilatura's author from a byline, without what follows a separator ("Maya Lindqvist · December 1")."""
     if not value:
         return None
-    name = re.split(r"\s*[·|•,;]\s*|\s+-\s+", value)[0]
-    name = re.sub(r"^(?:by|von|par|por)\s+", "", name.strip(), flags=re.I)
-    return name or None
+    return person(re.split(r"\s*[·|•,;]\s*|\s+-\s+", value)[0])
 
 
 def _unreadable(shown: str) -> ExtractionFailed:

@@ -131,6 +131,19 @@ def test_image_urls_that_are_not_http_are_dropped():
     assert got.image == "https://blog.example.org/pics/photo.jpg"
 
 
+def test_a_stand_in_og_image_gives_way_to_the_article_picture():
+    head = ('<meta property="og:image" content="https://s0.wp.com/i/blank.jpg">'
+            '<meta name="twitter:image" content="/static/social_placeholder.png">')
+    body = ARTICLE_BODY.replace("</h1>", '</h1><img src="/ads/banner-728.jpg" width="728" height="300">'
+                                         '<img src="/uploads/shot-150x150.jpg"><img src="/uploads/shot.jpg">')
+    assert from_html(html(head, body), URL).image == "https://blog.example.org/uploads/shot.jpg"
+
+
+def test_author_names_are_cleaned():
+    head = '<meta name="author" content="View all posts by Lindsey O&amp;#039;Donnell">'
+    assert from_html(html(head, ARTICLE_BODY), URL).author == "Lindsey O'Donnell"
+
+
 def test_base_href_is_used_to_join():
     head = '<base href="https://static.example.org/a/"><meta property="og:image" content="img/x.jpg">'
     assert from_html(html(head, ARTICLE_BODY), URL).image == "https://static.example.org/a/img/x.jpg"
