@@ -14,6 +14,8 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 _BOLD_LINE = re.compile(r"^(\*\*|__)(.+?)\1:?$")
 _BULLET = re.compile(r"^(?:[-*+•·▪▫◦‣⁃●○■□➢➤►▶→–—]|[0-9０-９]{1,3}[.)．）、]|\(\d{1,3}\))\s*(?=\S)")
 _RULE = re.compile(r"^(?:[-=*_~]\s*){3,}$")
+_QUOTE = re.compile(r"^(?:>\s?)+")
+_TAGS_ONLY = re.compile(r"^(?:[#@][^\s#@]+[\s,]*)+$")   # a post's closing line of hashtags and mentions
 _IMAGE = re.compile(r"!\[[^\]]*\]\(\s*(\S+?)(?:\s+\"[^\"]*\")?\s*\)")
 _LINK = re.compile(r"\[([^\]]+)\]\(\s*[^)\s]+(?:\s+\"[^\"]*\")?\s*\)")
 _EMPHASIS = re.compile(r"(\*\*|~~|`|(?<!\w)__|(?<![\w*])\*|(?<!\w)_)(?=\S)(.+?)(?<=\S)\1(?!\w)")
@@ -57,8 +59,8 @@ def blocks_of(text: str) -> tuple[list[Block], list[str]]:
             paragraph.clear()
 
     for index, raw in enumerate(lines):
-        line = raw.strip()
-        if not line:
+        line = _QUOTE.sub("", raw.strip()).strip()
+        if not line or _TAGS_ONLY.match(line):
             end_paragraph()
             continue
         if _RULE.match(line):

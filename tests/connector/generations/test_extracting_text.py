@@ -74,6 +74,11 @@ def test_markdown_headings_and_bold_become_sections_and_marks_are_removed():
     assert got.image == "https://cdn.example.com/c.png"
 
 
+def test_quote_marks_and_a_closing_line_of_hashtags_are_dropped():
+    got = from_text("Big news\n\n> We doubled our speed.\n> Try it now.\n\nMore soon.\n\n#launch #speed @platen")
+    assert got.sections[0].paragraphs == ["We doubled our speed. Try it now.", "More soon."]
+
+
 def test_every_list_mark_is_read():
     got = from_text("Marks\n- dash\n* star\n• bullet\n1. one\n2) two\n(3) three\n４．four")
     assert got.points == ["dash", "star", "bullet", "one", "two", "three", "four"]
