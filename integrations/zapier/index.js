@@ -19,6 +19,7 @@ const generateDesigns = require('./creates/generate_designs');
 const findRender = require('./searches/find_render');
 const findTemplate = require('./searches/find_template');
 const findBrand = require('./searches/find_brand');
+const findGeneration = require('./searches/find_generation');
 
 const byKey = (...items) => Object.fromEntries(items.map((item) => [item.key, item]));
 
@@ -34,5 +35,5 @@ module.exports = {
   triggers: byKey(renderCompleted, renderFailed, batchCompleted, generationCompleted, generationFailed, templatesList,
     brandsList, formatsList),
   creates: byKey(renderImage, createBatch, generateDesigns),
-  searches: byKey(findRender, findTemplate, findBrand),
+  searches: byKey(findRender, findTemplate, findBrand, findGeneration),
 };

@@ -1,7 +1,7 @@
 'use strict';
 // Generate designs: content (text, a web page, a PDF) in, finished images in several formats out, in a visual
 // style and a brand. Waits for them within Zapier's time limit; a generation still running then is returned as
-// it is (its id finds it later, and "Generation Completed" fires when it is done).
+// it is ("Find Generation" finds it by its id later, and "Generation Completed" fires when it is done).
 
 const FormData = require('form-data');
 

@@ -28,7 +28,7 @@ describe('app definition', () => {
       expect(App.triggers[key].display.hidden).toBe(true);
     }
     expect(Object.keys(App.creates).sort()).toEqual(['create_batch', 'generate_designs', 'render_image']);
-    expect(Object.keys(App.searches).sort()).toEqual(['find_brand', 'find_render', 'find_template']);
+    expect(Object.keys(App.searches).sort()).toEqual(['find_brand', 'find_generation', 'find_render', 'find_template']);
     const template = App.creates.render_image.operation.inputFields[0];
     expect(template).toMatchObject(
       { key: 'template_id', dynamic: 'templates_list.id.name', altersDynamicFields: true });

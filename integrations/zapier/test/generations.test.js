@@ -113,8 +113,15 @@ describe('Generate Designs', () => {
     }
     expect(generation.id).toMatch(/^gen_/);
     expect(['queued', 'running', 'completed']).toContain(generation.status);
-    await waitFor(async () => (await platen('GET', `/generations/${generation.id}`)).data.status === 'completed',
-      'the generation to complete');
+    // Find Generation follows it up (what a later step of the Zap does), in the same shape.
+    const find = App.searches.find_generation.operation.perform;
+    const [found] = await waitFor(async () => {
+      const hits = await appTester(find, { authData, inputData: { id: generation.id } });
+      return hits.length && hits[0].status === 'completed' && hits;
+    }, 'the generation to complete');
+    expect(found.og_url).toMatch(/^http/);
+    expect(found.og_url).toBe(found.outputs[0].urls[0]);
+    expect(await appTester(find, { authData, inputData: { id: 'gen_0000000000000000000000' } })).toEqual([]);
   });
 
   test('missing content or formats is a message naming what to give; Platen\'s own 422 comes through', async () => {
