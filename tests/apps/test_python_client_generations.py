@@ -9,6 +9,7 @@ import http.server
 import io
 import threading
 
+import httpx
 import pytest
 from PIL import Image
 from platen_client import GenerationFailed, Platen, ValidationFailed, verify_webhook
@@ -132,6 +133,29 @@ def test_a_brand_and_the_webhook_url(platen):
         assert called.json()["data"]["id"] == gen.id
     finally:
         receiver.close()
+
+
+class Recorder(httpx.BaseTransport):
+    """The real transport, remembering each request."""
+
+    def __init__(self):
+        self.inner, self.requests = httpx.HTTPTransport(), []
+
+    def handle_request(self, request):
+        self.requests.append(request)
+        return self.inner.handle_request(request)
+
+
+def test_every_create_carries_its_own_idempotency_key_json_or_multipart(live):
+    recorder = Recorder()
+    with Platen(live.base, live.account("Python client generation keys"), transport=recorder) as client:
+        client.generations.create(TIPS, output_formats=["og"])
+        client.generations.create(TIPS, output_formats=["og"])
+        client.generations.create(pdf=(DATA / "document.pdf").read_bytes(), output_formats=["og"])
+    posts = [r for r in recorder.requests if r.method == "POST"]
+    assert [r.headers["Content-Type"].split(";")[0] for r in posts] == [
+        "application/json", "application/json", "multipart/form-data"]
+    assert len({r.headers["Idempotency-Key"] for r in posts}) == 3
 
 
 def test_the_readme_names_real_methods():
