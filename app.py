@@ -115,7 +115,8 @@ def create_app(config: dict | None = None) -> Flask:
     for blueprint in (account.blp, keys.blp, previews.blp, templates.blp, template_versions.blp, renders.blp,
                       batches.blp, batches.downloads, generations.blp, urls.blp, fonts.blp, assets.blp, brands.blp,
                       files.blp,
-                      polling.blp, hooks.blp, callbacks.blp, callbacks.batch_callbacks, system.blp):
+                      polling.blp, hooks.blp, callbacks.blp, callbacks.batch_callbacks, callbacks.generation_callbacks,
+                      system.blp):
         api.register_blueprint(blueprint)
 
     from cli import register

@@ -1,4 +1,4 @@
-"""Callbacks: the delivery log of the ``webhook_url`` a render or a batch was created with."""
+"""Callbacks: the delivery log of the ``webhook_url`` a render, a batch or a generation was created with."""
 
 from __future__ import annotations
 
@@ -50,3 +50,24 @@ class BatchDeliveries(MethodView):
         account_id = principal().account.id
         conn.batches.get(account_id, batch_id)   # another account's batch: 404
         return conn.deliveries.for_object(account_id, batch_id, ("batch.completed",))
+
+
+generation_callbacks = Blueprint("generation_callbacks", __name__, url_prefix="/api/v1/generations",
+                                 description="Deliveries to the `webhook_url` a generation was created with.")
+
+
+@generation_callbacks.route("/<generation_id>/deliveries")
+class GenerationDeliveries(MethodView):
+    @requires(Scope.RENDERS_READ)
+    @documents(generation_callbacks, 404)
+    @generation_callbacks.response(200, DeliverySchema(many=True))
+    def get(self, generation_id):
+        """A generation's callback deliveries
+
+        Every attempt to deliver `generation.completed` or `generation.failed` to the generation's own
+        `webhook_url`. `[]` when it had none or has not finished.
+        """
+        conn = connector()
+        account_id = principal().account.id
+        conn.generations.get(account_id, generation_id)   # another account's generation: 404
+        return conn.deliveries.for_object(account_id, generation_id, ("generation.completed", "generation.failed"))

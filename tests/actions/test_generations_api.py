@@ -220,6 +220,10 @@ def test_a_failed_generation_says_why_and_fires_its_events(client, alice, jobs, 
         assert got.json()["type"] == "generation.failed" and got.json()["data"] == failed
         if secret:
             Webhook(secret).verify(got.body, got.headers)
+    [callback] = client.get(f"/api/v1/generations/{failed['id']}/deliveries", headers=alice.headers).get_json()
+    assert (callback["event_type"], callback["target_url"]) == ("generation.failed", receiver.answer("/callback"))
+    assert_envelope(client.get(f"/api/v1/generations/{failed['id']}/deliveries", headers=Caller(
+        conn, "Bob").headers), 404, "not_found")
 
 
 def test_a_completed_generation_reaches_the_trigger_hooks_and_its_webhook_url(client, alice, jobs, receiver):
