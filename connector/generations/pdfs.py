@@ -58,7 +58,9 @@ def from_pdf(data: bytes, url: str | None = None) -> Extracted:
         if sum(map(len, lines)) > MAX_PDF_TEXT:
             break
     blocks = _blocks(lines)
-    if not any(b.kind != "heading" for b in blocks):
+    if blocks and all(b.kind == "heading" for b in blocks):   # short lines only (a form, a one-liner)
+        blocks = [Block("paragraph", b.text) for b in blocks]
+    if not blocks:
         raise ExtractionFailed("input_unreadable", f"{field}: {shown} has no text Platen can read (a scan is only "
                                                    "pictures of text); send a PDF with selectable text, or paste it.")
     title = _meta_text(meta_title)
