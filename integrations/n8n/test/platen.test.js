@@ -559,7 +559,7 @@ const TEXT =
 describe('Generation', () => {
 	let generation;
 
-	test('create from text: an OG card and a 3-slide LinkedIn carousel, waiting, with their URLs', async () => {
+	test('create from text: an OG card and a 3-slide LinkedIn carousel, waiting, with their URLs and files', async () => {
 		const [item] = await run({
 			resource: 'generation',
 			operation: 'create',
@@ -567,9 +567,21 @@ describe('Generation', () => {
 			inputContent: TEXT,
 			outputFormats: ['og', 'linkedin_carousel'],
 			visualStyle: 'elegant',
-			options: { carouselSlides: 3, metadata: '{"from": "n8n"}' },
+			options: { carouselSlides: 3, metadata: '{"from": "n8n"}', download: true },
 		});
 		generation = item.json;
+		assert.deepEqual(Object.keys(item.binary).sort(), [
+			'linkedin_carousel_1',
+			'linkedin_carousel_2',
+			'linkedin_carousel_3',
+			'og',
+		]);
+		assert.equal(item.binary.og.mimeType, 'image/png');
+		assert.equal(item.binary.og.fileName, `${generation.id}-og.png`);
+		assert.deepEqual(
+			[...Buffer.from(item.binary.linkedin_carousel_2.data, 'base64').subarray(0, 4)],
+			[0x89, 0x50, 0x4e, 0x47],
+		);
 		assert.equal(generation.status, 'completed', JSON.stringify(generation));
 		assert.match(generation.id, /^gen_/);
 		assert.equal(generation.visual_style, 'elegant');

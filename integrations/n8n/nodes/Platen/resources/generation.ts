@@ -172,6 +172,15 @@ export const generationDescription: INodeProperties[] = [
 					'How many slides each carousel format gets (a cover, the content, a closing slide); by default the content decides',
 			},
 			{
+				displayName: 'Download Files',
+				name: 'download',
+				type: 'boolean',
+				default: false,
+				displayOptions: { show: { waitForCompletion: [true] } },
+				description:
+					'Whether to attach every image to the output item as binary data: "og", "instagram_post", … and one field per slide for a carousel ("linkedin_carousel_1", "linkedin_carousel_2", …)',
+			},
+			{
 				displayName: 'Max Wait (Seconds)',
 				name: 'maxWait',
 				type: 'number',
@@ -207,6 +216,34 @@ export const generationDescription: INodeProperties[] = [
 ];
 
 const FINISHED = ['completed', 'failed'];
+
+/** Every image of a finished generation as binary data, named by format (and slide, for a carousel). */
+async function downloadImages(
+	this: IExecuteFunctions,
+	generation: IDataObject,
+): Promise<INodeExecutionData['binary']> {
+	const out: INodeExecutionData['binary'] = {};
+	for (const output of (generation.outputs ?? []) as IDataObject[]) {
+		const urls = (output.urls ?? []) as string[];
+		for (const [index, url] of urls.entries()) {
+			const name = urls.length > 1 ? `${String(output.format)}_${index + 1}` : String(output.format);
+			// Hosted files need no key, and the key must not travel to a file host in front of Platen.
+			const response = (await this.helpers.httpRequest({
+				url,
+				encoding: 'arraybuffer',
+				returnFullResponse: true,
+			})) as { body: Buffer; headers: IDataObject };
+			const mimeType = String(response.headers['content-type'] ?? 'image/png').split(';')[0];
+			const ext = mimeType === 'image/jpeg' ? 'jpg' : (mimeType.split('/')[1] ?? 'png');
+			out[name] = await this.helpers.prepareBinaryData(
+				Buffer.from(response.body),
+				`${String(generation.id)}-${name}.${ext}`,
+				mimeType,
+			);
+		}
+	}
+	return out;
+}
 
 /** Polls GET /generations/{id} once a second until it is completed or failed, for at most `maxWait` seconds. */
 async function untilFinished(
@@ -343,7 +380,11 @@ export async function executeGeneration(
 				);
 			}
 		}
-		return [{ json: generation, pairedItem: paired }];
+		const item: INodeExecutionData = { json: generation, pairedItem: paired };
+		if (options.waitForCompletion !== false && options.download === true) {
+			item.binary = await downloadImages.call(this, generation);
+		}
+		return [item];
 	}
 	if (operation === 'get') {
 		const id = String(this.getNodeParameter('generationId', itemIndex)).trim();
