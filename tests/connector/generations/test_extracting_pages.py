@@ -139,6 +139,12 @@ def test_a_stand_in_og_image_gives_way_to_the_article_picture():
     assert from_html(html(head, body), URL).image == "https://blog.example.org/uploads/shot.jpg"
 
 
+def test_a_content_image_that_says_it_is_small_is_skipped():
+    body = ARTICLE_BODY.replace("</h1>", '</h1><img src="/uploads/small.jpg" width="120" height="90">'
+                                         '<img src="/uploads/big.jpg" width="800px" height="450">')
+    assert from_html(html("", body), URL).image == "https://blog.example.org/uploads/big.jpg"
+
+
 def test_author_names_are_cleaned():
     head = '<meta name="author" content="View all posts by Lindsey O&amp;#039;Donnell">'
     assert from_html(html(head, ARTICLE_BODY), URL).author == "Lindsey O'Donnell"
