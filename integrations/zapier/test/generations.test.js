@@ -173,12 +173,22 @@ describe('Generation Completed (REST hook) and Failed Generation', () => {
     expect((await platen('GET', '/hooks')).data.map((h) => h.id)).not.toContain(hook.id);
   });
 
-  test('Failed Generation subscribes to generation.failed and unsubscribes', async () => {
+  test('Failed Generation: subscribe, Platen\'s "Send test" reaches perform, unsubscribe', async () => {
     const trigger = App.triggers.generation_failed.operation;
     const targetUrl = `${receiver.url}/hooks/standard/10/failed/`;
     const hook = await appTester(trigger.performSubscribe, { authData, targetUrl, inputData: {} });
     expect(hook).toMatchObject({ event: 'generation.failed', target_url: targetUrl, status: 'active' });
-    await appTester(trigger.performUnsubscribe, { authData, subscribeData: hook });
+    try {
+      expect((await platen('POST', `/hooks/${hook.id}/test`)).status).toBeLessThan(300);
+      const delivery = await waitFor(() => receiver.requests.find((r) => r.url.includes('/10/failed/')),
+        'the test delivery');
+      const [item] = await appTester(trigger.perform, asZapierBundle(delivery, hook));
+      expect(item).toMatchObject({ status: 'failed', url: null, file: null, urls: [] });
+      expect(item.error_message).toBeTruthy();
+      expect(Object.keys(item).sort()).toEqual(Object.keys(samples.failedGeneration).sort());
+    } finally {
+      await appTester(trigger.performUnsubscribe, { authData, subscribeData: hook });
+    }
     expect((await platen('GET', '/hooks')).data.map((h) => h.id)).not.toContain(hook.id);
     const items = await appTester(trigger.performList, { authData, inputData: {}, meta: { page: 0 } });
     expect(Array.isArray(items)).toBe(true);
