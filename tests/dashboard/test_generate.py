@@ -227,3 +227,30 @@ def test_a_failed_generation_shows_its_reason(page, instance, site, watch):
     expect(results.locator(".gen-image")).to_have_count(0)
     row = page.get_by_role("region", name="Recent generations").locator(f"[data-generation-id='{gen['id']}']")
     expect(row).to_contain_text(gen["error"]["message"])
+
+
+def test_what_was_read_stays_text_and_the_brand_chosen_is_sent(page, instance):
+    key = instance.account("Generate brand")
+    made = instance.api("POST", "/brands", key=key, json={"name": "Sunset", "colors": {"primary": "#e11d1d"}})
+    assert made.status_code == 201, made.text
+    sunset = made.json()
+    sign_in(page, key, "/generate")
+    form = page.get_by_role("form", name="Generate")
+    form.get_by_label("Brand", exact=True).select_option(label="Sunset")
+    # the style sketches are drawn in the chosen brand's colours
+    styles = form.get_by_role("group", name="Style")
+    assert styles.evaluate("el => el.style.getPropertyValue('--brand-p')") == "#e11d1d"
+    title = "<img src=x onerror=alert(1)>"
+    form.get_by_label("Text", exact=True).fill(f"{title}\n\n<b>Not bold</b>, just text.")
+    choose_formats(page, "og")
+    with page.expect_response(lambda r: r.url.endswith("/api/v1/generations") and r.request.method == "POST") as sent:
+        form.get_by_role("button", name="Generate").click()
+    assert sent.value.status == 202, sent.value.text()
+    assert sent.value.request.post_data_json["brand_id"] == sunset["id"]
+    results = page.get_by_role("region", name="Results")
+    expect(results.locator(".gen-result")).to_have_attribute("data-status", "completed", timeout=DONE_MS)
+    read = results.get_by_role("region", name="What Platen read")
+    expect(read.get_by_role("heading")).to_have_text(title)
+    expect(read).to_contain_text("<b>Not bold</b>, just text.")
+    expect(results.locator("img[src='x']")).to_have_count(0)
+    expect(page.get_by_role("region", name="Recent generations").locator(".list-row strong")).to_have_text([title])

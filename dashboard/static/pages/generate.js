@@ -12,14 +12,14 @@ const MAX_TEXT = 20_000;
 
 // The visual styles (GET /generations takes `visual_style`): what each looks like, in a marketer's words.
 export const STYLES = [
-  ["modern", "Modern", "Clean sans-serif type, a strong colour block, generous space."],
-  ["minimal", "Minimal", "Lots of white space, quiet type, one thin accent."],
-  ["bold", "Bold", "A huge headline on a full brand colour: made to stop the scroll."],
-  ["elegant", "Elegant", "Serif headings, fine rules and a calm, refined layout."],
-  ["playful", "Playful", "Rounded shapes, bright accents and friendly type."],
-  ["corporate", "Corporate", "A tidy grid, sober colours and a header band."],
-  ["creative", "Creative", "Off-centre layout, overlapping shapes, expressive type."],
-  ["dark", "Dark", "Light text on a dark background with a glowing accent."],
+  ["modern", "Modern", "A heavy headline, an accent bar at the edge and numbered points."],
+  ["minimal", "Minimal", "Light type, plenty of white space and one thin rule."],
+  ["bold", "Bold", "A huge capitalised headline on a full brand colour."],
+  ["elegant", "Elegant", "A centred title in a fine frame, with italic points."],
+  ["playful", "Playful", "Soft round shapes in the corners and friendly numbered points."],
+  ["corporate", "Corporate", "A header band, a tidy column and sober colours."],
+  ["creative", "Creative", "A big quote mark, a diagonal shape, an off-centre headline."],
+  ["dark", "Dark", "Light text on a dark background with a glow of colour."],
 ];
 
 // The inputs' names in the API, as the form's labels call them: an error about `input_content` is shown under
@@ -157,8 +157,14 @@ function generateForm(formats, brands, show) {
     ordered.map((b) => h("option", { value: b.id, selected: Boolean(b.default) },
       b.default && !/default/i.test(b.name) ? `${b.name} (default)` : b.name)));
   const dots = h("span", { class: "brand-dots", "aria-hidden": "true" });
+  // the dots, and the style sketches drawn in the brand's colours (what the styles use)
   const paintDots = () => {
     const b = brands.find((x) => x.id === brand.value);
+    for (const [name, short] of [["primary", "p"], ["accent", "a"], ["background", "b"], ["text", "t"]]) {
+      const c = b?.colors?.[name];
+      if (c && /^#[0-9a-f]{3,8}$/i.test(c)) styleBox.style.setProperty(`--brand-${short}`, c);
+      else styleBox.style.removeProperty(`--brand-${short}`);
+    }
     clear(dots);
     for (const c of Object.values(b?.colors || {})) {
       const dot = h("span", { class: "brand-dot" });
