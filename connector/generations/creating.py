@@ -39,17 +39,18 @@ def check_formats(formats) -> list[str]:
 
 
 def check_slides(slides, formats: list[str]) -> dict:
-    """{format: pages} for every carousel format asked for (DEFAULT_SLIDES where not given)."""
+    """{format: pages} for every carousel format asked for (DEFAULT_SLIDES where not given). A count for a carousel
+    not asked for is ignored (a form may keep it while its format is unticked); for any other format it is a 422."""
     slides = slides or {}
     if not isinstance(slides, dict):
         raise _invalid("carousel_slides", "must be an object of format -> number of slides, e.g. "
                                           "{\"linkedin_carousel\": 5}.")
     carousels = [f for f in formats if BY_NAME[f].pages]
     for name, count in slides.items():
-        if name not in carousels:
-            listed = ", ".join(carousels) or "none of output_formats is one"
-            raise _invalid("carousel_slides", f"{name!r} is not a carousel format of this generation (carousels: "
-                                              f"{listed}).")
+        if name not in BY_NAME or not BY_NAME[name].pages:
+            every = ", ".join(f.name for f in FORMATS if f.pages)
+            raise _invalid("carousel_slides", f"{str(name)[:40]!r} is not a carousel format; slides are counted for "
+                                              f"{every}.")
         if isinstance(count, bool) or not isinstance(count, int) or not MIN_SLIDES <= count <= MAX_SLIDES:
             raise _invalid("carousel_slides", f"{name}: the number of slides must be a whole number from "
                                               f"{MIN_SLIDES} to {MAX_SLIDES}, not {str(count)[:20]}.")

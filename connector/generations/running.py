@@ -152,43 +152,44 @@ def save_design(conn, record: GenerationRecord, extracted: Extracted, index: int
 
 
 def render_output(conn, principal: Principal, record: GenerationRecord, output: dict) -> int:
-    """Every page of one output rendered (PNG) through the normal render path, drawn here; its credits."""
+    """Every page of one output rendered (PNG) through the normal render path, drawn here; its credits.
+
+    Each page is stored, watched and charged just before it is drawn, but never queued: this job draws it (a
+    worker never waits on another), and its deadline runs from then. Should this process die in between, the
+    reconciler finds the render's job missing and queues it, as for any render."""
     account_id, ids, pages = record.account_id, output["render_ids"], output["pages"]
     existing = conn.render_store.existing(ids)
-    items = [(render_id, RenderRequest(template_id=output["template_id"], format="png",
-                                       page=page if pages > 1 else None,
-                                       metadata={"generation_id": record.id, "format": output["format"],
-                                                 "page": page}))
-             for page, render_id in enumerate(ids, start=1) if render_id not in existing]
-    if items:
-        try:
-            resolved = resolve_template(
-                conn.templates, account_id, RenderRequest(template_id=output["template_id"]),
-                (conn.fonts.generation_key(account_id), conn.assets.generation_key(account_id)))
-        except NotFound:
-            raise GenerationFailed("template_deleted", f"The {output['format']} design (template "
-                                                       f"{output['template_id']}) was deleted before its pages were "
-                                                       "rendered; start the generation again.") from None
-        resolved = (conn.brands.branded(account_id, resolved[0], None, (), None, strict=False), *resolved[1:])
-        # stored, watched and charged, but not queued: drawn just below, by this job (a worker never waits on
-        # another); should this process die first, the reconciler finds their jobs missing and queues them
-        failures = create_many(conn, principal, items, resolved, None)
-        if failures:
-            _, _, exc = failures[0]
-            raise GenerationFailed(exc.code, f"{output['format']}: {exc.message}")
-    for render_id in ids:
+    resolved = _resolved(conn, account_id, output) if len(existing) < len(ids) else None
+    for page, render_id in enumerate(ids, start=1):
+        if render_id not in existing:
+            req = RenderRequest(template_id=output["template_id"], format="png", page=page if pages > 1 else None,
+                                metadata={"generation_id": record.id, "format": output["format"], "page": page})
+            for _, _, exc in create_many(conn, principal, [(render_id, req)], resolved, None):
+                raise GenerationFailed(exc.code, f"{output['format']} page {page}: {exc.message}")
         for _ in range(3):   # a render tried again after an unexpected error is queued again: drawn here at once
             found = conn.render_store.load(render_id)
             if found is None or found.status in RENDER_TERMINAL:
                 break
             run_render(conn, render_id, account_id)
-    records = conn.render_store.load_many(ids)
-    for page, render in enumerate(records, start=1):
-        if render.status != "completed":
-            reason = render.error["message"] if render.error else f"it is still {render.status}"
+        found = conn.render_store.load(render_id)
+        if found is None or found.status != "completed":
+            reason = found.error["message"] if found is not None and found.error else "it did not finish"
             raise GenerationFailed("render_failed", f"{output['format']} page {page} did not render: {reason}")
+    records = conn.render_store.load_many(ids)
     output["file_keys"] = [render.file_key for render in records]
     return sum(render.credits for render in records)
+
+
+def _resolved(conn, account_id: str, output: dict) -> tuple:
+    """The output's template as ``create_many`` takes it (with the account's generations and its brand)."""
+    try:
+        resolved = resolve_template(conn.templates, account_id, RenderRequest(template_id=output["template_id"]),
+                                    (conn.fonts.generation_key(account_id), conn.assets.generation_key(account_id)))
+    except NotFound:
+        raise GenerationFailed("template_deleted", f"The {output['format']} design (template "
+                                                   f"{output['template_id']}) was deleted before its pages were "
+                                                   "rendered; start the generation again.") from None
+    return (conn.brands.branded(account_id, resolved[0], None, (), None, strict=False), *resolved[1:])
 
 
 def as_principal(conn, record: GenerationRecord) -> Principal:

@@ -88,7 +88,7 @@ def test_a_text_generation_makes_templates_and_one_render_per_page(client, alice
     ({"carousel_slides": {"og": 3}}, "carousel_slides"),
     ({"output_formats": ["linkedin_carousel"], "carousel_slides": {"linkedin_carousel": 2}}, "carousel_slides"),
     ({"output_formats": ["linkedin_carousel"], "carousel_slides": {"linkedin_carousel": 11}}, "carousel_slides"),
-    ({"output_formats": ["linkedin_carousel"], "carousel_slides": {"instagram_carousel": 5}}, "carousel_slides"),
+    ({"output_formats": ["linkedin_carousel"], "carousel_slides": {"instagram_carousel": 2}}, "carousel_slides"),
     ({"visual_style": "baroque"}, "visual_style"),
     ({"brand_id": "brd_0000000000000000000000"}, "brand_id"),
     ({"webhook_url": "http://10.0.0.1/hook"}, "webhook_url"),

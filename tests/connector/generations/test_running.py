@@ -142,3 +142,16 @@ def test_a_fan_out_cut_off_is_finished_by_the_outbox_sweep(conn, who, jobs, monk
     assert conn.redis.zscore(conn.outbox.key, record.id) is None
     [delivery] = conn.deliveries.list(who.account.id, hook.id)
     assert delivery["event_type"] == "generation.completed"
+
+
+def test_a_page_that_does_not_render_fails_the_generation_and_its_credit_comes_back(conn, who, jobs, monkeypatch):
+    broken = {"name": "Broken", "width": 200, "height": 100, "layers": [
+        {"type": "image", "name": "photo", "x": 0, "y": 0, "width": 200, "height": 100,
+         "src": "http://127.0.0.1:9/photo.png", "on_error": "fail"}]}
+    monkeypatch.setattr(running, "design", lambda *args, **kwargs: dict(broken))
+    record = accept(conn, who, dict(TEXT, output_formats=["og"]))
+    jobs.run()
+    failed = conn.generations.load(record.id)
+    assert failed.status == "failed" and failed.error["error"] == "render_failed", failed.error
+    assert failed.error["message"].startswith("og page 1 did not render: ")
+    assert used(conn, who) == 0 and conn.render_store.load(failed.outputs[0]["render_ids"][0]).status == "failed"
