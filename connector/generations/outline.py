@@ -19,6 +19,10 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…؟۔])[\"'”’)\]]*\s+(?=\S)|(?<=[。�
 _ABBREVIATIONS = {"e.g.", "i.e.", "etc.", "vs.", "mr.", "mrs.", "ms.", "dr.", "st.", "no.", "fig.", "approx.",
                   "inc.", "ltd.", "jr.", "sr.", "prof.", "cf.", "al."}
 _SPACE = re.compile(r"\s+")
+# invisible format characters (soft hyphen, zero-width space, direction marks and embeddings, BOM…); not the
+# joiners emoji and Persian need, the Arabic letter mark, nor the tag characters of subdivision flags
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+                        "\ufff9-\ufffb]")
 
 
 class ExtractionFailed(ValueError):
@@ -36,9 +40,9 @@ class Block:
 
 
 def clean(text: str) -> str:
-    """NFC, whitespace collapsed, invisible format characters but joiners (emoji need ZWJ) dropped."""
-    text = unicodedata.normalize("NFC", text)
-    text = "".join(c for c in text if c in "\u200c\u200d" or unicodedata.category(c) != "Cf" or c == "\u061c")
+    """NFC, whitespace collapsed, invisible format characters dropped (``_INVISIBLE``)."""
+    if not text.isascii():
+        text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
     return _SPACE.sub(" ", text).strip()
 
 

@@ -55,6 +55,13 @@ def test_emoji_survive_in_title_points_and_paragraphs():
     assert "🎉" in got.summary
 
 
+def test_invisible_characters_go_and_joiners_and_flags_stay():
+    family, england = "👨\u200d👩\u200d👧", "🏴\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f"
+    got = from_text(f"Soft\u00adhy\u200bphen {family} {england}\n\nCafe\u0301 \ufeffdone.")
+    assert got.title == f"Softhyphen {family} {england}"
+    assert got.summary == "Café done."
+
+
 def test_lines_led_by_the_same_kind_of_emoji_are_a_list():
     got = from_text("Launch notes\n\n✅ Faster renders\n✅ Brand kits\n✅ Carousels\n\nTry it today.")
     assert got.points == ["✅ Faster renders", "✅ Brand kits", "✅ Carousels"]
