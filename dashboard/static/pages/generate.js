@@ -41,8 +41,14 @@ export async function generatePage(main, { stale }) {
   const results = h("section", { class: "gen-results", "aria-label": "Results", "aria-live": "polite" });
   const recent = h("section", { class: "list", "aria-label": "Recent generations" });
   const shown = { id: null };
+  const mark = () => {
+    for (const row of recent.querySelectorAll("[data-generation-id]")) {
+      row.classList.toggle("gen-current", row.dataset.generationId === shown.id);
+    }
+  };
   const show = (id) => {
     shown.id = id;
+    mark();
     history.replaceState(null, "", id ? `/generate?id=${encodeURIComponent(id)}` : "/generate");
     clear(results);
     if (!id) return;
@@ -65,6 +71,7 @@ export async function generatePage(main, { stale }) {
     }
     if (stale()) return;
     append(clear(recent), recentList(list, formats, show));
+    mark();
   }
 
   append(main, pageHeader("Generate"),
