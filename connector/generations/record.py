@@ -66,6 +66,12 @@ class GenerationRecord(StoredRecord):
                 "created_at": self.created_at, "completed_at": self.completed_at, "mode": self.mode}
 
 
+def design_template_id(generation_id: str, output: int) -> str:
+    """The template saved for output ``output`` (0-based): derived like its renders' ids, so a job that died right
+    after saving it finds it instead of saving another."""
+    return f"tpl_{generation_id.split('_', 1)[1]}t{output:02d}"
+
+
 def page_render_id(generation_id: str, output: int, page: int) -> str:
     """The render of page ``page`` (1-based) of output ``output`` (0-based): derived from the generation's id, so
     a job run again finds the renders it made instead of making (and charging) them twice."""

@@ -17,7 +17,13 @@ from connector.fetch.fetcher import FetchError
 from connector.generations import extracting
 from connector.generations.content import Extracted
 from connector.generations.designs import design
-from connector.generations.record import TERMINAL, GenerationRecord, GenerationStatus, page_render_id
+from connector.generations.record import (
+    TERMINAL,
+    GenerationRecord,
+    GenerationStatus,
+    design_template_id,
+    page_render_id,
+)
 from connector.generations.store import MAX_ATTEMPTS
 from connector.renders.creating import create_many, resolve_template
 from connector.renders.record import TERMINAL as RENDER_TERMINAL
@@ -135,17 +141,22 @@ def extract(conn, record: GenerationRecord, timings: dict) -> Extracted:
 
 def save_design(conn, record: GenerationRecord, extracted: Extracted, index: int, name: str, fonts,
                 values: dict) -> dict:
-    """One format designed and saved as an ordinary template of the account; the output as recorded."""
-    slides = record.carousel_slides.get(name) if BY_NAME[name].pages else None
-    data = design(extracted, name, record.visual_style, slides=slides, fonts=fonts, brand=values)
-    data["brand_id"] = record.brand_id
-    data.setdefault("name", f"{extracted.title[:60]} · {BY_NAME[name].label}")
+    """One format designed and saved as an ordinary template of the account (its id derived from the generation's:
+    one a start that died just after saving it made is found, not made again); the output as recorded."""
+    template_id = design_template_id(record.id, index)
     try:
-        template = conn.templates.create(record.account_id, data)
-    except ValidationFailed as exc:
-        log.error("generation %s: the design for %s is not a valid template: %s", record.id, name, exc.message)
-        raise GenerationFailed("design_failed", f"The {name} design could not be made ({exc.message}); this is "
-                                                "a bug on our side, and it has been logged.") from None
+        template = conn.templates.get(record.account_id, template_id)
+    except NotFound:
+        slides = record.carousel_slides.get(name) if BY_NAME[name].pages else None
+        data = design(extracted, name, record.visual_style, slides=slides, fonts=fonts, brand=values)
+        data["brand_id"] = record.brand_id
+        data.setdefault("name", f"{extracted.title[:60]} · {BY_NAME[name].label}")
+        try:
+            template = conn.templates.create(record.account_id, data, template_id)
+        except ValidationFailed as exc:
+            log.error("generation %s: the design for %s is not a valid template: %s", record.id, name, exc.message)
+            raise GenerationFailed("design_failed", f"The {name} design could not be made ({exc.message}); this "
+                                                    "is a bug on our side, and it has been logged.") from None
     pages = len(template.template.pages)
     return {"format": name, "template_id": template.id, "pages": pages,
             "render_ids": [page_render_id(record.id, index, page) for page in range(1, pages + 1)], "file_keys": []}

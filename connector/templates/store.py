@@ -167,11 +167,12 @@ class TemplateStore:
                               updated_at=meta["updated_at"], template=self.versions.get(meta["id"], version))
 
     # --- writing --------------------------------------------------------------------------------------------
-    def create(self, account_id: str, data: dict) -> TemplateRecord:
-        """Validate and store as version 1."""
+    def create(self, account_id: str, data: dict, template_id: str | None = None) -> TemplateRecord:
+        """Validate and store as version 1; ``template_id``: one the caller derived (a generation's design, so
+        that making it again finds it), else a new one."""
         template = _named(validate_template(data))
         now = utcnow()
-        template_id, stamp = new_id("tpl"), isoformat(now)
+        template_id, stamp = template_id or new_id("tpl"), isoformat(now)
         meta = {"id": template_id, "account_id": account_id, "version": "1", "created_at": stamp,
                 "updated_at": stamp, **_summary(template)}
         pipe = self.redis.pipeline()

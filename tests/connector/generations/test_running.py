@@ -155,3 +155,23 @@ def test_a_page_that_does_not_render_fails_the_generation_and_its_credit_comes_b
     assert failed.status == "failed" and failed.error["error"] == "render_failed", failed.error
     assert failed.error["message"].startswith("og page 1 did not render: ")
     assert used(conn, who) == 0 and conn.render_store.load(failed.outputs[0]["render_ids"][0]).status == "failed"
+
+
+def test_a_job_that_died_right_after_saving_a_design_finds_it(conn, who, jobs, monkeypatch):
+    record = accept(conn, who, dict(TEXT, output_formats=["og"]))
+    saved = []
+    real_update = conn.generations.update
+
+    def die_after_the_template(rec, *names, pipe=None):
+        if "outputs" in names and not saved:
+            saved.append(rec.outputs[0]["template_id"])
+            raise RuntimeError("the worker died")   # the template is saved, the generation does not know yet
+        return real_update(rec, *names, pipe=pipe)
+
+    monkeypatch.setattr(conn.generations, "update", die_after_the_template)
+    run_generation(conn, record.id)
+    assert conn.generations.load(record.id).outputs == []
+    run_generation(conn, record.id)
+    done = conn.generations.load(record.id)
+    assert done.status == "completed" and done.outputs[0]["template_id"] == saved[0]
+    assert [t.id for t in conn.templates.list(who.account.id)] == saved, "the design was not saved twice"
