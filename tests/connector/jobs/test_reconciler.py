@@ -37,7 +37,7 @@ def test_the_loop_runs_in_its_thread_and_requeues_what_a_killed_worker_left(conn
     finally:
         stop.set()
     assert counts["deliveries"] == {"requeued": 1, "waiting": 0}
-    assert set(counts) == {"renders", "deliveries", "batches", "outbox"}
+    assert set(counts) == {"renders", "deliveries", "batches", "generations", "outbox"}
     assert conn.queue(queues.WEBHOOKS).job_ids == [conn.redis.hget(conn.deliveries.key(did), "job_id")]
 
 
