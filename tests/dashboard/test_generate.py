@@ -35,11 +35,23 @@ ARTICLE = b"""<!doctype html><html lang="en"><head><meta charset="utf-8">
 PDF = Path(__file__).resolve().parents[1] / "connector" / "generations" / "data" / "document.pdf"
 
 
+class Site(str):
+    """The loopback server's base URL; ``release`` lets /slow/article.html answer (it waits until then)."""
+
+    release: threading.Event
+
+
 @pytest.fixture
 def site():
-    """A web server on loopback: /article.html is a blog post; anything else is a 404."""
+    """A web server on loopback: /article.html is a blog post, /slow/article.html the same once the test releases
+    it; anything else is a 404."""
+    release = threading.Event()
+
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):
+            if self.path == "/slow/article.html":
+                release.wait(60)
+                self.path = "/article.html"
             if self.path == "/article.html":
                 self.send_response(200)
                 self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -58,7 +70,10 @@ def site():
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
+    base = Site(f"http://127.0.0.1:{server.server_port}")
+    base.release = release
+    yield base
+    release.set()
     server.shutdown()
     server.server_close()
 
@@ -144,18 +159,24 @@ def test_a_web_page_on_loopback_is_read_and_designed(page, instance, site):
     form = page.get_by_role("form", name="Generate")
     form.get_by_text("From a web page").click()
     expect(form.get_by_label("Text", exact=True)).to_be_hidden()
-    form.get_by_label("Web page address").fill(f"{site}/article.html")
+    form.get_by_label("Web page address").fill(f"{site}/slow/article.html")
     choose_formats(page, "og")
     with page.expect_response(lambda r: r.url.endswith("/api/v1/generations") and r.request.method == "POST") as sent:
         form.get_by_role("button", name="Generate").click()
     assert sent.value.status == 202, sent.value.text()
-    assert sent.value.request.post_data_json["input_url"] == f"{site}/article.html"
+    assert sent.value.request.post_data_json["input_url"] == f"{site}/slow/article.html"
+    # while the page is being fetched: under way, with a progress bar, and nothing drawn yet
     results = page.get_by_role("region", name="Results")
+    expect(results.locator(".gen-result")).to_have_attribute("data-status", "running", timeout=DONE_MS)
+    expect(results.get_by_role("progressbar", name="Generation under way")).to_be_visible()
+    expect(results).to_contain_text("Reading the content and designing the images…")
+    site.release.set()
     expect(results.locator(".gen-result")).to_have_attribute("data-status", "completed", timeout=DONE_MS)
     read = results.get_by_role("region", name="What Platen read")
     expect(read.get_by_role("heading")).to_have_text("Why loopback pages make good tests")
     expect(read).to_contain_text("Loopback Blog")
     assert loaded_widths(results.locator(".gen-image img")) == [1200]
+    expect(results.get_by_role("progressbar")).to_have_count(0)
 
 
 def test_a_pdf_is_uploaded_and_designed(page, instance):
