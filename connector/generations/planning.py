@@ -54,6 +54,56 @@ class Planner:
     def __init__(self, registry: FontRegistry | None = None):
         self.registry = registry or default_registry()
         self._lines: dict = {}
+        self._installed: frozenset[str] | None = None
+
+    def installed(self) -> frozenset[str]:
+        """The registry's font families, casefolded."""
+        if self._installed is None:
+            self._installed = frozenset(f.casefold() for f in self.registry.families())
+        return self._installed
+
+    def wrapped(self, text: str, width: int, t: Type, size: int) -> list[str]:
+        """The lines ``text`` wraps to at ``size`` in a box ``width`` wide."""
+        spec = self._spec(text, width, 100_000, replace(t, max_lines=None), size, size)
+        return ["".join(unit.text for unit in line) for line in layout(spec, self.registry).lines]
+
+    def width(self, line: str, t: Type, size: int) -> int:
+        """How wide one line of text is drawn at ``size``."""
+        spec = self._spec(line, 100_000, 100_000, replace(t, max_lines=None), size, size)
+        return math.ceil(max((sum(u.width for u in ln) for ln in layout(spec, self.registry).lines), default=0))
+
+    def unorphaned(self, fit: Fit, width: int, t: Type, low: int) -> tuple[Fit, int]:
+        """(``fit`` or the same text a little smaller, the box width) so the last line is not a lone word: by
+        narrowing the box (``balanced``), else by setting the text up to a quarter smaller; as it was when neither
+        helps."""
+        narrower = self.balanced(fit.text, width, t, fit.size)
+        if narrower != width or not self._orphan(fit.text, width, t, fit.size):
+            return fit, narrower
+        for size in range(fit.size - 1, max(low, math.floor(fit.size * 0.75)) - 1, -1):
+            for w in (width, self.balanced(fit.text, width, t, size)):
+                if not self._orphan(fit.text, w, t, size):
+                    count = len(self.wrapped(fit.text, w, t, size))
+                    return Fit(fit.text, size, count, math.ceil(count * size * t.line_height)), w
+        return fit, width
+
+    def _orphan(self, text: str, width: int, t: Type, size: int) -> bool:
+        lines = self.wrapped(text, width, t, size)
+        return len(lines) > 1 and len(lines[-1].split()) < 2 and not _CJK.search(text)
+
+    def balanced(self, text: str, width: int, t: Type, size: int) -> int:
+        """A box width at most ``width`` at which ``text`` takes as many lines as at ``width`` but its last line is
+        not a lone word (an orphan), when narrowing by up to a quarter allows; else ``width``."""
+        lines = self.wrapped(text, width, t, size)
+        if len(lines) < 2 or len(lines[-1].split()) > 1 or _CJK.search(text):
+            return width
+        for share in (0.94, 0.88, 0.82, 0.76):
+            narrower = round(width * share)
+            again = self.wrapped(text, narrower, t, size)
+            if len(again) != len(lines):
+                break
+            if len(again[-1].split()) > 1:
+                return narrower
+        return width
 
     def _spec(self, text: str, width: int, height: int, t: Type, size: float, low: float) -> TextSpec:
         return TextSpec(text=transform(text, t.transform), family=t.family, weight=t.weight, italic=t.italic,
@@ -79,7 +129,12 @@ class Planner:
         if any(code == "text_truncated" for code, _ in lay.warnings) or lay.size < low:
             return None
         size = int(lay.size)
-        count = len(lay.lines)
+        while size > low:   # the shrink search's size, checked as the render will draw it (a whole size)
+            count = self.lines(text, width, t, size)
+            if count * size * t.line_height <= height + 0.5 and (not t.max_lines or count <= t.max_lines):
+                break
+            size -= 1
+        count = self.lines(text, width, t, size) if size > low else len(lay.lines)
         return Fit(text, size, count, math.ceil(count * size * t.line_height))
 
     def fit_or_cut(self, text: str, width: int, height: int, t: Type, top: int, low: int) -> Fit | None:

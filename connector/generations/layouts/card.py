@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from connector.generations.content import Extracted
 from connector.generations.layouts.decor import backdrop, foreground
-from connector.generations.layouts.parts import SCRIM, Ctx, kicker_text
+from connector.generations.layouts.parts import SCRIM, SCRIM_INK, Ctx, kicker_text
 from connector.generations.layouts.stack import Column, place
+from connector.generations.planning import Fit, Type
 
 WHITE = "#ffffff"
 
 
-def card(ctx: Ctx, extracted: Extracted, *, points: bool | None = None) -> list[dict]:
-    """The layers of one card: a backdrop, the image where the style puts it, the text column and the footer."""
-    s = ctx.style
+def card(ctx: Ctx, extracted: Extracted, *, points: bool | None = None, cover: bool = False) -> list[dict]:
+    """The layers of one card: a backdrop, the image where the style puts it, the text column and the footer;
+    a carousel's ``cover`` also gets a swipe cue."""
     image = extracted.image or ""
     zone, layers, over_image = image_area(ctx, image)
+    with ctx.over(SCRIM_INK if over_image else ctx.ground):
+        return _card(ctx, extracted, zone, layers, over_image, points, cover)
+
+
+def _card(ctx: Ctx, extracted: Extracted, zone, layers: list[dict], over_image: bool, points,
+          cover: bool) -> list[dict]:
+    s = ctx.style
+    image = extracted.image or ""
     layers = backdrop(ctx, zone, bool(image)) + layers
     x, y, w, h = zone
     band = s.decoration == "band"
@@ -34,10 +45,52 @@ def card(ctx: Ctx, extracted: Extracted, *, points: bool | None = None) -> list[
                  title_scale=s.title_scale * (1.0 if image else 1.45))
     if over_image:
         col.title_color = col.body_color = WHITE
-    layers += place(ctx, col, x, y, w, column_h)
+    cue = []
+    if cover:
+        cue = swipe(ctx, x + w, y + column_h, over_image)
+        column_h -= cue[0]["height"] + ctx.px(0.04)
+    layers += grown(ctx, col, x, y, w, column_h)
+    layers += cue
     layers += footer
     layers += foreground(ctx, zone, extracted)
     return layers
+
+
+def grown(ctx: Ctx, col: Column, x: int, y: int, w: int, h: int) -> list[dict]:
+    """``place``, with the type set larger (up to 1.6×) when everything still fits whole and leaves a tenth of the
+    zone: short text fills its card instead of floating in it."""
+    names = set(ctx.names)
+    wanted = [t for t in (col.title, col.summary, *col.points) if t]
+    for factor in (1.6, 1.3):
+        ctx.names = set(names)
+        bigger = replace(col, title_scale=(col.title_scale or ctx.style.title_scale) * factor,
+                         body_scale=(col.body_scale or ctx.style.body_scale) * factor, rest_points=[])
+        layers = place(ctx, bigger, x, y, w, h)
+        texts = [layer for layer in layers if layer["type"] == "text"]
+        said = {layer["text"] for layer in texts}
+        if not texts or not all(t in said for t in wanted):
+            continue
+        used = max(t["y"] + t["height"] for t in texts) - min(t["y"] for t in texts)
+        if used <= h * 0.9:
+            return layers
+    ctx.names = names
+    return place(ctx, col, x, y, w, h)
+
+
+def swipe(ctx: Ctx, right: int, bottom: int, over_image: bool) -> list[dict]:
+    """A carousel cover's swipe cue: an arrow in an accent circle, its bottom right corner at (right, bottom)."""
+    d = ctx.px(0.1)
+    fill = "@brand.accent"
+    size = max(ctx.floor, round(d * 0.5))
+    t = Type(ctx.body_font()[1], 700, False, 1.0, 0.0, "none", "", 1)
+    arrow = "←" if ctx.rtl else "→"   # the layout is mirrored afterwards; the arrow points the reading way
+    circle = ctx.ellipse("swipe", right - d, bottom - d, d, d, fill)
+    with ctx.over(fill):
+        mark = ctx.text("swipe_arrow", Fit(arrow, size, 1, size), right - d, bottom - d + (d - size) // 2, d, t,
+                        "on:accent", align="center", label="Swipe")
+    mark.update(editable=False)
+    mark.pop("language", None)
+    return [circle, mark]
 
 
 def image_area(ctx: Ctx, image: str) -> tuple[tuple[int, int, int, int], list[dict], bool]:

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from connector.generations.content import Extracted
 from connector.generations.layouts.card import card
-from connector.generations.layouts.decor import backdrop, foreground
-from connector.generations.layouts.parts import Ctx, kicker_text, site_host
+from connector.generations.layouts.decor import backdrop, corner, foreground
+from connector.generations.layouts.parts import Ctx, kicker_text
 from connector.generations.layouts.slides import Body, body_units, closing_words, restatements
 from connector.generations.layouts.stack import Column, place
 
 
 def carousel(ctx: Ctx, extracted: Extracted, count: int) -> list[list[dict]]:
     """``count`` pages: the cover (a portrait card without points), ``count - 2`` body slides and the closing."""
-    pages = [card(ctx, extracted, points=False)]
+    pages = [card(ctx, extracted, points=False, cover=True)]
     slots = count - 2
     queue = body_units(extracted, slots)
     spare = restatements(extracted)
@@ -33,8 +33,9 @@ def _top_row(ctx: Ctx, extracted: Extracted, n: int, count: int) -> tuple[list[d
     top = m + (ctx.px(0.11) if s.decoration == "band" else 0)
     number_w = ctx.px(0.14)
     layers = []
-    number = ctx.label(f"slide_no_{n}", f"{n}/{count}", ctx.width - m - number_w, top, number_w, s.kicker,
-                       align="right", spacing=0.05, label="Slide number")
+    with ctx.over(corner(ctx) if s.decoration != "band" else ctx.ground):
+        number = ctx.label(f"slide_no_{n}", f"{n}/{count}", ctx.width - m - number_w, top, number_w, s.kicker,
+                           align="right", spacing=0.05, label="Slide number")
     if number:
         layers.append(number)
     if s.decoration != "band":
@@ -58,8 +59,9 @@ def body_slide(ctx: Ctx, extracted: Extracted, unit: Body, n: int, count: int,
     y = bottom + gap
     h = H - m - footer_h - ctx.px(0.05) - y
     lone = not unit.heading
-    col = Column(title=unit.heading, summary=unit.paragraph, points=list(unit.bullets),
-                 numeral=f"{n - 1:02d}" if s.numerals and unit.heading and not unit.continued else "",
+    col = Column(title=unit.heading, summary=unit.paragraph, points=list(unit.bullets), point_start=unit.start,
+                 numeral=f"{n - 1:02d}" if s.numerals and unit.heading and not unit.continued and not unit.bullets
+                 else "",
                  title_scale=s.title_scale * (0.8 if unit.paragraph or unit.bullets else 0.95),
                  title_name=f"heading_{n}", summary_name=f"text_{n}", point_prefix=f"slide{n}_point",
                  ornament=s.decoration in ("frame", "rule") and not lone, paragraph_split=split,
@@ -76,33 +78,64 @@ def body_slide(ctx: Ctx, extracted: Extracted, unit: Body, n: int, count: int,
     if col.rest:
         rest = Body(unit.heading, [], col.rest, continued=True)
     elif col.rest_points:
-        rest = Body(unit.heading, col.rest_points, "", continued=True)
+        rest = Body(unit.heading, col.rest_points, "", continued=True,
+                    start=unit.start + len(unit.bullets) - len(col.rest_points))
     return layers, rest
 
 
 def closing(ctx: Ctx, extracted: Extracted, count: int) -> list[dict]:
-    """The last slide: a call to action ("Follow for more" in English) or the site's name, with its address and
-    the author, and the logo large when the brand has one."""
+    """The last slide: the title again as a recap under the site's name, a call to action in a pill (English:
+    "Read more at <host>", else the bare address), the footer (author · site, logo) and the logo large when
+    the brand has one."""
     s, m, W, H = ctx.style, ctx.margin, ctx.width, ctx.height
     layers = backdrop(ctx, (m, m, W - 2 * m, H - 2 * m), False)
-    host = site_host(extracted.url)
-    words = closing_words(extracted)
-    name = extracted.site_name or host
-    title = words or name or " ".join(extracted.title.split())
-    details = [p for p in (name if words else "", host if host != name or not words else "", extracted.author) if p]
     top = m + (ctx.px(0.11) if s.decoration == "band" else 0)
+    centre = s.align == "center"
+    footer, footer_h = ctx.footer(extracted, m, H - m, W - 2 * m, s.body, logo=s.decoration != "band",
+                                  align="center" if centre else "left")
     if ctx.brand.get("logo"):
-        size = ctx.px(0.16)
-        layers.append(ctx.logo("closing_logo", (W - size * 3) // 2 if s.align == "center" else m, top + ctx.px(0.06),
-                               size * 3, size, "center" if s.align == "center" else "left"))
-        top += size + ctx.px(0.06)
-    col = Column(title=title, summary="\n".join(details), title_name="closing_title", summary_name="closing_text",
-                 title_scale=s.title_scale * 1.1, body_scale=s.body_scale * 1.2)
-    layers += place(ctx, col, m, top, W - 2 * m, H - top - m - ctx.px(0.08), valign="middle")
-    number = ctx.label(f"slide_no_{count}", f"{count}/{count}", W - m - ctx.px(0.14), H - m - ctx.label_size(),
-                       ctx.px(0.14), s.kicker, align="right", spacing=0.05, label="Slide number")
-    if number:
-        number["y"] = H - m - number["height"]
+        size = ctx.px(0.13)
+        layers.append(ctx.logo("closing_logo", (W - size * 3) // 2 if centre else m, top, size * 3, size,
+                               "center" if centre else "left"))
+        top += size + ctx.px(0.04)
+    with ctx.over(corner(ctx) if s.decoration != "band" else ctx.ground):
+        number = ctx.label(f"slide_no_{count}", f"{count}/{count}", W - m - ctx.px(0.14), m, ctx.px(0.14),
+                           s.kicker, align="right", spacing=0.05, label="Slide number")
+    if number and not ctx.brand.get("logo") and s.decoration != "band":
         layers.append(number)
+        top = max(top, m + number["height"] + ctx.px(0.04))
+    pill = _pill(ctx, closing_words(extracted), m, W - 2 * m)
+    pill_h = pill[0]["height"] + ctx.px(0.05) if pill else 0
+    bottom = H - m - footer_h - ctx.px(0.05)
+    col = Column(kicker=kicker_text(extracted) if s.decoration != "band" else "", title=extracted.title,
+                 title_name="closing_title", title_scale=s.title_scale * 1.05)
+    placed = place(ctx, col, m, top, W - 2 * m, bottom - top - pill_h, valign="middle")
+    layers += placed
+    if pill:
+        below = max((layer["y"] + layer["height"] for layer in placed), default=top) + ctx.px(0.05)
+        layers += [{**layer, "y": layer["y"] + below} for layer in pill]
+    layers += footer
     layers += foreground(ctx, None, extracted)
     return layers
+
+
+def _pill(ctx: Ctx, words: str, x: int, width: int) -> list[dict]:
+    """The call to action: ``words`` in the style's accent pill (start-aligned, or centred), at y 0."""
+    if not words:
+        return []
+    s = ctx.style
+    size = max(ctx.floor, ctx.px(0.03))
+    pad_x, pad_y = round(size * 1.1), round(size * 0.6)
+    t = ctx.body_type(weight=700, italic=False)
+    fit = ctx.planner.fit_or_cut(words, width - 2 * pad_x, round(size * t.line_height), t, size, ctx.floor)
+    if fit is None:
+        return []
+    lines = ctx.planner.wrapped(fit.text, width - 2 * pad_x, t, fit.size)
+    text_w = min(width - 2 * pad_x, max(ctx.planner.width(line, t, fit.size) for line in lines) + 4)
+    w, h = text_w + 2 * pad_x, fit.height + 2 * pad_y
+    px = x + (width - w) // 2 if s.align == "center" else x
+    fill = "@brand.accent"
+    with ctx.over(fill):
+        text = ctx.text("closing_text", fit, px + pad_x, pad_y, text_w, t, "on:accent", align="center",
+                        label="Call to action")
+    return [ctx.rect("closing_pill", px, 0, w, h, fill, radius=h / 2), text]

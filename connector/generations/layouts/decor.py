@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from connector.generations.content import Extracted
 from connector.generations.layouts.parts import Ctx, kicker_text
+from connector.generations.layouts.styles import blend, value_of
 
 
 def backdrop(ctx: Ctx, zone, has_image: bool) -> list[dict]:
@@ -36,6 +37,18 @@ def backdrop(ctx: Ctx, zone, has_image: bool) -> list[dict]:
     return []
 
 
+def corner(ctx: Ctx) -> str:
+    """The colour under the top right corner's labels (the slide number): the canvas, or the style's shape there
+    (playful's blob, dark's glow, creative's square) seen through its opacity."""
+    s = ctx.style
+    share = {"blobs": 0.2, "glow": 0.22, "quote": 0.14}.get(s.decoration)
+    if s.decoration == "band":
+        return value_of(ctx.colour(s.accent), ctx.brand)
+    if not share:
+        return ctx.ground
+    return blend(value_of(ctx.colour(s.accent), ctx.brand), ctx.ground, share)
+
+
 def foreground(ctx: Ctx, zone, extracted: Extracted) -> list[dict]:
     """Shapes and labels drawn over the content: the corporate band's site name and logo."""
     if ctx.style.decoration != "band":
@@ -46,11 +59,11 @@ def foreground(ctx: Ctx, zone, extracted: Extracted) -> list[dict]:
     layers = []
     text = kicker_text(extracted)
     size = ctx.label_size()
-    if text:
+    with ctx.over(ctx.style.accent):
         kicker = ctx.label("kicker", text, m, 0, ctx.width - 2 * m - logo_w - ctx.px(0.03), "on:primary",
-                           size=size, align="left", label="Site")
-        if kicker:
-            kicker["y"] = (band - kicker["height"]) // 2
-            layers.append(kicker)
+                           size=size, align="left", label="Site") if text else None
+    if kicker:
+        kicker["y"] = (band - kicker["height"]) // 2
+        layers.append(kicker)
     layers.append(ctx.logo("logo", ctx.width - m - logo_w, (band - logo_h) // 2, logo_w, logo_h, "right"))
     return layers

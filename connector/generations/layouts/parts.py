@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import math
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 from connector.generations.content import Extracted
-from connector.generations.layouts.styles import SERIF, Style, brand_values, colour
+from connector.generations.layouts.styles import Style, blend, brand_values, colour, contrast, readable, value_of
 from connector.generations.planning import Fit, Planner, Type, floor_px, is_rtl
 
-SCRIM = {"type": "linear", "angle": 180, "stops": [{"color": "#00000000", "offset": 0},
-                                                   {"color": "#00000033", "offset": 0.4},
-                                                   {"color": "#000000d9", "offset": 1}]}
+SCRIM = {"type": "linear", "angle": 180, "stops": [{"color": "#00000059", "offset": 0},
+                                                   {"color": "#00000080", "offset": 0.45},
+                                                   {"color": "#000000e0", "offset": 1}]}
+SCRIM_INK = "#3a3a3a"   # the lightest the scrim leaves a mid-grey photo: what text over an image is checked on
 
 
 @dataclass
@@ -27,12 +29,15 @@ class Ctx:
     language: str = ""
     rtl: bool = False
     names: set = field(default_factory=set)
+    ground: str = ""               # the colour under the text being laid out (the canvas unless set)
 
     @classmethod
     def of(cls, width: int, height: int, style: Style, extracted: Extracted, fonts, brand: dict | None) -> Ctx:
         values = brand_values(brand)
         sample = " ".join([extracted.title, extracted.summary, *extracted.points[:3]])
-        return cls(width, height, style, Planner(fonts), values, (extracted.language or "")[:35], is_rtl(sample))
+        ctx = cls(width, height, style, Planner(fonts), values, (extracted.language or "")[:35], is_rtl(sample))
+        ctx.ground = value_of(ctx.colour(style.background), values)
+        return ctx
 
     @property
     def short(self) -> int:
@@ -71,13 +76,19 @@ class Ctx:
 
     # --- type ------------------------------------------------------------------------------------------------
     def heading_font(self) -> tuple[str, str]:
-        """(the layer's font value, the family measured): the brand's heading, or elegant's serif without one."""
-        if self.style.serif and not self.brand.get("heading"):
-            return SERIF, SERIF
-        return "@brand.heading", self.brand.get("heading") or ""
+        """(the layer's font value, the family measured): the brand's heading font when it names one, else the
+        style's own heading family when it is installed, else the token (the renderer's default)."""
+        return self._font("heading", self.style.heading_font)
 
     def body_font(self) -> tuple[str, str]:
-        return "@brand.body", self.brand.get("body") or ""
+        return self._font("body", self.style.body_font)
+
+    def _font(self, token: str, default: str) -> tuple[str, str]:
+        if self.brand.get(token):
+            return f"@brand.{token}", self.brand[token]
+        if default and default.casefold() in self.planner.installed():
+            return default, default
+        return f"@brand.{token}", ""
 
     def title_type(self, leading: float | None = None) -> Type:
         s = self.style
@@ -101,7 +112,8 @@ class Ctx:
         layer = {"type": "text", "name": self.name(base), "x": x, "y": y, "width": width, "height": fit.height,
                  "text": fit.text, "font": font, "font_weight": t.weight, "font_size": fit.size,
                  "min_font_size": min(fit.size, low or self.floor), "line_height": t.line_height,
-                 "color": self.colour(color), "align": align or self.style.align, "valign": valign}
+                 "color": self.ink(color, fit.size, opacity), "align": align or self.style.align,
+                 "valign": valign}
         if t.italic:
             layer["font_style"] = "italic"
         if t.spacing:
@@ -117,6 +129,27 @@ class Ctx:
         if label:
             layer["label"] = label
         return layer
+
+    @contextmanager
+    def over(self, ground: str):
+        """Text laid out inside the block is checked for contrast against ``ground`` (a colour value or token)."""
+        saved, self.ground = self.ground, value_of(self.colour(ground), self.brand)
+        try:
+            yield self
+        finally:
+            self.ground = saved
+
+    def ink(self, role: str, size: int, opacity: float = 1.0) -> str:
+        """The role's colour if it reads on the ground (4.5:1 for small text, 3:1 from 1.5× the floor, after
+        ``opacity``), else the best-reading of the brand's text and background colours, white and near-black."""
+        need = 3.0 if size >= self.floor * 1.5 else 4.5
+        chosen = self.colour(role)
+        shown = value_of(chosen, self.brand)
+        if opacity < 1:
+            shown = blend(shown, self.ground, opacity)
+        if contrast(shown, self.ground) >= need:
+            return chosen
+        return readable(role, self.brand, self.ground, need)
 
     def rect(self, base: str, x, y, w, h, fill, *, radius=0, opacity=1.0, stroke=None, stroke_width=0,
              rotation=0, shown_with: str = "") -> dict:

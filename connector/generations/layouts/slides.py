@@ -6,63 +6,79 @@ import math
 from dataclasses import dataclass, field
 
 from connector.generations.content import Extracted
+from connector.generations.layouts.parts import site_host
 from connector.generations.planning import sentences
 
 
 @dataclass
 class Body:
-    """One body slide's content: a heading, and bullets or a paragraph (either may be empty)."""
+    """One body slide's content: a heading, and bullets or a paragraph (either may be empty). ``start`` is the
+    number of its first bullet (a list continued from the slide before goes on counting)."""
 
     heading: str = ""
     bullets: list[str] = field(default_factory=list)
     paragraph: str = ""
     continued: bool = False
+    start: int = 1
 
 
 def _clean(items) -> list[str]:
     return list(dict.fromkeys(" ".join(i.split()) for i in items if i and i.strip()))
 
 
+def _words(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
 def body_units(extracted: Extracted, count: int) -> list[Body]:
-    """The candidate body slides, best first. Points come first: one a slide when there are no more points than
-    slides (a point that is a section's heading brings that section's first paragraph along), else the points
-    shared out as bullet lists. Then each remaining section (heading, bullets or first paragraph), then the
-    sections' further paragraphs."""
+    """The candidate body slides, best first: a headline a slide. Content with headed sections walks them in
+    order (when there are more than slides, those with bullets first, then the earliest), each its heading over
+    its bullets or its first paragraph; then points no section holds. Content without headed sections: one point
+    a slide (the point as the headline) when they are no more than the slides, else the points shared out as
+    lists under the title, numbered on from slide to slide. Then the sections' further paragraphs."""
     points = _clean(extracted.points)
-    summary = " ".join(extracted.summary.split())
-    by_heading = {" ".join(s.heading.split()): s for s in extracted.sections if s.heading}
-    used = set(points) | {summary}
+    summary = _words(extracted.summary)
+    title = _words(extracted.title)
+    headed = [sec for sec in extracted.sections if _words(sec.heading) and (sec.bullets or sec.paragraphs)
+              and _words(sec.heading) != title]
     units: list[Body] = []
-    done = set()
-    if points and len(points) <= count:
-        for point in points:
-            section = by_heading.get(point)
-            if section is not None:
-                done.add(id(section))
-                paras = [p for p in _clean(section.paragraphs) if p not in used]
-                bullets = [b for b in _clean(section.bullets) if b not in used]
-                units.append(Body(point, bullets, "" if bullets else (paras[0] if paras else "")))
-            else:
-                units.append(Body(point))
-    elif points:
-        share = math.ceil(len(points) / count)
-        units += [Body("", points[i:i + share]) for i in range(0, len(points), share)]
     later: list[Body] = []
-    for section in extracted.sections:
-        if id(section) in done:
-            continue
-        heading = " ".join((section.heading or "").split())
-        bullets = [b for b in _clean(section.bullets) if b not in used]
-        paras = [p for p in _clean(section.paragraphs) if p not in used]
-        if bullets:
-            units.append(Body(heading, bullets))
-        elif paras:
-            units.append(Body(heading, [], paras[0]))
-            paras = paras[1:]
-        elif heading and heading not in used:
-            units.append(Body(heading))
-        later += [Body(heading, [], p, continued=bool(heading)) for p in paras]
+    if headed:
+        chosen = headed
+        if len(headed) > count:
+            ranked = sorted(range(len(headed)), key=lambda i: (not headed[i].bullets, i))[:count]
+            chosen = [headed[i] for i in sorted(ranked)]
+        held = set()
+        for sec in chosen:
+            bullets = _clean(sec.bullets)
+            paras = [p for p in _clean(sec.paragraphs) if p != summary]
+            held.update(bullets)
+            if bullets:
+                units.append(Body(_words(sec.heading), bullets))
+            elif paras:
+                units.append(Body(_words(sec.heading), [], paras[0]))
+            later += [Body(_words(sec.heading), [], p, continued=True) for p in paras[1:]]
+        for sec in extracted.sections:
+            held.update(_clean(sec.bullets))
+            held.add(_words(sec.heading))
+        loose = [p for p in points if p not in held and p != summary]
+        if loose:
+            units += _shared(title, loose, max(1, count - len(units)))
+        return units + later
+    if points and len(points) <= count:
+        units += [Body(point) for point in points]
+    elif points:
+        units += _shared(title, points, count)
+    for sec in extracted.sections:
+        paras = [p for p in _clean(sec.paragraphs) if p != summary and p not in points]
+        later += [Body("", [], p) for p in paras]
     return units + later
+
+
+def _shared(heading: str, points: list[str], count: int) -> list[Body]:
+    """Points shared out evenly over ``count`` slides as lists under ``heading``, numbered on across them."""
+    share = math.ceil(len(points) / count)
+    return [Body(heading, points[i:i + share], continued=i > 0, start=i + 1) for i in range(0, len(points), share)]
 
 
 def restatements(extracted: Extracted) -> list[Body]:
@@ -71,10 +87,14 @@ def restatements(extracted: Extracted) -> list[Body]:
     return out + [Body(" ".join(extracted.title.split()))]
 
 
-def closing_words(extracted: Extracted) -> str | None:
-    """"Follow for more" for English content (its language, else a title in plain ASCII), else None: no
-    translations are shipped, so other languages close with the site's name and address."""
+def closing_words(extracted: Extracted) -> str:
+    """The closing slide's call to action. English content (its language, else a title in plain ASCII): "Read
+    more at <host>", else "Follow <author> for more", else "Follow for more". No translations are shipped, so
+    other languages get the bare address (or nothing)."""
+    host = site_host(extracted.url)
     language = (extracted.language or "").lower()
     if language.startswith("en") or (not language and extracted.title.isascii()):
-        return "Follow for more"
-    return None
+        if host:
+            return f"Read more at {host}"
+        return f"Follow {extracted.author} for more" if extracted.author else "Follow for more"
+    return host

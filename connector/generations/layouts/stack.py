@@ -21,6 +21,7 @@ class Column:
     title_name: str = "title"
     summary_name: str = "summary"
     point_prefix: str = "point"
+    point_start: int = 1           # the first bullet's number (a list continued from the slide before)
     body_scale: float | None = None
     title_color: str = ""
     body_color: str = ""
@@ -65,7 +66,9 @@ def place(ctx: Ctx, col: Column, x: int, y: int, w: int, h: int, valign: str | N
     if fit is None and col.title:
         fit = ctx.planner.fit_or_cut(col.title, w, max(room - reserve, ctx.floor * 2), t, top, ctx.floor)
     if fit is not None:
-        add(fit.height, lambda yy, f=fit: [ctx.text(col.title_name, f, x, yy, w, t, col.title_color or s.title,
+        fit, tw = ctx.planner.unorphaned(fit, w, t, title_low)
+        tx = x + (w - tw) // 2 if s.align == "center" else x
+        add(fit.height, lambda yy, f=fit: [ctx.text(col.title_name, f, tx, yy, tw, t, col.title_color or s.title,
                                                     heading=True, label="Title")], round(gap * 1.1))
     body = ctx.body_type()
     body_top = max(ctx.floor, ctx.px(col.body_scale or s.body_scale))
@@ -149,7 +152,7 @@ def _points(ctx: Ctx, col: Column, x: int, w: int, room: int, body: Type, top: i
 
     def build(yy):
         layers = []
-        for n, (item, height) in enumerate(zip(items, heights, strict=True), 1):
+        for n, (item, height) in enumerate(zip(items, heights, strict=True), col.point_start):
             dot = max(6, round(size * 0.32))
             line_mid = yy + round(size * body.line_height / 2)
             if ctx.style.numerals:

@@ -47,6 +47,14 @@ ARABIC = Extracted(title="خمس نصائح للعمل عن بعد",
                    points=["حدد وقتاً ثابتاً لبداية يومك ونهايته.", "خصص مكاناً هادئاً للعمل فقط."],
                    language="ar", site_name="مدونة")
 BARE = Extracted(title="Hello")
+ARTICLE = Extracted(
+    title="The quiet art of remote meetings", summary="Distributed teams that meet less share a few habits.",
+    points=["Give every meeting an owner", "Put the decision at the top", "End five minutes early"],
+    sections=[Section("Start with the why", ["Most meetings fail before they start. Nobody knows what they are for."]),
+              Section("Five habits", [], ["Give every meeting an owner", "Put the decision at the top",
+                                          "End five minutes early"]),
+              Section("When not to meet", ["Status updates belong in writing. A meeting is for deciding."])],
+    url="https://journal.example.com/a", site_name="Northwind Journal", author="Maya Lindqvist")
 
 
 def text_layers(data: dict) -> list[dict]:
@@ -63,7 +71,6 @@ def test_every_format_and_style_is_a_valid_branded_template(fmt, style):
         tpl = Template.from_dict(data)
         assert (tpl.width, tpl.height) == (size.width, size.height)
         assert len(tpl.pages) == (DEFAULT_SLIDES if size.pages else 1)
-        assert {"heading"} <= tpl.brand_tokens or style == "elegant"
         assert tpl.brand_tokens & {"background", "text", "primary", "accent", "secondary"}
         floor = floor_px(size.width, size.height)
         for layer in text_layers(data):
@@ -72,6 +79,35 @@ def test_every_format_and_style_is_a_valid_branded_template(fmt, style):
             assert 0 <= layer["y"] and layer["y"] + layer["height"] <= size.height, layer["name"]
     names = [layer.name for layer in Template.from_dict(design(TIPS, fmt, style)).layers]
     assert "title" in names and "logo" in names
+
+
+def test_styles_set_their_own_type_unless_the_brand_has_fonts():
+    fonts = {}
+    for style in STYLES:
+        data = design(TIPS, "instagram_post", style)
+        title = next(layer for layer in data["layers"] if layer["name"] == "title")
+        fonts[style] = title["font"]
+        assert not title["font"].startswith("@brand.")   # every style's default family is installed by the repo
+        branded = design(TIPS, "instagram_post", style, brand={"heading": "DejaVu Sans", "body": "DejaVu Sans"})
+        assert {"heading", "body"} <= Template.from_dict(branded).brand_tokens
+    assert fonts["elegant"] != fonts["bold"] != fonts["modern"] and len(set(fonts.values())) >= 4
+
+
+def test_text_reads_on_what_is_under_it():
+    brand = {"accent": "#fde047", "primary": "#fef08a", "background": "#ffffff", "text": "#111827"}
+    for style in ("playful", "bold", "corporate", "modern"):
+        data = design(TIPS, "linkedin_carousel", style, brand=brand)
+        for layer in text_layers(data):
+            assert layer["color"] != "@brand.accent" or style == "bold", (style, layer["name"])
+
+
+def test_a_title_does_not_end_on_a_lone_word():
+    for title in ("The Quiet Art of Remote Meetings", "Why every remote team should write things down first"):
+        for style in ("modern", "elegant"):
+            data = design(Extracted(title=title, summary="A short summary."), "instagram_post", style)
+            entry = next(e for e in render(data, cache=False).layout[0] if e["name"] == "title")
+            words = [line["text"] for line in entry["lines"]]
+            assert len(entry["lines"]) == 1 or " " in words[-1].strip(), (title, style, words)
 
 
 def _overlap(a, b) -> bool:
@@ -118,7 +154,22 @@ def test_a_carousel_says_the_points_then_closes():
     said = " ".join(layer["text"] for layer in text_layers(data))
     for point in TIPS.points:
         assert point in said
-    assert "Follow for more" in said and "2/7" in said
+    assert "Read more at example.com" in said and "2/7" in said
+    closing = {layer["name"]: layer for layer in data["pages"][-1] if layer["type"] == "text"}
+    assert closing["closing_title"]["text"] == TIPS.title
+
+
+def test_body_slides_carry_headings_and_lists_number_on():
+    data = design(ARTICLE, "linkedin_carousel", "modern", slides=5)
+    for n, page in enumerate(data["pages"][1:-1], 2):
+        names = {layer["name"]: layer for layer in page if layer["type"] == "text"}
+        assert f"heading_{n}" in names, n
+    said = [layer["text"] for page in data["pages"] for layer in page if layer["name"].startswith("bullet")]
+    shared = design(Extracted(title="Ten tips", points=[f"Tip number {n}" for n in range(1, 11)]),
+                    "linkedin_carousel", "modern", slides=4)
+    numbers = [layer["text"] for page in shared["pages"] for layer in page if layer["name"].startswith("bullet")]
+    assert numbers == [f"{n:02d}" for n in range(1, 11)], numbers
+    assert said
 
 
 def test_same_input_same_design_same_image():
