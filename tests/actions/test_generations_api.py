@@ -243,3 +243,18 @@ def test_a_completed_generation_reaches_the_trigger_hooks_and_its_webhook_url(cl
     Webhook(hook["secret"]).verify(receiver.got("/done")[0].body, receiver.got("/done")[0].headers)
     sample = client.post(f"/api/v1/hooks/{hook['id']}/test", headers=alice.headers)
     assert sample.status_code in (200, 201, 202), sample.get_json()
+
+
+def test_a_hooks_test_event_carries_a_generation_object_before_any_generation(client, alice, jobs, receiver):
+    for event in ("generation.completed", "generation.failed"):
+        hook = client.post("/api/v1/hooks", headers=alice.headers, json={
+            "target_url": receiver.answer(f"/{event}"), "event": event}).get_json()
+        assert client.post(f"/api/v1/hooks/{hook['id']}/test", headers=alice.headers).status_code in (200, 201, 202)
+    jobs.run()
+    for event in ("generation.completed", "generation.failed"):
+        [got] = receiver.wait(f"/{event}")
+        body = got.json()
+        assert body["type"] == event and body["test"] is True
+        sample = body["data"]
+        assert sample["id"].startswith("gen_") and sample["status"] == event.split(".")[1]
+        assert set(sample) == set(start(client, alice).get_json()), "the real object's shape"
