@@ -33,7 +33,8 @@ class GenerationCreateSchema(ma.Schema):
                        "addresses are refused).", "example": "https://example.com/blog/remote-work"})
     output_formats = fields.List(fields.String(validate=validate.OneOf(FORMAT_IDS)), required=True, metadata={
         "description": f"1 to {MAX_FORMATS} format ids from GET /formats; each becomes a template and its "
-                       "rendered pages.", "example": ["og", "instagram_post", "linkedin_carousel"]})
+                       "rendered pages. A comma-separated string is taken too.",
+        "example": ["og", "instagram_post", "linkedin_carousel"]})
     carousel_slides = fields.Dict(
         keys=fields.String(validate=validate.OneOf(CAROUSELS)), values=fields.Integer(), allow_none=True,
         metadata={"description": f"Slides per carousel format, {MIN_SLIDES} to {MAX_SLIDES} (default "

@@ -79,6 +79,8 @@ def takes_generation(view):
             if not isinstance(body, dict):
                 raise ValidationFailed("Send JSON {\"input_type\": \"text\", \"input_content\": …, \"output_formats\": "
                                        "[…]} or a multipart form with a PDF file.", details={"field": "body"})
+            if isinstance(body.get("output_formats"), str):   # "og, linkedin_carousel", as a text box sends it
+                body = {**body, "output_formats": [n.strip() for n in body["output_formats"].split(",") if n.strip()]}
             g.generation_body = (_load(body, "json"), None)
         return view(*args, **kwargs)
 

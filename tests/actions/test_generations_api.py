@@ -110,6 +110,11 @@ def alice_strict(make_app):
     return app.test_client(), Caller(app.extensions["platen"], "Alice")
 
 
+def test_formats_may_come_as_one_comma_separated_string(client, alice):
+    made = start(client, alice, output_formats="og, linkedin_carousel").get_json()
+    assert made["output_formats"] == ["og", "linkedin_carousel"]
+
+
 def test_a_generation_is_its_accounts_alone(client, alice, bob):
     made = start(client, alice).get_json()
     for path in (f"/api/v1/generations/{made['id']}", "/api/v1/generations/gen_nope"):

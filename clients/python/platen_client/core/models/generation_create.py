@@ -25,7 +25,8 @@ class GenerationCreate:
         input_type (GenerationCreateInputType): `text`: `input_content`; `url`: the web page at `input_url`; `pdf`: the
             PDF at `input_url`, or uploaded as the multipart form's `file`. Example: text.
         output_formats (list[GenerationCreateOutputFormatsItem]): 1 to 10 format ids from GET /formats; each becomes a
-            template and its rendered pages. Example: ['og', 'instagram_post', 'linkedin_carousel'].
+            template and its rendered pages. A comma-separated string is taken too. Example: ['og', 'instagram_post',
+            'linkedin_carousel'].
         input_content (None | str | Unset): For `text`: the text (at most 20,000 characters). Its first line is the
             title; list items (`- `, `1. `) become points. Example: 5 tips for remote work
             - Keep a routine
