@@ -65,7 +65,7 @@ def fit_image(im: Image.Image, w: int, h: int, fit: str, fx: float, fy: float):
     if fit == "cover":
         scale = max(w / sw, h / sh)
         cw, ch = w / scale, h / scale
-        left, top = (sw - cw) * fx, (sh - ch) * fy
+        left, top = max(0.0, (sw - cw) * fx), max(0.0, (sh - ch) * fy)   # float error can make these -1e-13
         return im.resize((w, h), Image.BICUBIC, box=(left, top, left + cw, top + ch)), (0, 0), scale
     if fit == "contain":
         scale = min(w / sw, h / sh)
