@@ -94,7 +94,8 @@ class Connector:
         self.generations = GenerationStore(self.redis, prefix, queue=self.queue(queues.RENDERS),
                                            job=jobs.generate_designs, events=self.events, deliveries=self.deliveries,
                                            outbox_key=self.outbox.key, url_of=lambda key: self.files.url(key),
-                                           ttl=self.render_store.cache_ttl + 7 * 86400)
+                                           ttl=self.render_store.cache_ttl + 7 * 86400,
+                                           step_timeout=2 * settings.render_job_timeout + settings.fetch_timeout)
         self.outbox.generations = self.generations   # its sweep finishes a generation's fan-out too
         self._files = self._fetcher = self._render_cache = None
         self.fonts = FontStore(self.redis, prefix, os.path.join(os.path.abspath(settings.data_dir), "fonts"))

@@ -90,6 +90,7 @@ def make(conn, record: GenerationRecord) -> None:
         extracted = extract(conn, record, timings)
         record.extracted, record.timings = extracted.to_dict(), timings
         store.update(record, "extracted", "timings")
+        store.alive(record.id)
     else:
         extracted = Extracted.from_dict(record.extracted)
     brand = conn.brands.for_render(account_id, record.brand_id)
@@ -101,6 +102,7 @@ def make(conn, record: GenerationRecord) -> None:
             continue   # made by an earlier start of this job
         record.outputs[index:index + 1] = [save_design(conn, record, extracted, index, name, fonts, values)]
         store.update(record, "outputs", "brand_id")
+        store.alive(record.id)
     timings["plan_ms"] = ms(started)
     started = time.perf_counter()
     principal = as_principal(conn, record)
@@ -186,6 +188,7 @@ def render_output(conn, principal: Principal, record: GenerationRecord, output: 
         if found is None or found.status != "completed":
             reason = found.error["message"] if found is not None and found.error else "it did not finish"
             raise GenerationFailed("render_failed", f"{output['format']} page {page} did not render: {reason}")
+        conn.generations.alive(record.id)
     records = conn.render_store.load_many(ids)
     output["file_keys"] = [render.file_key for render in records]
     return sum(render.credits for render in records)

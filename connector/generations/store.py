@@ -15,7 +15,7 @@ from connector.runtime.errors import NotFound
 
 log = logging.getLogger(__name__)
 
-JOB_TIMEOUT = 600   # seconds: up to 10 formats of up to 10 pages, drawn one after another by one job
+JOB_TIMEOUT = 600   # seconds RQ lets one start run: up to 10 formats of up to 10 pages, drawn one after another
 MAX_ATTEMPTS = 3    # a generation's job is started at most this often
 
 # A job takes the generation: unless finished, one more attempt, status running. {1|0, fields after}, nil if none.
@@ -36,14 +36,18 @@ return {started, redis.call('HGETALL', KEYS[1])}
 class GenerationStore:
     """Collaborators: ``queue`` runs ``job`` (``generate_designs``) for a generation id; ``events`` and
     ``deliveries`` record and deliver its event; ``outbox_key`` holds it while its fan-out is owed; ``url_of`` is
-    file key -> URL; ``ttl`` how long a generation is kept."""
+    file key -> URL; ``ttl`` how long a generation is kept.
+
+    A running job moves its deadline on after every step (``alive``: the input read, a design saved, a page
+    drawn), so its deadline is ``step_timeout`` (+ GRACE) past its last step rather than its whole run: a
+    generation whose worker died is queued again within a minute or two, not after JOB_TIMEOUT."""
 
     def __init__(self, redis, prefix: str, *, queue, job: Callable, events, deliveries, outbox_key: str,
-                 url_of: Callable[[str], str], ttl: int):
+                 url_of: Callable[[str], str], ttl: int, step_timeout: float = 130):
         self.redis, self.p = redis, prefix
         self.queue, self.job, self.events, self.deliveries = queue, job, events, deliveries
         self.outbox_key, self.url_of, self.ttl = outbox_key, url_of, ttl
-        self.watched = Watched(redis, prefix, "generations", JOB_TIMEOUT)
+        self.watched = Watched(redis, prefix, "generations", step_timeout)
         self._start = scripts.register(redis, _START)
 
     def key(self, generation_id: str) -> str:
@@ -120,6 +124,10 @@ class GenerationStore:
         if answer[0]:
             self.watched.watch(generation_id, only_watched=True)   # the deadline counts from now
         return bool(answer[0]), record
+
+    def alive(self, generation_id: str) -> None:
+        """A step done: the deadline counts from now (unless it finished meanwhile)."""
+        self.watched.watch(generation_id, only_watched=True)
 
     def update(self, record: GenerationRecord, *names: str, pipe=None) -> None:
         """Store ``names`` of ``record`` as they are now."""

@@ -4,6 +4,8 @@ worker (it never waits on another), credits charged per page, generation.complet
 from __future__ import annotations
 
 import io
+import os
+import signal
 import time
 
 from PIL import Image
@@ -45,3 +47,37 @@ def test_a_text_generation_completes_on_one_worker_and_fires_its_event(stack, re
     [delivered] = receiver.wait("/generations")
     payload = Webhook(hook["secret"]).verify(delivered.body, delivered.headers)
     assert payload["type"] == "generation.completed" and payload["data"] == done
+
+
+MANY = ["a4_portrait", "a4_landscape", "letter_portrait", "linkedin_carousel", "instagram_carousel",
+        "instagram_story", "pinterest_pin", "youtube_thumbnail", "x_post", "og"]
+
+
+def test_a_generation_survives_its_worker_being_killed(stack):
+    alice = stack.caller()
+    answer = stack.client.post("/api/v1/generations", headers=alice.headers, json={
+        "input_type": "text", "input_content": TIPS, "output_formats": MANY,
+        "carousel_slides": {"linkedin_carousel": 10, "instagram_carousel": 10}})
+    assert answer.status_code == 202, answer.get_json()
+    deadline = time.monotonic() + 60
+    while True:   # killed once its first design is saved: the rest is still to draw
+        running = stack.client.get(answer.headers["Location"], headers=alice.headers).get_json()
+        if running["outputs"]:
+            break
+        assert running["status"] in ("queued", "running") and time.monotonic() < deadline, \
+            stack.worker.output()[-3000:]
+        time.sleep(0.02)
+    os.killpg(stack.worker.pid, signal.SIGKILL)
+    stack.worker.popen.wait()
+    assert stack.client.get(answer.headers["Location"], headers=alice.headers).get_json()["status"] == "running", \
+        "killed mid-generation"
+    stack.start_worker("worker2")
+    done = wait_generation(stack, alice, answer.headers["Location"], timeout=120)
+    assert done["status"] == "completed", done["error"]
+    pages = 3 + 10 + 10 + 5
+    assert sum(o["pages"] for o in done["outputs"]) == pages and done["credits"] == pages
+    assert stack.client.get("/api/v1/usage", headers=alice.headers).get_json()["used"] == pages, "charged once each"
+    templates = stack.client.get("/api/v1/templates?limit=100", headers=alice.headers).get_json()
+    assert sorted(t["id"] for t in templates) == sorted(o["template_id"] for o in done["outputs"]), \
+        "no design saved twice"
+    assert all(len(o["urls"]) == o["pages"] for o in done["outputs"])

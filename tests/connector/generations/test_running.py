@@ -14,7 +14,6 @@ from connector.generations import extracting, running
 from connector.generations.content import Extracted
 from connector.generations.creating import accept
 from connector.generations.running import run_generation
-from connector.generations.store import JOB_TIMEOUT
 from connector.jobs import queues
 from connector.jobs.watched import GRACE, JobStates
 from tests.support.jobs import Jobs
@@ -124,7 +123,7 @@ def test_an_abandoned_generation_is_queued_again_by_the_reconciler_and_completes
     conn.rq_redis.delete(conn.queue(queues.RENDERS).key)
     conn.rq_redis.hset(Job.key_for(record.job_id), "status", "started")
     conn.redis.hset(conn.generations.key(record.id), mapping={"status": "running", "attempts": 1})
-    later = conn.generations.watched.now() + JOB_TIMEOUT + GRACE + 1
+    later = conn.generations.watched.now() + conn.generations.watched.timeout + GRACE + 1
     assert conn.generations.reconcile_overdue(JobStates(conn.rq_redis), later) == {"requeued": 1, "waiting": 0}
     jobs.run()
     assert conn.generations.load(record.id).status == "completed"

@@ -10,7 +10,6 @@ from rq.serializers import JSONSerializer
 from connector.accounts.store import Principal
 from connector.generations.creating import accept
 from connector.generations.record import page_render_id
-from connector.generations.store import JOB_TIMEOUT
 from connector.jobs import functions, queues
 from connector.jobs.watched import GRACE, JobStates
 from connector.runtime.errors import NotFound, ValidationFailed
@@ -72,7 +71,7 @@ def test_page_render_ids_are_derived_and_distinct(conn, who):
 def test_the_reconciler_requeues_a_lost_job_waits_for_a_queued_one_and_forgets_a_finished_one(conn, who):
     store = conn.generations
     record = accept(conn, who, TEXT)
-    later = store.watched.now() + JOB_TIMEOUT + GRACE + 1   # on Redis's clock
+    later = store.watched.now() + store.watched.timeout + GRACE + 1   # on Redis's clock
     assert store.reconcile_overdue(JobStates(conn.rq_redis)) == {"requeued": 0, "waiting": 0}, "not yet due"
     assert store.reconcile_overdue(JobStates(conn.rq_redis), later) == {"requeued": 0, "waiting": 1}
     conn.rq_redis.lpop(conn.queue(queues.RENDERS).key)   # a worker took it and died before starting it
@@ -83,4 +82,15 @@ def test_the_reconciler_requeues_a_lost_job_waits_for_a_queued_one_and_forgets_a
     assert queued_jobs(conn)[0].id == again.job_id != record.job_id and again.status == "queued"
     conn.redis.hset(store.key(record.id), "status", "completed")   # finished meanwhile
     assert store.reconcile_overdue(JobStates(conn.rq_redis), later + 9999) == {"requeued": 0, "waiting": 0}
+    assert record.id not in store.watched
+
+
+def test_each_step_of_a_running_job_moves_its_deadline_on(conn, who):
+    store = conn.generations
+    record = accept(conn, who, TEXT)
+    conn.redis.zadd(store.watched.key, {record.id: 1})   # as if due long ago
+    store.alive(record.id)
+    assert store.watched.deadline(record.id) > store.watched.now() + store.watched.timeout
+    store.watched.unwatch(record.id)
+    store.alive(record.id)   # finished meanwhile: not watched again
     assert record.id not in store.watched
