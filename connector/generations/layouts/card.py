@@ -46,7 +46,12 @@ def _card(ctx: Ctx, extracted: Extracted, zone, layers: list[dict], over_image: 
     if over_image:
         col.title_color = col.body_color = WHITE
     cue = []
-    if cover:
+    if cover and image and s.image in ("split", "inset") and not ctx.landscape:
+        d = ctx.px(0.1)   # on the image's bottom edge, at the right: the column keeps its room
+        cue = swipe(ctx, x + w, y - ctx.margin + d // 2, over_image)
+    elif cover and image and s.image == "fade" and not ctx.landscape:
+        cue = swipe(ctx, x + w, y - ctx.px(0.03), over_image)   # over the image's faded bottom
+    elif cover:
         cue = swipe(ctx, x + w, y + column_h, over_image)
         column_h -= cue[0]["height"] + ctx.px(0.04)
     layers += grown(ctx, col, x, y, w, column_h)

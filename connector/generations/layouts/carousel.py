@@ -65,7 +65,7 @@ def body_slide(ctx: Ctx, extracted: Extracted, unit: Body, n: int, count: int,
                  title_scale=s.title_scale * (0.8 if unit.paragraph or unit.bullets else 0.95),
                  title_name=f"heading_{n}", summary_name=f"text_{n}", point_prefix=f"slide{n}_point",
                  ornament=s.decoration in ("frame", "rule") and not lone, paragraph_split=split,
-                 body_scale=s.body_scale * (1.9 if lone else 1.15))
+                 body_scale=s.body_scale * (1.9 if lone else 1.7 if unit.bullets else 1.4))
     layers += place(ctx, col, m, y, W - 2 * m, h, valign="top" if not lone else "middle")
     if s.decoration == "rule":
         layers.append(ctx.line(f"rule_{n}", m, H - m - footer_h - ctx.px(0.03), W - 2 * m, s.accent, 1, 0.5))
@@ -124,7 +124,7 @@ def _pill(ctx: Ctx, words: str, x: int, width: int) -> list[dict]:
     if not words:
         return []
     s = ctx.style
-    size = max(ctx.floor, ctx.px(0.03))
+    size = max(ctx.floor, ctx.px(0.034))
     pad_x, pad_y = round(size * 1.1), round(size * 0.6)
     t = ctx.body_type(weight=700, italic=False)
     fit = ctx.planner.fit_or_cut(words, width - 2 * pad_x, round(size * t.line_height), t, size, ctx.floor)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from connector.generations.content import Extracted
 from connector.generations.layouts.parts import site_host
-from connector.generations.planning import sentences
+from connector.generations.planning import join, sentences
 
 
 @dataclass
@@ -33,7 +33,7 @@ def _words(text: str | None) -> str:
 def body_units(extracted: Extracted, count: int) -> list[Body]:
     """The candidate body slides, best first: a headline a slide. Content with headed sections walks them in
     order (when there are more than slides, those with bullets first, then the earliest), each its heading over
-    its bullets or its first paragraph; then points no section holds. Content without headed sections: one point
+    its bullets or its first paragraph's first two sentences; then points no section holds. Content without headed sections: one point
     a slide (the point as the headline) when they are no more than the slides, else the points shared out as
     lists under the title, numbered on from slide to slide. Then the sections' further paragraphs."""
     points = _clean(extracted.points)
@@ -56,7 +56,7 @@ def body_units(extracted: Extracted, count: int) -> list[Body]:
             if bullets:
                 units.append(Body(_words(sec.heading), bullets))
             elif paras:
-                units.append(Body(_words(sec.heading), [], paras[0]))
+                units.append(Body(_words(sec.heading), [], key_sentences(paras[0])))
             later += [Body(_words(sec.heading), [], p, continued=True) for p in paras[1:]]
         for sec in extracted.sections:
             held.update(_clean(sec.bullets))
@@ -73,6 +73,11 @@ def body_units(extracted: Extracted, count: int) -> list[Body]:
         paras = [p for p in _clean(sec.paragraphs) if p != summary and p not in points]
         later += [Body("", [], p) for p in paras]
     return units + later
+
+
+def key_sentences(paragraph: str, count: int = 2) -> str:
+    """A paragraph's first ``count`` sentences: a slide under a heading says the gist, in large type."""
+    return join(sentences(paragraph)[:count])
 
 
 def _shared(heading: str, points: list[str], count: int) -> list[Body]:

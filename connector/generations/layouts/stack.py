@@ -124,7 +124,7 @@ def _ornament(ctx: Ctx, x: int, w: int):
         bw = ctx.px(0.08)
         return 2, lambda yy: [ctx.line("rule", x + (w - bw) // 2, yy, bw, s.accent, max(1, ctx.px(0.002)))]
     if s.decoration == "quote":
-        size = ctx.px(0.2)
+        size = ctx.px(0.15)
         t = Type(ctx.heading_font()[1], 700, False, 0.62, 0.0, "none", "", 1)
         fit = Fit("“", size, 1, round(size * 0.62))
         return fit.height, lambda yy: [{**ctx.text("quote_mark", fit, x, yy, w, t, s.accent, heading=True,

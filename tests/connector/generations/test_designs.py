@@ -222,3 +222,10 @@ def test_designs_match_their_golden_images(label, extracted, fmt, style, tmp_pat
         if not ok:
             (tmp_path / path.name).write_bytes(data)
         assert ok, f"{path.name}: {why} (the render is in {tmp_path})"
+
+
+@pytest.mark.parametrize("fmt", ["youtube_thumbnail", "a4_portrait"])
+def test_the_lead_image_is_drawn_in_every_style(fmt):
+    for style in STYLES:
+        result = render(design(TIPS, fmt, style), load_image=LOAD, cache=False)
+        assert not [w for w in result.warnings if w["code"] == "image_hidden"], (style, result.warnings)
