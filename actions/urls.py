@@ -290,7 +290,8 @@ class Formats(MethodView):
     def get(self):
         """Size presets
 
-        Common canvas sizes (width × height in px) for new templates, with the `dpi` that makes the print sizes'
-        PDFs real A4 or Letter pages.
+        Common canvas sizes (width × height in px) for new templates and the `output_formats` of generations,
+        with the `dpi` that makes the print sizes' PDFs real A4 or Letter pages; `pages: true` marks a carousel,
+        which a generation makes as one template with a page per slide.
         """
         return [size.to_api() for size in SIZES]

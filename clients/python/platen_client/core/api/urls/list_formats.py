@@ -62,9 +62,11 @@ def sync_detailed(
 ) -> Response[Error | list[Format]]:
     """Size presets
 
-     Common canvas sizes (width × height in px) for new templates, with the `dpi` that makes the print
-    sizes'
-    PDFs real A4 or Letter pages.
+     Common canvas sizes (width × height in px) for new templates and the `output_formats` of
+    generations,
+    with the `dpi` that makes the print sizes' PDFs real A4 or Letter pages; `pages: true` marks a
+    carousel,
+    which a generation makes as one template with a page per slide.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -89,9 +91,11 @@ def sync(
 ) -> Error | list[Format] | None:
     """Size presets
 
-     Common canvas sizes (width × height in px) for new templates, with the `dpi` that makes the print
-    sizes'
-    PDFs real A4 or Letter pages.
+     Common canvas sizes (width × height in px) for new templates and the `output_formats` of
+    generations,
+    with the `dpi` that makes the print sizes' PDFs real A4 or Letter pages; `pages: true` marks a
+    carousel,
+    which a generation makes as one template with a page per slide.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -112,9 +116,11 @@ async def asyncio_detailed(
 ) -> Response[Error | list[Format]]:
     """Size presets
 
-     Common canvas sizes (width × height in px) for new templates, with the `dpi` that makes the print
-    sizes'
-    PDFs real A4 or Letter pages.
+     Common canvas sizes (width × height in px) for new templates and the `output_formats` of
+    generations,
+    with the `dpi` that makes the print sizes' PDFs real A4 or Letter pages; `pages: true` marks a
+    carousel,
+    which a generation makes as one template with a page per slide.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -137,9 +143,11 @@ async def asyncio(
 ) -> Error | list[Format] | None:
     """Size presets
 
-     Common canvas sizes (width × height in px) for new templates, with the `dpi` that makes the print
-    sizes'
-    PDFs real A4 or Letter pages.
+     Common canvas sizes (width × height in px) for new templates and the `output_formats` of
+    generations,
+    with the `dpi` that makes the print sizes' PDFs real A4 or Letter pages; `pages: true` marks a
+    carousel,
+    which a generation makes as one template with a page per slide.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
