@@ -1,4 +1,5 @@
-"""Contact sheets of generated designs: six inputs × eight styles × the main formats, into docs/screenshots/.
+"""Contact sheets of generated designs: seven inputs × eight styles × the main formats, and the article in every
+other format (story, pin, thumbnail, print), into docs/screenshots/.
 
     .venv/bin/python scripts/generation_contact_sheet.py [--out docs/screenshots]
 
@@ -23,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 from connector.fetch.sources import local_loader  # noqa: E402
 from connector.generations.content import Extracted, Section  # noqa: E402
 from connector.generations.designs import STYLES, design  # noqa: E402
+from connector.templates.formats import BY_NAME  # noqa: E402
 from renderer import render  # noqa: E402
 
 try:
@@ -34,6 +36,7 @@ DATA = ROOT / "tests" / "connector" / "generations" / "data"
 ASSETS = ROOT / "examples" / "assets"
 LABEL_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 INPUTS = ("tips", "article", "article-plain", "pdf", "arabic", "japanese", "emoji")
+OTHER = ("instagram_story", "pinterest_pin", "youtube_thumbnail", "a4_portrait", "a4_landscape", "letter_portrait")
 
 
 def _text(raw: str) -> Extracted:
@@ -128,6 +131,28 @@ def sheet(rows: list[tuple[str, list[Image.Image]]], columns: list[str], cell_w:
     return out.convert("P", palette=Image.ADAPTIVE, colors=256)   # a contact sheet: a quarter of the bytes
 
 
+def other_sheet(rows: list[tuple[str, list[Image.Image]]], columns: list[str]) -> Image.Image:
+    """Like ``sheet``, for cells of different sizes: each column as wide as its widest image, rows as tall as
+    their tallest."""
+    pad, head, side = 12, 36, 150
+    font = ImageFont.truetype(LABEL_FONT, 18)
+    widths = [max(images[i].width for _, images in rows) for i in range(len(columns))]
+    heights = [max(image.height for image in images) for _, images in rows]
+    out = Image.new("RGB", (side + sum(widths) + pad * (len(columns) + 1), head + sum(heights) + pad *
+                            (len(rows) + 1)), "#e5e7eb")
+    draw = ImageDraw.Draw(out)
+    xs = [side + pad + sum(widths[:i]) + pad * i for i in range(len(columns))]
+    for x, name in zip(xs, columns, strict=True):
+        draw.text((x, 10), name, font=font, fill="#111827")
+    y = head + pad
+    for (label, images), height in zip(rows, heights, strict=True):
+        draw.text((10, y + height // 2 - 10), label, font=font, fill="#111827")
+        for x, image in zip(xs, images, strict=True):
+            out.paste(image, (x, y))
+        y += height + pad
+    return out.convert("P", palette=Image.ADAPTIVE, colors=256)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
@@ -141,6 +166,11 @@ def main() -> None:
         height = rows[0][1][0].height
         sheet(rows, list(STYLES), width, height).save(out / f"generations-{fmt}.png", optimize=True)
         print(f"generations-{fmt}.png")
+    other = inputs.get("article") or next(iter(inputs.values()))
+    rows = [(style, [thumbs(other, fmt, style, 170 if BY_NAME[fmt].height > BY_NAME[fmt].width else 300)[0]
+                     for fmt in OTHER]) for style in STYLES]
+    other_sheet(rows, list(OTHER)).save(out / "generations-other-formats.png", optimize=True)
+    print("generations-other-formats.png")
     for name, ex in inputs.items():
         rows = [(style, thumbs(ex, "linkedin_carousel", style, 190)) for style in STYLES]
         pages = [f"page {n}" for n in range(1, len(rows[0][1]) + 1)]

@@ -19,19 +19,35 @@ MAX_PDF_BYTES = 20 * 1024 * 1024
 
 
 def _invalid(field: str, message: str) -> ValidationFailed:
-    return ValidationFailed(f"{field}: {message}", details={"field": field})
+    return ValidationFailed(f"{field}: {message}", details={"fields": {field: [message]}})
+
+
+def by_fields(exc: ValidationFailed) -> ValidationFailed:
+    """A 422 in the generations' one convention, like a schema's for one bad field: the message starts with the
+    field's name and ``details.fields`` is ``{field: [the problem]}`` (shared checks say ``details.field``)."""
+    field = exc.details.get("field")
+    if not field or "fields" in exc.details:
+        return exc
+    problem = exc.message.removeprefix(f"{field}: ").removeprefix(f"{field} ")   # "metadata is larger …"
+    return ValidationFailed(f"{field}: {problem}", details={"fields": {field: [problem]}}, headers=exc.headers)
+
+
+def normal_id(value):
+    """A format, style or input type id as a no-code tool may send it ("Modern ", "OG"): trimmed, lower case."""
+    return value.strip().lower() if isinstance(value, str) else value
 
 
 def check_formats(formats) -> list[str]:
     if not isinstance(formats, list) or not formats:
         raise _invalid("output_formats", "give at least one format id from GET /api/v1/formats, e.g. "
                                          "[\"og\", \"linkedin_carousel\"].")
+    formats = [normal_id(name) for name in formats]
     if len(formats) > MAX_FORMATS:
         raise _invalid("output_formats", f"{len(formats)} formats is more than the {MAX_FORMATS} one generation "
                                          "makes; split them into several generations.")
     for name in formats:
         if name not in BY_NAME:
-            raise _invalid("output_formats", f"there is no format {str(name)[:40]!r}; the formats are "
+            raise _invalid("output_formats", f"\"{str(name)[:40]}\" is not a format; use one of "
                                              f"{', '.join(f.name for f in FORMATS)}.")
     if len(set(formats)) != len(formats):
         raise _invalid("output_formats", "names a format twice; name each once.")
@@ -45,11 +61,13 @@ def check_slides(slides, formats: list[str]) -> dict:
     if not isinstance(slides, dict):
         raise _invalid("carousel_slides", "must be an object of format -> number of slides, e.g. "
                                           "{\"linkedin_carousel\": 5}.")
+    slides = {normal_id(name): count for name, count in slides.items()}
     carousels = [f for f in formats if BY_NAME[f].pages]
     for name, count in slides.items():
         if name not in BY_NAME or not BY_NAME[name].pages:
-            every = ", ".join(f.name for f in FORMATS if f.pages)
-            raise _invalid("carousel_slides", f"{str(name)[:40]!r} is not a carousel format; slides are counted for "
+            every = [f.name for f in FORMATS if f.pages]
+            every = ", ".join(every[:-1]) + " and " + every[-1] if len(every) > 1 else every[0]
+            raise _invalid("carousel_slides", f"{str(name)[:40]} is not a carousel format; slides apply to "
                                               f"{every}.")
         if isinstance(count, bool) or not isinstance(count, int) or not MIN_SLIDES <= count <= MAX_SLIDES:
             raise _invalid("carousel_slides", f"{name}: the number of slides must be a whole number from "
@@ -60,7 +78,9 @@ def check_slides(slides, formats: list[str]) -> dict:
 def check_input(conn, data: dict, upload: bytes | None) -> None:
     kind = data.get("input_type")
     if kind not in INPUT_TYPES:
-        raise _invalid("input_type", f"must be one of {', '.join(INPUT_TYPES)}, not {str(kind)[:20]!r}.")
+        kinds = f"{', '.join(INPUT_TYPES[:-1])} or {INPUT_TYPES[-1]}"
+        raise _invalid("input_type", f"is required: use {kinds}." if kind in (None, "") else
+                       f"\"{str(kind)[:20]}\" is not an input type; use {kinds}.")
     if kind == "text":
         text = data.get("input_content")
         if not isinstance(text, str) or not text.strip():
@@ -90,12 +110,13 @@ def needed_pages(formats: list[str], slides: dict) -> int:
 def accept(conn, principal, data: dict, upload: bytes | None = None) -> GenerationRecord:
     """Check ``data`` (the request as the schema loaded it) and a PDF ``upload``; store and queue the generation."""
     account_id = principal.account.id
+    data = {**data, "input_type": normal_id(data.get("input_type"))}
     check_input(conn, data, upload)
     formats = check_formats(data.get("output_formats"))
     slides = check_slides(data.get("carousel_slides"), formats)
-    style = data.get("visual_style") or "modern"
+    style = normal_id(data.get("visual_style")) or "modern"
     if style not in STYLES:
-        raise _invalid("visual_style", f"must be one of {', '.join(STYLES)}, not {str(style)[:20]!r}.")
+        raise _invalid("visual_style", f"\"{str(style)[:20]}\" is not a style; use one of {', '.join(STYLES)}.")
     conn.brands.check_id(account_id, data.get("brand_id") or None)
     if data.get("webhook_url"):
         check_url(conn, data["webhook_url"], "webhook_url")

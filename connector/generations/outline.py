@@ -19,6 +19,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…؟۔])[\"'”’)\]]*\s+(?=\S)|(?<=[。�
 _ABBREVIATIONS = {"e.g.", "i.e.", "etc.", "vs.", "mr.", "mrs.", "ms.", "dr.", "st.", "no.", "fig.", "approx.",
                   "inc.", "ltd.", "jr.", "sr.", "prof.", "cf.", "al."}
 _SPACE = re.compile(r"\s+")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")   # NUL, bell, escape…: never text (tabs, breaks are space)
 # invisible format characters (soft hyphen, zero-width space, direction marks and embeddings, BOM…); not the
 # joiners emoji and Persian need, the Arabic letter mark, nor the tag characters of subdivision flags
 _INVISIBLE = re.compile("[\u00ad\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
@@ -40,7 +41,8 @@ class Block:
 
 
 def clean(text: str) -> str:
-    """NFC, whitespace collapsed, invisible format characters dropped (``_INVISIBLE``)."""
+    """NFC, whitespace collapsed, control characters and invisible format characters dropped (``_INVISIBLE``)."""
+    text = _CONTROL.sub("", text)
     if not text.isascii():
         text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
     return _SPACE.sub(" ", text).strip()

@@ -92,11 +92,11 @@ class Planner:
 
     def balanced(self, text: str, width: int, t: Type, size: int) -> int:
         """A box width at most ``width`` at which ``text`` takes as many lines as at ``width`` but its last line is
-        not a lone word (an orphan), when narrowing by up to a quarter allows; else ``width``."""
+        not a lone word (an orphan), when narrowing to as little as 58 % allows; else ``width``."""
         lines = self.wrapped(text, width, t, size)
         if len(lines) < 2 or len(lines[-1].split()) > 1 or _CJK.search(text):
             return width
-        for share in (0.94, 0.88, 0.82, 0.76):
+        for share in (0.94, 0.88, 0.82, 0.76, 0.7, 0.64, 0.58):
             narrower = round(width * share)
             again = self.wrapped(text, narrower, t, size)
             if len(again) != len(lines):

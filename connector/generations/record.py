@@ -17,6 +17,7 @@ class GenerationStatus(StrEnum):
 
 TERMINAL = (GenerationStatus.COMPLETED.value, GenerationStatus.FAILED.value)
 INPUT_TYPES = ("text", "url", "pdf")
+TIMINGS = ("fetch_ms", "extract_ms", "plan_ms", "render_ms", "total_ms")   # each null until measured
 
 
 @dataclass
@@ -62,7 +63,8 @@ class GenerationRecord(StoredRecord):
         return {"id": self.id, "status": self.status, "input_type": self.input_type,
                 "output_formats": list(self.output_formats), "visual_style": self.visual_style,
                 "brand_id": self.brand_id, "extracted": extracted, "outputs": outputs, "credits": self.credits,
-                "error": self.error, "metadata": self.metadata, "timings": dict(self.timings),
+                "error": self.error, "metadata": self.metadata,
+                "timings": {name: (self.timings or {}).get(name) for name in TIMINGS},
                 "created_at": self.created_at, "completed_at": self.completed_at, "mode": self.mode}
 
 

@@ -85,7 +85,7 @@ def run_generation(conn, generation_id: str, job_id: str | None = None) -> None:
 def make(conn, record: GenerationRecord) -> None:
     clock = time.perf_counter()
     store, account_id = conn.generations, record.account_id
-    timings = dict(record.timings or {})
+    timings = record.timings = dict(record.timings or {})   # on the record: a failure keeps what was measured
     if record.extracted is None:
         extracted = extract(conn, record, timings)
         record.extracted, record.timings = extracted.to_dict(), timings
@@ -122,12 +122,14 @@ def extract(conn, record: GenerationRecord, timings: dict) -> Extracted:
         timings["extract_ms"] = 0
         extracted = extracting.from_text(record.input_content or "")
     else:
-        if record.upload_key:
-            data, final_url, content_type = conn.files.get(record.upload_key)[0], None, "application/pdf"
-        else:
-            fetched = extracting.fetch(conn.fetcher, record.input_url, record.input_type)
-            data, final_url, content_type = fetched.data, fetched.final_url, fetched.content_type
-        timings["fetch_ms"] = ms(started)
+        try:
+            if record.upload_key:
+                data, final_url, content_type = conn.files.get(record.upload_key)[0], None, "application/pdf"
+            else:
+                fetched = extracting.fetch(conn.fetcher, record.input_url, record.input_type)
+                data, final_url, content_type = fetched.data, fetched.final_url, fetched.content_type
+        finally:   # a fetch that failed is timed too
+            timings["fetch_ms"] = ms(started)
         started = time.perf_counter()
         extracted = extracting.from_html(data, final_url, content_type) if record.input_type == "url" else \
             extracting.from_pdf(data, final_url)

@@ -42,7 +42,8 @@ def _card(ctx: Ctx, extracted: Extracted, zone, layers: list[dict], over_image: 
     show_points = (ctx.portrait or not image or not extracted.summary) if points is None else points
     col = Column(kicker="" if band else kicker_text(extracted), title=extracted.title, summary=extracted.summary,
                  points=list(extracted.points) if show_points else [],
-                 title_scale=s.title_scale * (1.0 if image else 1.45))
+                 title_scale=s.title_scale * (1.0 if image else 1.45),
+                 ornament=not (image and s.decoration == "quote" and not ctx.landscape))
     if over_image:
         col.title_color = col.body_color = WHITE
     cue = []
@@ -62,24 +63,25 @@ def _card(ctx: Ctx, extracted: Extracted, zone, layers: list[dict], over_image: 
 
 
 def grown(ctx: Ctx, col: Column, x: int, y: int, w: int, h: int) -> list[dict]:
-    """``place``, with the type set larger (up to 1.6×) when everything still fits whole and leaves a tenth of the
-    zone: short text fills its card instead of floating in it."""
+    """``place``, with the type set larger (1.6× or 1.3×) when that still says all it said at the style's sizes,
+    whole, inside nine tenths of the zone: short text fills its card instead of floating in it."""
     names = set(ctx.names)
-    wanted = [t for t in (col.title, col.summary, *col.points) if t]
+    base = place(ctx, replace(col), x, y, w, h)
+    chosen = (base, set(ctx.names))
+    said = {layer["text"] for layer in base if layer["type"] == "text"}
     for factor in (1.6, 1.3):
         ctx.names = set(names)
         bigger = replace(col, title_scale=(col.title_scale or ctx.style.title_scale) * factor,
                          body_scale=(col.body_scale or ctx.style.body_scale) * factor, rest_points=[])
         layers = place(ctx, bigger, x, y, w, h)
         texts = [layer for layer in layers if layer["type"] == "text"]
-        said = {layer["text"] for layer in texts}
-        if not texts or not all(t in said for t in wanted):
+        if not texts or not said <= {layer["text"] for layer in texts}:
             continue
-        used = max(t["y"] + t["height"] for t in texts) - min(t["y"] for t in texts)
-        if used <= h * 0.9:
-            return layers
-    ctx.names = names
-    return place(ctx, col, x, y, w, h)
+        if max(t["y"] + t["height"] for t in texts) - min(t["y"] for t in texts) <= h * 0.9:
+            chosen = (layers, set(ctx.names))
+            break
+    ctx.names = chosen[1]
+    return chosen[0]
 
 
 def swipe(ctx: Ctx, right: int, bottom: int, over_image: bool) -> list[dict]:
@@ -129,7 +131,7 @@ def image_area(ctx: Ctx, image: str) -> tuple[tuple[int, int, int, int], list[di
         if ctx.landscape:
             iw = round(W * 0.42)
             return (fx, fy, W - iw - 2 * m, fh), [ctx.image("image", image, W - iw, 0, iw, H)], False
-        ih = round(H * (0.4 if ctx.portrait else 0.44))
+        ih = round(H * (0.4 if ctx.portrait else 0.36))
         top = max(fy, ih + m) if s.decoration != "band" else fy + ih + m - ctx.px(0.11)
         if s.decoration == "band":
             band = ctx.px(0.11)
@@ -144,7 +146,7 @@ def image_area(ctx: Ctx, image: str) -> tuple[tuple[int, int, int, int], list[di
         box = (ix, fy, iw, fh)
         zone = (fx, fy, fw - iw - m, fh)
     else:
-        ih = round(fh * (0.42 if ctx.portrait else 0.44))
+        ih = round(fh * (0.42 if ctx.portrait else 0.36))
         box = (fx, fy, fw, ih)
         zone = (fx, fy + ih + m, fw, fh - ih - m)
     layers = []

@@ -33,9 +33,10 @@ def _words(text: str | None) -> str:
 def body_units(extracted: Extracted, count: int) -> list[Body]:
     """The candidate body slides, best first: a headline a slide. Content with headed sections walks them in
     order (when there are more than slides, those with bullets first, then the earliest), each its heading over
-    its bullets or its first paragraph's first two sentences; then points no section holds. Content without headed sections: one point
-    a slide (the point as the headline) when they are no more than the slides, else the points shared out as
-    lists under the title, numbered on from slide to slide. Then the sections' further paragraphs."""
+    its bullets or its first paragraph's first two sentences; then points no section holds. Content without
+    headed sections: one point a slide (the point as the headline) when they are no more than the slides, else
+    the points shared out as lists under the title, numbered on from slide to slide.
+    Then the sections' further paragraphs."""
     points = _clean(extracted.points)
     summary = _words(extracted.summary)
     title = _words(extracted.title)
