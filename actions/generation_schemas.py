@@ -18,6 +18,15 @@ CAROUSELS = [f.name for f in FORMATS if f.pages]
 _STYLE_DOC = "The look: " + ", ".join(f"`{s}`" for s in STYLES) + " (default `modern`)."
 
 
+class WholeNumber(fields.Integer):
+    """An integer, or a string of one ("5", as a form sends it); 5.5 is refused, not cut to 5."""
+
+    def _validated(self, value):
+        if isinstance(value, float) and not value.is_integer():
+            raise self.make_error("invalid")
+        return super()._validated(value)
+
+
 class GenerationCreateSchema(ma.Schema):
     """Designs from content: a text, a web page or a PDF, laid out in every format asked for."""
 
@@ -36,7 +45,7 @@ class GenerationCreateSchema(ma.Schema):
                        "rendered pages. A comma-separated string is taken too.",
         "example": ["og", "instagram_post", "linkedin_carousel"]})
     carousel_slides = fields.Dict(
-        keys=fields.String(validate=validate.OneOf(CAROUSELS)), values=fields.Integer(), allow_none=True,
+        keys=fields.String(validate=validate.OneOf(CAROUSELS)), values=WholeNumber(), allow_none=True,
         metadata={"description": f"Slides per carousel format, {MIN_SLIDES} to {MAX_SLIDES} (default "
                                  f"{DEFAULT_SLIDES}).", "example": {"linkedin_carousel": 5}})
     visual_style = fields.String(load_default="modern", validate=validate.OneOf(STYLES),
