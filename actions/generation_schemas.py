@@ -30,7 +30,9 @@ class WholeNumber(fields.Integer):
 class GenerationCreateSchema(ma.Schema):
     """Designs from content: a text, a web page or a PDF, laid out in every format asked for."""
 
-    input_type = fields.String(required=True, validate=validate.OneOf(INPUT_TYPES), metadata={
+    # Ids are checked (in any case, trimmed) when the generation is accepted, so that every refusal says the bad
+    # value in one sentence with details.fields; the enums here document them.
+    input_type = fields.String(required=True, metadata={"enum": list(INPUT_TYPES),
         "description": "`text`: `input_content`; `url`: the web page at `input_url`; `pdf`: the PDF at `input_url`, "
                        "or uploaded as the multipart form's `file`.", "example": "text"})
     input_content = fields.String(allow_none=True, metadata={
@@ -40,16 +42,16 @@ class GenerationCreateSchema(ma.Schema):
     input_url = fields.String(allow_none=True, validate=validate.Length(max=2048), metadata={
         "description": "For `url` and `pdf`: an http(s) address, fetched by the server (private and local "
                        "addresses are refused).", "example": "https://example.com/blog/remote-work"})
-    output_formats = fields.List(fields.String(validate=validate.OneOf(FORMAT_IDS)), required=True, metadata={
+    output_formats = fields.List(fields.String(metadata={"enum": FORMAT_IDS}), required=True, metadata={
         "description": f"1 to {MAX_FORMATS} format ids from GET /formats; each becomes a template and its "
                        "rendered pages. A comma-separated string is taken too.",
         "example": ["og", "instagram_post", "linkedin_carousel"]})
     carousel_slides = fields.Dict(
-        keys=fields.String(validate=validate.OneOf(CAROUSELS)), values=WholeNumber(), allow_none=True,
+        keys=fields.String(metadata={"enum": CAROUSELS}), values=WholeNumber(), allow_none=True,
         metadata={"description": f"Slides per carousel format, {MIN_SLIDES} to {MAX_SLIDES} (default "
                                  f"{DEFAULT_SLIDES}).", "example": {"linkedin_carousel": 5}})
-    visual_style = fields.String(load_default="modern", validate=validate.OneOf(STYLES),
-                                 metadata={"description": _STYLE_DOC, "example": "modern"})
+    visual_style = fields.String(load_default="modern", metadata={"enum": list(STYLES), "description": _STYLE_DOC,
+                                                                  "example": "modern"})
     brand_id = fields.String(allow_none=True, metadata={
         "description": "The brand (`brd_…`) the designs use; default the account's default brand. Not one of "
                        "yours: a 422.", "example": "brd_0mhq3k2x1a2b3c4d5e6f7g8h"})
@@ -109,13 +111,18 @@ class GenerationErrorSchema(ma.Schema):
 
 
 class TimingsSchema(ma.Schema):
-    """Milliseconds spent by the job (the last start of it) in each step."""
+    """Milliseconds spent by the job (the last start of it) in each step; null for a step not (yet) measured: a
+    queued generation's are all null, a failed one has those of the steps it reached."""
 
-    fetch_ms = fields.Integer(metadata={"description": "Fetching the page or PDF."})
-    extract_ms = fields.Integer(metadata={"description": "Reading it into title, summary and points."})
-    plan_ms = fields.Integer(metadata={"description": "Designing every format and saving the templates."})
-    render_ms = fields.Integer(metadata={"description": "Rendering every page."})
-    total_ms = fields.Integer(metadata={"description": "The job from start to finish."})
+    fetch_ms = fields.Integer(required=True, allow_none=True, metadata={
+        "description": "Fetching the page or PDF (0 for a text; timed too when the fetch failed)."})
+    extract_ms = fields.Integer(required=True, allow_none=True, metadata={
+        "description": "Reading it into title, summary and points."})
+    plan_ms = fields.Integer(required=True, allow_none=True, metadata={
+        "description": "Designing every format and saving the templates."})
+    render_ms = fields.Integer(required=True, allow_none=True, metadata={"description": "Rendering every page."})
+    total_ms = fields.Integer(required=True, allow_none=True, metadata={
+        "description": "The job from start to finish; set when it completed."})
 
 
 class GenerationSchema(ma.Schema):

@@ -11,7 +11,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
 from connector.accounts.keys import Scope
-from connector.generations.creating import MAX_PDF_BYTES, accept
+from connector.generations.creating import MAX_PDF_BYTES, accept, by_fields
 from connector.runtime.errors import PayloadTooLarge, ValidationFailed
 
 from .common import IDEMPOTENCY_HEADER_DOC, connector, documents, fingerprint_form, idempotent, principal, requires
@@ -31,7 +31,7 @@ def _json_part(name: str, example: str):
     try:
         return json.loads(text)
     except ValueError:
-        raise ValidationFailed(f"{name} must be JSON, e.g. {example}.", details={"field": name}) from None
+        raise _refused(name, f"must be JSON, e.g. {example}.") from None
 
 
 def _form_formats() -> list[str]:
@@ -41,11 +41,25 @@ def _form_formats() -> list[str]:
     return [name.strip() for part in parts for name in part.split(",") if name.strip()]
 
 
-def _load(data: dict, location: str) -> dict:
+def _refused(field: str, problem: str) -> ValidationFailed:
+    """A 422 in the generations' one convention: "<field>: <problem>", details.fields {field: [problem]}."""
+    return ValidationFailed(f"{field}: {problem}", details={"fields": {field: [problem]}})
+
+
+def _first_problem(messages) -> str:
+    while not isinstance(messages, str):
+        messages = next(iter(messages.values())) if isinstance(messages, dict) else messages[0]
+    return messages
+
+
+def _load(data: dict) -> dict:
+    """The body as the schema reads it (types); a wrong one is a 422 naming the top-level field. Which ids are
+    known, and what is required, is checked when the generation is accepted, in any case."""
     try:
-        return GenerationCreateSchema().load(data)
+        return GenerationCreateSchema().load(data, partial=("input_type", "output_formats"))
     except ma.ValidationError as exc:
-        abort(422, messages={location: exc.messages})
+        field = next(iter(exc.messages)) if isinstance(exc.messages, dict) else "body"
+        raise _refused("body" if field == "_schema" else field, _first_problem(exc.messages)) from None
 
 
 def takes_generation(view):
@@ -71,17 +85,17 @@ def takes_generation(view):
                 value = _json_part(name, example)
                 if value is not None:
                     form[name] = value
-            g.generation_body = (_load(form, "form"), pdf)
+            g.generation_body = (_load(form), pdf)
         else:
             body = request.get_json(silent=True)
             if body is None and request.get_data(cache=True).strip():
                 abort(400, messages={"json": {"body": ["Not valid JSON."]}})
             if not isinstance(body, dict):
-                raise ValidationFailed("Send JSON {\"input_type\": \"text\", \"input_content\": …, \"output_formats\": "
-                                       "[…]} or a multipart form with a PDF file.", details={"field": "body"})
+                raise _refused("body", "send JSON {\"input_type\": \"text\", \"input_content\": …, \"output_formats\": "
+                                       "[…]} or a multipart form with a PDF file.")
             if isinstance(body.get("output_formats"), str):   # "og, linkedin_carousel", as a text box sends it
                 body = {**body, "output_formats": [n.strip() for n in body["output_formats"].split(",") if n.strip()]}
-            g.generation_body = (_load(body, "json"), None)
+            g.generation_body = (_load(body), None)
         return view(*args, **kwargs)
 
     return wrapper
@@ -108,7 +122,10 @@ class Generations(MethodView):
         """
         data, pdf = g.generation_body
         conn, who = connector(), principal()
-        record = accept(conn, who, data, pdf)
+        try:
+            record = accept(conn, who, data, pdf)
+        except ValidationFailed as exc:
+            raise by_fields(exc) from None
         return conn.generations.api_object(record), 202, {"Location": f"/api/v1/generations/{record.id}"}
 
     @requires(Scope.RENDERS_READ)

@@ -1,12 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Timings")
 
@@ -15,59 +13,88 @@ T = TypeVar("T", bound="Timings")
 class Timings:
     """
     Attributes:
-        fetch_ms (int | Unset): Fetching the page or PDF.
-        extract_ms (int | Unset): Reading it into title, summary and points.
-        plan_ms (int | Unset): Designing every format and saving the templates.
-        render_ms (int | Unset): Rendering every page.
-        total_ms (int | Unset): The job from start to finish.
+        fetch_ms (int | None): Fetching the page or PDF (0 for a text; timed too when the fetch failed).
+        extract_ms (int | None): Reading it into title, summary and points.
+        plan_ms (int | None): Designing every format and saving the templates.
+        render_ms (int | None): Rendering every page.
+        total_ms (int | None): The job from start to finish; set when it completed.
     """
 
-    fetch_ms: int | Unset = UNSET
-    extract_ms: int | Unset = UNSET
-    plan_ms: int | Unset = UNSET
-    render_ms: int | Unset = UNSET
-    total_ms: int | Unset = UNSET
+    fetch_ms: int | None
+    extract_ms: int | None
+    plan_ms: int | None
+    render_ms: int | None
+    total_ms: int | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        fetch_ms: int | None
         fetch_ms = self.fetch_ms
 
+        extract_ms: int | None
         extract_ms = self.extract_ms
 
+        plan_ms: int | None
         plan_ms = self.plan_ms
 
+        render_ms: int | None
         render_ms = self.render_ms
 
+        total_ms: int | None
         total_ms = self.total_ms
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if fetch_ms is not UNSET:
-            field_dict["fetch_ms"] = fetch_ms
-        if extract_ms is not UNSET:
-            field_dict["extract_ms"] = extract_ms
-        if plan_ms is not UNSET:
-            field_dict["plan_ms"] = plan_ms
-        if render_ms is not UNSET:
-            field_dict["render_ms"] = render_ms
-        if total_ms is not UNSET:
-            field_dict["total_ms"] = total_ms
+        field_dict.update(
+            {
+                "fetch_ms": fetch_ms,
+                "extract_ms": extract_ms,
+                "plan_ms": plan_ms,
+                "render_ms": render_ms,
+                "total_ms": total_ms,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        fetch_ms = d.pop("fetch_ms", UNSET)
 
-        extract_ms = d.pop("extract_ms", UNSET)
+        def _parse_fetch_ms(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
 
-        plan_ms = d.pop("plan_ms", UNSET)
+        fetch_ms = _parse_fetch_ms(d.pop("fetch_ms"))
 
-        render_ms = d.pop("render_ms", UNSET)
+        def _parse_extract_ms(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
 
-        total_ms = d.pop("total_ms", UNSET)
+        extract_ms = _parse_extract_ms(d.pop("extract_ms"))
+
+        def _parse_plan_ms(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        plan_ms = _parse_plan_ms(d.pop("plan_ms"))
+
+        def _parse_render_ms(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        render_ms = _parse_render_ms(d.pop("render_ms"))
+
+        def _parse_total_ms(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        total_ms = _parse_total_ms(d.pop("total_ms"))
 
         timings = cls(
             fetch_ms=fetch_ms,
