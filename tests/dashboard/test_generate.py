@@ -208,6 +208,9 @@ def test_a_refused_input_is_shown_by_its_field(page, instance, watch):
     expect(text).to_have_attribute("aria-invalid", "true")
     problem = form.locator("#gen-input_content-error")
     expect(problem).to_have_text("Paste the text to design from: a title on the first line, then paragraphs or a list.")
+    expect(text).to_be_focused()
+    summary = form.locator("#gen-summary-error")
+    expect(summary).to_have_text("Fix the 1 field above.")
     expect(page.get_by_role("region", name="Results")).to_contain_text("Your images will appear here.")
 
     # no format ticked: said under the formats
@@ -219,16 +222,23 @@ def test_a_refused_input_is_shown_by_its_field(page, instance, watch):
     expect(form.locator("#gen-output_formats-error")).to_have_text("Tick at least one format.")
     expect(problem).to_be_empty()
 
-    # too many slides: the API's reason, under the slides, without the API's field names
-    choose_formats(page, "linkedin_carousel")
-    form.get_by_label("Slides for LinkedIn carousel").fill("12")
+    # too many slides: the API's reason under that carousel's slides box, in the form's words (the format's label,
+    # no API ids); the box focused and in view, the Generate button's summary saying there is a field to fix
+    choose_formats(page, "og", "linkedin_carousel")
+    slides_box = form.get_by_label("Slides for LinkedIn carousel")
+    slides_box.fill("12")
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     with page.expect_response(lambda r: r.url.endswith("/api/v1/generations")) as sent:
         form.get_by_role("button", name="Generate").click()
     assert sent.value.status == 422, sent.value.text()
-    slides = form.locator("#gen-carousel_slides-error")
-    expect(slides).to_contain_text("10")
-    expect(slides).not_to_contain_text("carousel_slides")
+    slides = form.locator("[data-format='linkedin_carousel'] + #gen-carousel_slides-error")
+    expect(slides).to_have_text("LinkedIn carousel: the number of slides must be a whole number from 3 to 10, not 12.")
+    expect(slides_box).to_have_attribute("aria-invalid", "true")
+    expect(slides_box).to_be_focused()
+    expect(slides_box).to_be_in_viewport()
+    expect(summary).to_have_text("Fix the 1 field above.")
     expect(form.locator("#gen-output_formats-error")).to_be_empty()
+    expect(text).not_to_have_attribute("aria-invalid", "true")
     assert instance.api("GET", "/generations", key=key).json() == []
 
 
@@ -243,11 +253,14 @@ def test_a_failed_generation_shows_its_reason(page, instance, site, watch):
     results = page.get_by_role("region", name="Results")
     expect(results.locator(".gen-result")).to_have_attribute("data-status", "failed", timeout=DONE_MS)
     [gen] = instance.api("GET", "/generations", key=key).json()
-    assert gen["status"] == "failed" and gen["error"]["message"]
-    expect(results.get_by_role("alert")).to_have_text(gen["error"]["message"])
+    assert gen["status"] == "failed" and gen["error"]["message"].startswith(f"input_url: {site}/gone.html"), gen
+    # the reason names the form's box, not the API's field
+    said = "Web page address: " + gen["error"]["message"].removeprefix("input_url: ")
+    expect(results.get_by_role("alert")).to_have_text(said)
     expect(results.locator(".gen-image")).to_have_count(0)
     row = page.get_by_role("region", name="Recent generations").locator(f"[data-generation-id='{gen['id']}']")
-    expect(row).to_contain_text(gen["error"]["message"])
+    expect(row).to_contain_text(said)
+    expect(row).not_to_contain_text("input_url")
 
 
 def test_what_was_read_stays_text_and_the_brand_chosen_is_sent(page, instance):

@@ -4,7 +4,7 @@
 import * as api from "../api.js";
 import { append, clear, h } from "../dom.js";
 import { pageHeader } from "../ui.js";
-import { follow, recentList, resultsView } from "./generation.js";
+import { URL_LABELS, follow, recentList, resultsView } from "./generation.js";
 
 const DEFAULT_FORMATS = ["og", "instagram_post", "linkedin_carousel"];
 const SLIDES = { min: 3, max: 10, start: 5 };
@@ -27,11 +27,14 @@ export const STYLES = [
 const LABELS = { input_type: "Read from", input_content: "Text", input_url: "Address", file: "PDF file",
   output_formats: "Formats", carousel_slides: "Slides", visual_style: "Style", brand_id: "Brand" };
 
-// An API message in the form's words: "for input_type text" goes, field names become the boxes' labels.
-function plain(message) {
+// An API message in the form's words: "for input_type text" goes; field names become the boxes' labels and
+// format ids the formats' ("linkedin_carousel" → "LinkedIn carousel"). `words`: extra {id: label}.
+export function plain(message, words = {}) {
+  const labels = { ...words };
+  for (const [name, label] of Object.entries(LABELS)) labels[name] ??= `“${label}”`;
+  const ids = Object.keys(labels).sort((a, b) => b.length - a.length).join("|");
   const text = String(message).replace(/ for input_type (?:text|url|pdf)/g, "")
-    .replace(/\b(input_content|input_url|output_formats|carousel_slides|visual_style|brand_id)\b/g,
-      (m) => `“${LABELS[m]}”`);
+    .replace(new RegExp(`\\b(${ids})\\b`, "g"), (m) => labels[m]);
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
@@ -137,7 +140,8 @@ function generateForm(formats, brands, show) {
     const box = h("input", { type: "checkbox", name: "output_formats", value: f.name,
       checked: DEFAULT_FORMATS.includes(f.name) });
     const slides = f.pages ? h("input", { type: "number", class: "slides", min: SLIDES.min, max: SLIDES.max, step: 1,
-      value: String(SLIDES.start), "aria-label": `Slides for ${f.label}`, disabled: !box.checked }) : null;
+      value: String(SLIDES.start), "aria-label": `Slides for ${f.label}`, disabled: !box.checked,
+      "aria-describedby": "gen-carousel_slides-error" }) : null;
     if (slides) box.addEventListener("change", () => { slides.disabled = !box.checked; });
     return { f, box, slides, el: h("div", { class: "format-option", dataset: { format: f.name } },
       h("label", { class: "check" }, box, h("span", {}, f.label),
@@ -186,10 +190,16 @@ function generateForm(formats, brands, show) {
   brandField.querySelector("select").after(dots);
 
   const general = h("div", { class: "form-error", role: "alert" });
-  const button = h("button", { type: "submit", class: "primary gen-submit" }, "Generate");
+  // By the button: which fields to fix, when the message itself is by a field far above it.
+  const summary = h("div", { class: "form-error gen-summary-error", id: "gen-summary-error" });
+  const button = h("button", { type: "submit", class: "primary gen-submit", "aria-describedby": "gen-summary-error" },
+    "Generate");
+  const words = () => ({ ...Object.fromEntries(formats.map((f) => [f.name, f.label])),
+    input_url: `“${URL_LABELS[kind()] || LABELS.input_url}”` });
 
   function clearErrors() {
     general.textContent = "";
+    summary.textContent = "";
     for (const el of Object.values(errors)) el.textContent = "";
     for (const el of form.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
   }
@@ -204,10 +214,29 @@ function generateForm(formats, brands, show) {
     if (name === "input_url" && kind() === "pdf" && !pdfFile.files.length) name = "file";
     if (name === "input_type") name = { text: "input_content", url: "input_url", pdf: "file" }[kind()];
     const target = [400, 413, 422].includes(exc.status) ? errors[name] : null;
-    if (!target) { general.textContent = plain(exc.message); return; }
-    target.textContent = advice(name) || plain(exc.message.replace(new RegExp(`^${name}: `), ""));
-    const input = form.querySelector(`[aria-describedby="gen-${name}-error"]`);
-    if (input) { input.setAttribute("aria-invalid", "true"); if (input.focus) input.focus(); }
+    if (!target) { general.textContent = plain(exc.message, words()); return; }
+    target.textContent = advice(name) || plain(exc.message.replace(new RegExp(`^${name}: `), ""), words());
+    const input = invalidInput(name, exc.message);
+    if (name === "carousel_slides" && input) input.closest(".format-option").after(target);   // under its row
+    if (input) {
+      input.setAttribute("aria-invalid", "true");
+      input.scrollIntoView({ block: "center" });
+      const focusable = input.matches("fieldset") ? input.querySelector("input:checked, input") : input;
+      focusable?.focus({ preventScroll: true });
+    }
+    summary.textContent = "Fix the 1 field above.";
+  }
+
+  // The input an error is about: a carousel's slides box (the one the message names, else one out of range), else
+  // the input (or group) its error describes.
+  function invalidInput(name, message) {
+    if (name === "carousel_slides") {
+      const rows = formatRows.filter((r) => r.slides && r.box.checked);
+      const named = rows.find((r) => new RegExp(`\\b${r.f.name}\\b`).test(message));
+      const wrong = rows.find((r) => !(Number(r.slides.value) >= SLIDES.min && Number(r.slides.value) <= SLIDES.max));
+      return (named || wrong || rows[0])?.slides || null;
+    }
+    return form.querySelector(`[aria-describedby="gen-${name}-error"]`);
   }
 
   // What to do about an empty field, said simply (the API's own message otherwise).
@@ -267,7 +296,7 @@ function generateForm(formats, brands, show) {
     } },
   h("fieldset", { class: "segments" }, h("legend", {}, "Read from"), kindRadios),
   Object.values(panes), formatBox, errors.output_formats, errors.carousel_slides, styleBox, errors.visual_style,
-  brandField, general, h("div", { class: "row end" }, button));
+  brandField, general, h("div", { class: "row end gen-submit-row" }, summary, button));
   showKind();
   return form;
 }

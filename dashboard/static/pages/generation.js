@@ -29,6 +29,17 @@ export function follow(id, { stale, draw, failed, done }) {
   step();
 }
 
+// The input fields as the Generate form labels them (`input_url` by what is read from), so a failed generation's
+// reason names the box to change, not the API's field.
+export const URL_LABELS = { url: "Web page address", pdf: "PDF's address" };
+const INPUT_LABELS = { input_content: "Text", file: "PDF file" };
+
+export function reason(gen) {
+  const message = gen.error?.message || "It stopped without saying why; try again.";
+  return message.replace(/^(input_url|input_content|file): /, (m, name) =>
+    `${(name === "input_url" ? URL_LABELS[gen.input_type] : INPUT_LABELS[name]) || name}: `);
+}
+
 const STATUS_TEXT = {
   queued: "Waiting for a worker…",
   running: "Reading the content and designing the images…",
@@ -52,8 +63,7 @@ export function resultsView(gen, formats) {
     h("div", { class: "row" }, badge(gen.status), h("strong", { class: "gen-status-text" }, STATUS_TEXT[gen.status]
       || gen.status), h("span", { class: "muted small" }, facts.join(" · "))),
     finished ? null : h("progress", { "aria-label": "Generation under way" }),
-    gen.status === "failed" ? h("p", { class: "notice notice-error", role: "alert" },
-      gen.error?.message || "It stopped without saying why; try again.") : null,
+    gen.status === "failed" ? h("p", { class: "notice notice-error", role: "alert" }, reason(gen)) : null,
     gen.status === "failed" ? h("p", { class: "muted small gen-retry" }, "Change what it read from (or paste the " +
       "text itself) and press Generate again.") : null);
   if (gen.extracted) head.append(extractedView(gen.extracted));
@@ -129,7 +139,7 @@ export function recentList(list, formats, show) {
         h("span", { class: "muted small" }, when(g.created_at))),
       h("p", { class: "muted small" }, (g.output_formats || []).map((f) => byName[f] || f).join(", "), " · ",
         styleName(g.visual_style), g.error ? " · " : "", g.error ? h("span", { class: "error-text" },
-          g.error.message) : null)),
+          reason(g)) : null)),
     h("button", { type: "button", onclick: () => show(g.id) },
       "Show results")));
 }
