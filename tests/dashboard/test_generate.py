@@ -220,6 +220,7 @@ def test_a_refused_input_is_shown_by_its_field(page, instance, watch):
         form.get_by_role("button", name="Generate").click()
     assert sent.value.status == 422, sent.value.text()
     expect(form.locator("#gen-output_formats-error")).to_have_text("Tick at least one format.")
+    expect(page.get_by_role("group", name="Formats").get_by_role("checkbox").first).to_be_focused()
     expect(problem).to_be_empty()
 
     # too many slides: the API's reason under that carousel's slides box, in the form's words (the format's label,
