@@ -18,6 +18,7 @@ IMAGE_PAGES = 5             # pages searched for an image
 MIN_IMAGE = 120             # px: smaller images (icons, rules, bullets) are skipped
 MAX_IMAGE_SIDE = 2048       # px: a larger image is scaled down to this
 MAX_IMAGE_PIXELS = 40_000_000
+MAX_TRIES = 12              # images decoded at most while looking for one
 
 _BULLET = re.compile(r"^(?:[•·▪◦‣⁃●○■□➢➤►▶–—*-]|\d{1,3}[.)]|\(\d{1,3}\))\s+(?=\S)")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$", re.I)
@@ -149,23 +150,52 @@ def _blocks(lines: list[str]) -> list[Block]:
 
 def first_image(pages) -> bytes | None:
     """The first image of at least ``MIN_IMAGE`` px a side on the first pages, as JPEG (kept as embedded) or PNG
-    bytes that Pillow opens; a full-page picture (a scan, a page drawn as one image) is not taken."""
+    bytes that Pillow opens; a full-page picture (a scan, a page drawn as one image) is not taken. Images are decoded
+    one at a time, each drawn object once, one declaring more than ``MAX_IMAGE_PIXELS`` never, and at most
+    ``MAX_TRIES`` in all: a small file naming one large image a thousand times does not hold the worker."""
+    tried = 0
     for page in pages[:IMAGE_PAGES]:
         try:
-            images = list(page.images)
+            images = page.images
+            names = list(images.keys())
             box = page.mediabox
             aspect = float(box.width) / float(box.height) if float(box.height) else 0
         except Exception:   # noqa: BLE001 - a damaged resource dictionary: look on the next page
             continue
-        for found in images[:20]:
+        seen: set = set()
+        for name in names:
+            declared = _declared(page, name)
+            if declared is not None:
+                ident, pixels = declared
+                if ident in seen or pixels > MAX_IMAGE_PIXELS:
+                    continue
+                seen.add(ident)
+            if tried >= MAX_TRIES:
+                return None
+            tried += 1
             try:
-                data = _image_bytes(found, aspect)
+                data = _image_bytes(images[name], aspect)
             except Exception:   # noqa: BLE001 - a filter Pillow or pypdf cannot decode: try the next one
                 log.info("a PDF image could not be decoded", exc_info=True)
                 continue
             if data:
                 return data
     return None
+
+
+def _declared(page, name) -> tuple[object, int] | None:
+    """A page's own image XObject ``name``: (which object it is, the pixels its /Width and /Height declare), read
+    without decoding it; None for another kind (inline, inside a form) or a dictionary that cannot be read."""
+    try:
+        xobjects = page["/Resources"].get_object()["/XObject"].get_object()
+        raw = xobjects.raw_get(name) if isinstance(name, str) else None
+        if raw is None:
+            return None
+        image = raw.get_object()
+        ident = (raw.idnum, raw.generation) if hasattr(raw, "idnum") else id(image)
+        return ident, int(image.get("/Width", 0)) * int(image.get("/Height", 0))
+    except Exception:   # noqa: BLE001 - whatever the file holds there, pypdf's own reading decides
+        return None
 
 
 def _image_bytes(found, page_aspect: float) -> bytes | None:

@@ -63,13 +63,13 @@ def _card(ctx: Ctx, extracted: Extracted, zone, layers: list[dict], over_image: 
 
 
 def grown(ctx: Ctx, col: Column, x: int, y: int, w: int, h: int) -> list[dict]:
-    """``place``, with the type set larger (1.6× or 1.3×) when that still says all it said at the style's sizes,
-    whole, inside nine tenths of the zone: short text fills its card instead of floating in it."""
+    """``place``, with the type set larger (1.6× down to 1.15×) when that still says all it said at the style's
+    sizes, whole, inside nine tenths of the zone: short text fills its card instead of floating in it."""
     names = set(ctx.names)
     base = place(ctx, replace(col), x, y, w, h)
     chosen = (base, set(ctx.names))
     said = {layer["text"] for layer in base if layer["type"] == "text"}
-    for factor in (1.6, 1.3):
+    for factor in (1.6, 1.45, 1.3, 1.15):
         ctx.names = set(names)
         bigger = replace(col, title_scale=(col.title_scale or ctx.style.title_scale) * factor,
                          body_scale=(col.body_scale or ctx.style.body_scale) * factor, rest_points=[])

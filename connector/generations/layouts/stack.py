@@ -164,8 +164,9 @@ def _points(ctx: Ctx, col: Column, x: int, w: int, room: int, body: Type, top: i
                 layers.append(mark)
             else:
                 layers.append(ctx.ellipse("bullet", x + 2, line_mid - dot // 2, dot, dot, ctx.style.accent))
+            item_w = ctx.planner.balanced(item, w - indent, body, size)   # no lone last word when it can
             layers.append(ctx.text(f"{col.point_prefix}_{n}", Fit(item, size, 0, height), x + indent, yy,
-                                   w - indent, body, col.body_color or ctx.style.body, align="start",
+                                   item_w, body, col.body_color or ctx.style.body, align="start",
                                    label=f"Point {n}"))
             yy += height + round(gap * size)
         return layers
