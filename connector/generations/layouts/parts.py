@@ -12,9 +12,9 @@ from connector.generations.layouts.styles import Style, blend, brand_values, col
 from connector.generations.planning import Fit, Planner, Type, floor_px, is_rtl
 
 SCRIM = {"type": "linear", "angle": 180, "stops": [{"color": "#00000059", "offset": 0},
-                                                   {"color": "#00000080", "offset": 0.45},
+                                                   {"color": "#00000099", "offset": 0.45},
                                                    {"color": "#000000e0", "offset": 1}]}
-SCRIM_INK = "#3a3a3a"   # the lightest the scrim leaves a mid-grey photo: what text over an image is checked on
+SCRIM_INK = "#666666"   # a white photo under the scrim from mid-height down: what text over an image is checked on
 
 
 @dataclass

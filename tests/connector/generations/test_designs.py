@@ -1,5 +1,6 @@
 """Designs: every format × style a valid template with brand tokens, text at or above the readable floor, nothing
-outside the canvas or overlapping once rendered, carousel page counts, determinism, RTL, and golden images.
+outside the canvas or overlapping once rendered, carousel page counts and headed slides, the styles' own type
+unless the brand has fonts, ink that reads on what is under it, no lone last word, determinism, RTL, goldens.
 
 Goldens: tests/connector/generations/golden/, made by running this module with PLATEN_UPDATE_GOLDEN=1."""
 
