@@ -120,7 +120,8 @@ def closing(ctx: Ctx, extracted: Extracted, count: int) -> list[dict]:
 
 
 def _pill(ctx: Ctx, words: str, x: int, width: int) -> list[dict]:
-    """The call to action: ``words`` in the style's accent pill (start-aligned, or centred), at y 0."""
+    """The call to action: ``words`` in an accent pill (an outline in elegant and minimal), start-aligned or
+    centred per the style, at y 0."""
     if not words:
         return []
     s = ctx.style
@@ -134,6 +135,11 @@ def _pill(ctx: Ctx, words: str, x: int, width: int) -> list[dict]:
     text_w = min(width - 2 * pad_x, max(ctx.planner.width(line, t, fit.size) for line in lines) + 4)
     w, h = text_w + 2 * pad_x, fit.height + 2 * pad_y
     px = x + (width - w) // 2 if s.align == "center" else x
+    if s.decoration in ("frame", "rule"):   # elegant and minimal: a hairline outline, the text in the ink
+        text = ctx.text("closing_text", fit, px + pad_x, pad_y, text_w, t, s.title, align="center",
+                        label="Call to action")
+        return [ctx.rect("closing_pill", px, 0, w, h, "#00000000", radius=h / 2, stroke=s.accent,
+                         stroke_width=max(1, ctx.px(0.002))), text]
     fill = "@brand.accent"
     with ctx.over(fill):
         text = ctx.text("closing_text", fit, px + pad_x, pad_y, text_w, t, "on:accent", align="center",
