@@ -1,0 +1,96 @@
+"""Hostile inputs to extraction: PDFs built to hold the worker (one large image named a thousand times, an image
+declaring a billion pixels, tens of thousands of pages) and pathological HTML; each read or refused in seconds."""
+
+from __future__ import annotations
+
+import io
+import time
+import zlib
+
+import pypdf
+import pytest
+from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject, NumberObject, StreamObject
+
+from connector.generations.extracting import ExtractionFailed, from_html, from_pdf
+from connector.generations.pdfs import MAX_TRIES
+
+TEXT = b"BT /F1 14 Tf 72 720 Td (Remote work, done well.) Tj 0 -20 Td (Keep a routine and take real breaks.) Tj ET\n"
+
+
+def image_pdf(width: int, height: int, names: int, data: bytes | None = None) -> bytes:
+    """One page of text drawing one grey image XObject under ``names`` names (the same object each time)."""
+    writer = pypdf.PdfWriter()
+    page = writer.add_blank_page(612, 792)
+    image = StreamObject()
+    image._data = data if data is not None else zlib.compress(b"\x80" * (width * height), 9)
+    image.update({NameObject("/Type"): NameObject("/XObject"), NameObject("/Subtype"): NameObject("/Image"),
+                  NameObject("/Width"): NumberObject(width), NameObject("/Height"): NumberObject(height),
+                  NameObject("/ColorSpace"): NameObject("/DeviceGray"),
+                  NameObject("/BitsPerComponent"): NumberObject(8), NameObject("/Filter"): NameObject("/FlateDecode")})
+    ref = writer._add_object(image)
+    font = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+                             NameObject("/BaseFont"): NameObject("/Helvetica")})
+    page[NameObject("/Resources")] = DictionaryObject({
+        NameObject("/XObject"): DictionaryObject({NameObject(f"/Im{i}"): ref for i in range(names)}),
+        NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})})
+    content = DecodedStreamObject()
+    content.set_data(TEXT + b"".join(b"q 200 0 0 200 72 300 cm /Im%d Do Q\n" % i for i in range(names)))
+    page[NameObject("/Contents")] = writer._add_object(content)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def timed(call, *args):
+    started = time.monotonic()
+    try:
+        return call(*args), time.monotonic() - started
+    except ExtractionFailed as exc:
+        return exc, time.monotonic() - started
+
+
+def test_one_image_named_a_thousand_times_is_decoded_once():
+    data = image_pdf(2000, 2000, 1000)
+    assert len(data) < 100_000
+    got, took = timed(from_pdf, data)
+    assert took < 5, took
+    assert got.title.startswith("Remote work, done well.") and got.image_data   # the image is still found
+
+
+def test_an_image_declaring_too_many_pixels_is_not_decoded():
+    data = image_pdf(9000, 9000, 50)   # 81 Mpx, 81 MB of grey: over the limit, never decoded
+    got, took = timed(from_pdf, data)
+    assert took < 3, took
+    assert got.title.startswith("Remote work, done well.") and got.image_data is None
+
+
+def test_images_that_cannot_be_decoded_are_tried_a_bounded_number_of_times():
+    writer_data = image_pdf(500, 500, 300, data=b"not zlib at all" * 10)
+    got, took = timed(from_pdf, writer_data)
+    assert took < 3 and got.image_data is None
+    assert MAX_TRIES <= 20
+
+
+def test_fifty_thousand_pages_are_read_in_seconds():
+    writer = pypdf.PdfWriter()
+    for _ in range(50_000):
+        writer.add_blank_page(612, 792)
+    out = io.BytesIO()
+    writer.write(out)
+    got, took = timed(from_pdf, out.getvalue())
+    assert took < 15, took
+    assert isinstance(got, ExtractionFailed) and got.code == "input_unreadable"
+
+
+@pytest.mark.parametrize("html", [
+    b"<html><body>" + b"<div>" * 1_000_000 + b"<p>deep</p></body></html>",
+    b"<html><body>" + b"<ul>" * 100_000 + b"<li>x" * 100_000 + b"</body></html>",
+    b"<p>" + b"<b>a</b>" * 300_000,
+    b"<div><p>a b c.</p></div>" * 20_000,   # justext's fallback alone took 34 s on this
+    b"\x00" * 1_000_000,
+    b"<p>" + "\u202e\u0301".encode() * 300_000 + b"</p>",
+])
+def test_pathological_html_is_read_or_refused_in_seconds(html):
+    got, took = timed(from_html, html, "http://example.com/a", "text/html")
+    assert took < 20, took
+    assert not isinstance(got, ExtractionFailed) or got.code == "input_unreadable"
