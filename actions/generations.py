@@ -88,7 +88,7 @@ def takes_generation(view):
             g.generation_body = (_load(form), pdf)
         else:
             body = request.get_json(silent=True)
-            if body is None and request.get_data(cache=True).strip():
+            if body is None and request.get_data(cache=True).strip() not in (b"", b"null"):   # null: not an object
                 abort(400, messages={"json": {"body": ["Not valid JSON."]}})
             if not isinstance(body, dict):
                 raise _refused("body", "send JSON {\"input_type\": \"text\", \"input_content\": …, \"output_formats\": "

@@ -9,8 +9,10 @@ import io
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import quote, unquote
 
 import pytest
+from PIL import Image
 
 from connector.fetch.fetcher import Fetcher
 from tests.conftest import Caller, assert_envelope
@@ -47,6 +49,9 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(302, Location="http://" + path[4:])
         if path == "/og-private":
             head = '<meta property="og:image" content="http://169.254.169.254/latest/meta-data/a.png">'
+            return self.send(200, ARTICLE.format(head=head).encode())
+        if path.startswith("/og/"):   # /og/<address>: an article whose og:image is there
+            head = f'<meta property="og:image" content="{unquote(path[4:])}">'
             return self.send(200, ARTICLE.format(head=head).encode())
         if path == "/og-loopback-port":   # an image on a port the guard refuses
             head = '<meta property="og:image" content="http://example.com:2375/a.png">'
@@ -181,12 +186,26 @@ def test_another_accounts_generation_brand_and_deliveries_are_not_found(client, 
 
 def test_another_accounts_asset_as_input_is_not_read_from_storage(client, alice, bob, jobs, conn):
     out = io.BytesIO()
-    from PIL import Image
     Image.new("RGB", (200, 200), "red").save(out, "PNG")
     asset, _ = conn.assets.upload(bob.account.id, out.getvalue())
     url = conn.assets.url(asset)
     done = finished(client, alice, jobs, post(client, alice, input_type="pdf", input_url=url, input_content=None))
     assert done["status"] == "failed" and done["credits"] == 0
+
+
+@pytest.mark.parametrize("owner", ["alice", "bob"])
+def test_an_og_image_that_is_another_accounts_asset_is_not_drawn(client, alice, bob, jobs, conn, public, owner):
+    out = io.BytesIO()
+    Image.new("RGB", (800, 600), (255, 0, 0)).save(out, "PNG")
+    asset, _ = conn.assets.upload({"alice": alice, "bob": bob}[owner].account.id, out.getvalue())
+    page = f"{public}/og/{quote(conn.assets.url(asset), safe='')}"
+    done = finished(client, alice, jobs, post(client, alice, input_type="url", input_url=page, input_content=None,
+                                              output_formats=["instagram_post"]))
+    assert done["status"] == "completed", done["error"]
+    png = Image.open(io.BytesIO(client.get(done["outputs"][0]["urls"][0].removeprefix(BASE)).data)).convert("RGB")
+    data = png.tobytes()
+    red = sum(1 for i in range(0, len(data), 3) if data[i] > 240 and data[i + 1] < 15 and data[i + 2] < 15)
+    assert (red > 10_000) == (owner == "alice"), f"{red} red pixels: Alice's own image is drawn, Bob's not"
 
 
 # --- bombs and limits --------------------------------------------------------------------------------------------
@@ -222,6 +241,18 @@ def test_a_zero_byte_upload_is_refused_naming_the_file(client, alice):
     answer = client.post("/api/v1/generations", headers=alice.headers, content_type="multipart/form-data",
                          data={"output_formats": "og", "file": (io.BytesIO(b""), "report.pdf")})
     refused(answer, "file")
+
+
+def test_a_pdf_upload_over_20_mb_is_a_413_naming_the_file(client, alice):
+    big = b"%PDF-1.4\n" + b"0" * (20 * 1024 * 1024)
+    answer = client.post("/api/v1/generations", headers=alice.headers, content_type="multipart/form-data",
+                         data={"output_formats": "og", "file": (io.BytesIO(big), "report.pdf")})
+    assert "20 MB" in refused(answer, "file", 413, "payload_too_large")
+
+
+def test_an_input_url_over_2048_characters_is_refused(client, alice):
+    url = "https://example.com/" + "a" * 2100
+    refused(post(client, alice, input_type="url", input_url=url, input_content=None), "input_url")
 
 
 def test_a_pdf_form_without_a_file_asks_for_one(client, alice):
@@ -305,7 +336,7 @@ def test_json_sent_as_text_plain_is_read_as_json(client, alice):
 
 
 def test_a_body_that_is_not_an_object_is_a_422(client, alice):
-    for data in (b"[]", b'"text"', b"42"):
+    for data in (b"[]", b'"text"', b"42", b"null"):
         answer = client.post("/api/v1/generations", headers={**alice.headers, "Content-Type": "application/json"},
                              data=data)
         refused(answer, "body")
