@@ -47,6 +47,10 @@ class Handler(BaseHTTPRequestHandler):
         path = self.path
         if path.startswith("/to/"):   # /to/<address>: a redirect there
             return self.send(302, Location="http://" + path[4:])
+        if path.startswith("/loc/"):   # /loc/<quoted URL>: a redirect to any scheme
+            return self.send(302, Location=unquote(path[5:]))
+        if path.startswith("/loop"):
+            return self.send(302, Location=f"/loop{len(path)}")
         if path == "/og-private":
             head = '<meta property="og:image" content="http://169.254.169.254/latest/meta-data/a.png">'
             return self.send(200, ARTICLE.format(head=head).encode())
@@ -162,6 +166,24 @@ def test_a_public_page_that_redirects_to_a_private_address_fails_with_the_reason
                                               input_content=None))
     assert done["status"] == "failed" and done["error"]["error"] == "input_unreachable", done
     assert "redirected to" in done["error"]["message"] and done["credits"] == 0
+
+
+@pytest.mark.parametrize(("target", "says"), [
+    ("file:///etc/passwd", "is not an http or https address"), ("ftp://example.com/a", "is not an http or https"),
+    ("data:text/html,<p>hi</p>", "is not an http or https"), ("http://0xa9fea9fe/", "private network"),
+    ("http://[fd00::1]/", "private network"), ("http://intranet/", "local network name"),
+])
+def test_a_redirect_to_another_scheme_or_a_private_host_fails_with_the_reason(client, alice, jobs, public, target,
+                                                                              says):
+    page = f"{public}/loc/{quote(target, safe='')}"
+    done = finished(client, alice, jobs, post(client, alice, input_type="pdf", input_url=page, input_content=None))
+    assert done["status"] == "failed" and says in done["error"]["message"], done["error"]
+
+
+def test_a_redirect_loop_fails_with_the_reason(client, alice, jobs, public):
+    done = finished(client, alice, jobs, post(client, alice, input_type="url", input_url=public + "/loop",
+                                              input_content=None))
+    assert done["status"] == "failed" and "redirected more than 3 times" in done["error"]["message"]
 
 
 @pytest.mark.parametrize("path", ["/og-private", "/og-loopback-port"])
