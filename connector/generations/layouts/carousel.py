@@ -16,10 +16,14 @@ def carousel(ctx: Ctx, extracted: Extracted, count: int) -> list[list[dict]]:
     slots = count - 2
     queue = body_units(extracted, slots)
     spare = restatements(extracted)
+    numerals = 0
     for n in range(2, count):
         left = count - n   # body slides after this one
         unit = queue.pop(0) if queue else spare.pop(0) if spare else Body(" ".join(extracted.title.split()))
-        layers, rest = body_slide(ctx, extracted, unit, n, count, split=left > len(queue))
+        numbered = ctx.style.numerals and unit.heading and not unit.continued and not unit.bullets
+        numerals += bool(numbered)   # big numbers count the headline slides only: 01, 02 … with no gaps
+        layers, rest = body_slide(ctx, extracted, unit, n, count, split=left > len(queue),
+                                  numeral=f"{numerals:02d}" if numbered else "")
         if rest is not None:
             queue.insert(0, rest)
         pages.append(layers)
@@ -48,8 +52,9 @@ def _top_row(ctx: Ctx, extracted: Extracted, n: int, count: int) -> tuple[list[d
 
 
 def body_slide(ctx: Ctx, extracted: Extracted, unit: Body, n: int, count: int,
-               split: bool) -> tuple[list[dict], Body | None]:
-    """One body slide; and what did not fit on it (when ``split``: a slide after it still has room) or None."""
+               split: bool, numeral: str = "") -> tuple[list[dict], Body | None]:
+    """One body slide (``numeral``: its big 01, 02 … if any); and what did not fit on it (when ``split``: a
+    slide after it still has room) or None."""
     s, m, W, H = ctx.style, ctx.margin, ctx.width, ctx.height
     layers = backdrop(ctx, (m, m, W - 2 * m, H - 2 * m), False)
     row, bottom = _top_row(ctx, extracted, n, count)
@@ -60,8 +65,7 @@ def body_slide(ctx: Ctx, extracted: Extracted, unit: Body, n: int, count: int,
     h = H - m - footer_h - ctx.px(0.05) - y
     lone = not unit.heading
     col = Column(title=unit.heading, summary=unit.paragraph, points=list(unit.bullets), point_start=unit.start,
-                 numeral=f"{n - 1:02d}" if s.numerals and unit.heading and not unit.continued and not unit.bullets
-                 else "",
+                 numeral=numeral,
                  title_scale=s.title_scale * (0.8 if unit.paragraph or unit.bullets else 0.95),
                  title_name=f"heading_{n}", summary_name=f"text_{n}", point_prefix=f"slide{n}_point",
                  ornament=s.decoration in ("frame", "rule") and not lone, paragraph_split=split,
