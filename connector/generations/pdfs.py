@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+import time
 
 import pypdf
 from PIL import Image
@@ -19,6 +20,10 @@ MIN_IMAGE = 120             # px: smaller images (icons, rules, bullets) are ski
 MAX_IMAGE_SIDE = 2048       # px: a larger image is scaled down to this
 MAX_IMAGE_PIXELS = 40_000_000
 MAX_TRIES = 12              # images decoded at most while looking for one
+# pypdf's text time grows faster than a page's drawing instructions: a page of more is skipped (a 100 KB file can
+# hold 75 MB of them, minutes of work), and the pages' text is read for READ_SECONDS at most
+MAX_PAGE_CONTENT = 500_000
+READ_SECONDS = 15.0
 
 _BULLET = re.compile(r"^(?:[•·▪◦‣⁃●○■□➢➤►▶–—*-]|\d{1,3}[.)]|\(\d{1,3}\))\s+(?=\S)")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$", re.I)
@@ -54,9 +59,10 @@ def from_pdf(data: bytes, url: str | None = None) -> Extracted:
         raise ExtractionFailed("input_unreadable", f"{field}: {shown} is damaged and cannot be opened; export it "
                                                    "again and send the new file.") from None
     lines: list[str] = []
+    started = time.monotonic()
     for page in pages:
         lines += _page_lines(page) + [""]
-        if sum(map(len, lines)) > MAX_PDF_TEXT:
+        if sum(map(len, lines)) > MAX_PDF_TEXT or time.monotonic() - started > READ_SECONDS:
             break
     blocks = _blocks(lines)
     if blocks and all(b.kind == "heading" for b in blocks):   # short lines only (a form, a one-liner)
@@ -88,6 +94,10 @@ def _meta_text(value) -> str | None:
 def _page_lines(page) -> list[str]:
     """A page's text as lines, a blank line where the page leaves a gap (layout mode), page numbers dropped."""
     try:
+        contents = page.get_contents()
+        if contents is not None and len(contents.get_data()) > MAX_PAGE_CONTENT:
+            log.info("a PDF page of %s bytes of drawing was not read for text", len(contents.get_data()))
+            return []
         text = page.extract_text(extraction_mode="layout", layout_mode_space_vertically=True)
     except Exception:   # noqa: BLE001 - layout mode needs font widths some files lack; plain mode does not
         try:

@@ -11,6 +11,7 @@ import pypdf
 import pytest
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject, NumberObject, StreamObject
 
+from connector.generations import pdfs
 from connector.generations.extracting import ExtractionFailed, from_html, from_pdf
 from connector.generations.pdfs import MAX_TRIES
 
@@ -80,6 +81,41 @@ def test_fifty_thousand_pages_are_read_in_seconds():
     got, took = timed(from_pdf, out.getvalue())
     assert took < 15, took
     assert isinstance(got, ExtractionFailed) and got.code == "input_unreadable"
+
+
+def drawing_pdf(operators: int, pages: int, text: bytes = b"(word ) Tj") -> bytes:
+    """``pages`` pages sharing one compressed content stream of ``operators`` text-showing operators."""
+    writer = pypdf.PdfWriter()
+    font = writer._add_object(DictionaryObject({
+        NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+        NameObject("/BaseFont"): NameObject("/Helvetica")}))
+    content = DecodedStreamObject()
+    content.set_data(b"BT /F1 10 Tf 72 720 Td (Title line) Tj 0 -14 Td " + (text + b" 0.5 -0.01 Td ") * operators +
+                     b"ET\n")
+    ref = writer._add_object(content.flate_encode())
+    for _ in range(pages):
+        page = writer.add_blank_page(612, 792)
+        page[NameObject("/Resources")] = DictionaryObject({
+            NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})})
+        page[NameObject("/Contents")] = ref
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_a_small_file_of_millions_of_drawing_operators_is_not_read_for_minutes():
+    data = drawing_pdf(2_000_000, 30)   # 120 KB of file, 48 MB of instructions a page
+    got, took = timed(from_pdf, data)
+    assert len(data) < 200_000 and took < 5, took
+    assert isinstance(got, ExtractionFailed) and got.code == "input_unreadable"
+
+
+def test_pages_of_blank_text_stop_at_the_reading_time(monkeypatch):
+    data = drawing_pdf(20_000, 30, text=b"( ) Tj")   # under the size limit, no text: every page read, ~0.5 s each
+    monkeypatch.setattr(pdfs, "READ_SECONDS", 1.0)
+    got, took = timed(from_pdf, data)
+    assert took < 5, took
+    assert pdfs.READ_SECONDS < 30
 
 
 @pytest.mark.parametrize("html", [
