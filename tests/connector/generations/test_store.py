@@ -58,7 +58,8 @@ def test_listed_newest_first_a_page_at_a_time(conn, who):
 def test_a_refused_request_stores_and_queues_nothing(conn, who):
     with pytest.raises(ValidationFailed) as refused:
         accept(conn, who, dict(TEXT, output_formats=["og", "nope"]))
-    assert refused.value.details == {"field": "output_formats"} and "instagram_carousel" in refused.value.message
+    assert list(refused.value.details["fields"]) == ["output_formats"]
+    assert '"nope" is not a format' in refused.value.message and "instagram_carousel" in refused.value.message
     assert conn.generations.list(who.account.id) == [] and conn.queue(queues.RENDERS).count == 0
 
 
