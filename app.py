@@ -105,6 +105,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.before_request(_enforce)
     app.before_request(_json_without_content_type)
     app.before_request(_refuse_broken_text)
+    app.before_request(_refuse_too_deep)
 
     app.register_error_handler(PlatenError, lambda e: envelope(e.status, e.code, e.message, e.details, e.headers))
     app.register_error_handler(Exception, _unexpected)
@@ -194,6 +195,22 @@ def _json_without_content_type() -> None:
 # is valid JSON but no text at all: it can be neither stored nor drawn. Cheap test on the raw body first.
 _SURROGATE_HINT = re.compile(rb"\\u[dD][89a-fA-F]|\xed[\xa0-\xbf]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _refuse_too_deep() -> None:
+    """JSON nested past Python's recursion limit makes a view's parser raise RecursionError, a 500: a 400 here. Only
+    a body with enough brackets to be that deep is parsed to see."""
+    if request.method not in ("POST", "PUT", "PATCH") or not request.is_json:
+        return
+    data = request.get_data(cache=True)
+    if data.count(b"[") + data.count(b"{") < 500:
+        return
+    try:
+        json.loads(data)
+    except RecursionError:
+        raise BadRequest("The body is nested too deeply to be read.") from None
+    except ValueError:
+        return   # the view's own parsing says what is wrong with it
 
 
 def _refuse_broken_text() -> None:

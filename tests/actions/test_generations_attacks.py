@@ -357,6 +357,15 @@ def test_json_sent_as_text_plain_is_read_as_json(client, alice):
     assert_envelope(answer, 415, answer.get_json()["error"])
 
 
+@pytest.mark.parametrize("content_type", ["application/json", "text/plain"])
+def test_json_nested_a_hundred_thousand_deep_is_refused_not_a_500(client, alice, content_type):
+    data = b'{"input_type": "text", "input_content": "Tips", "output_formats": ["og"], "metadata": {"a": ' + \
+        b"[" * 100_000 + b"]" * 100_000 + b"}}"
+    answer = client.post("/api/v1/generations", headers={**alice.headers, "Content-Type": content_type}, data=data)
+    assert answer.status_code in (400, 413, 415, 422), answer.get_data(as_text=True)[:300]
+    assert_envelope(answer, answer.status_code, answer.get_json()["error"])
+
+
 def test_a_body_that_is_not_an_object_is_a_422(client, alice):
     for data in (b"[]", b'"text"', b"42", b"null"):
         answer = client.post("/api/v1/generations", headers={**alice.headers, "Content-Type": "application/json"},
@@ -371,6 +380,24 @@ def test_an_idempotency_key_reused_with_another_body_is_refused_like_renders(cli
     assert changed.status_code in (409, 422), changed.get_json()
     assert "Idempotency-Key" in changed.get_json()["message"]
     assert len(client.get("/api/v1/generations", headers=alice.headers).get_json()) == 1
+
+
+def test_an_idempotency_key_reused_with_another_pdf_is_refused(client, alice):
+    headers = {**alice.headers, "Idempotency-Key": "gen-attack-pdf"}
+
+    def send(pdf: bytes):
+        return client.post("/api/v1/generations", headers=headers, content_type="multipart/form-data",
+                           data={"output_formats": "og", "file": (io.BytesIO(pdf), "report.pdf")})
+
+    first, again = send(b"%PDF-1.4\n%one\n"), send(b"%PDF-1.4\n%one\n")
+    assert first.status_code == again.status_code == 202 and first.get_json()["id"] == again.get_json()["id"]
+    assert send(b"%PDF-1.4\n%two\n").status_code in (409, 422)
+
+
+def test_both_input_content_and_input_url_take_the_one_input_type_names(client, alice, conn):
+    made = post(client, alice, input_url="http://127.0.0.1/private").get_json()
+    record = conn.generations.get(alice.account.id, made["id"])
+    assert (record.input_type, record.input_url, record.input_content) == ("text", None, TIPS)
 
 
 # --- time --------------------------------------------------------------------------------------------------------
