@@ -2,7 +2,7 @@
 
 Golden images live in tests/renderer/golden/ and are made by ``examples/render_gallery.py --update-golden`` (one PNG
 per page). A render matches its golden when it has exactly the golden's size and, comparing each pixel with the
-closest golden pixel within 1 px (``near_difference``, the largest channel difference):
+closest golden pixel within 1 px (``near_difference`` in tests/support/golden.py, the largest channel difference):
 
 * the mean of that difference is below ``MAX_MEAN`` (0.5 of 255): no overall colour or tone drift;
 * fewer than ``MAX_SOFT_SHARE`` (0.02 %) of pixels are off by more than 16: no area changed visibly;
@@ -23,7 +23,6 @@ test_golden_tolerance_catches_small_changes and test_golden_tolerance_forgives_a
 from __future__ import annotations
 
 import copy
-import io
 import json
 import re
 import sys
@@ -35,6 +34,7 @@ from PIL import Image
 
 from connector.fetch.sources import local_loader
 from renderer import FieldError, Template, apply_fields, render, template_fields
+from tests.support.golden import compare, decode, near_difference
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -43,9 +43,6 @@ sys.path.insert(0, str(EXAMPLES))
 
 from render_gallery import load_example, page_names, render_example  # noqa: E402
 
-MAX_MEAN = 0.5
-SOFT, MAX_SOFT_SHARE = 16, 0.0002
-HARD, MAX_HARD_SHARE = 64, 0.00001
 # Warnings a starter template must never produce with its own defaults: each means it looks broken.
 FORBIDDEN = {"glyph_missing", "font_substituted", "image_hidden", "image_upscaled", "text_truncated",
              "qr_too_small"}
@@ -115,40 +112,6 @@ RTL = {
 def renders() -> dict:
     """Each example rendered once with its defaults (PNG, every page)."""
     return {name: render_example(load_example(name)) for name in NAMES}
-
-
-def decode(data: bytes) -> np.ndarray:
-    return np.asarray(Image.open(io.BytesIO(data)).convert("RGBA"), dtype=np.int16)
-
-
-def _nearest(actual: np.ndarray, golden: np.ndarray) -> np.ndarray:
-    h, w = golden.shape[:2]
-    padded = np.pad(golden, ((1, 1), (1, 1), (0, 0)), mode="edge")
-    best = None
-    for dy in (0, 1, 2):
-        for dx in (0, 1, 2):
-            diff = np.abs(actual - padded[dy:dy + h, dx:dx + w]).max(axis=-1)
-            best = diff if best is None else np.minimum(best, diff)
-    return best
-
-
-def near_difference(actual: np.ndarray, golden: np.ndarray) -> np.ndarray:
-    """Per pixel, the largest channel difference to the best-matching pixel within 1 px, both ways round (so a
-    thin stroke that vanished counts as much as one that appeared)."""
-    return np.maximum(_nearest(actual, golden), _nearest(golden, actual))
-
-
-def compare(actual: np.ndarray, golden: np.ndarray) -> tuple[bool, str]:
-    """(whether ``actual`` matches ``golden`` within the tolerance, the measurements as text)."""
-    if actual.shape != golden.shape:
-        return False, f"{actual.shape[1]}×{actual.shape[0]} px, golden {golden.shape[1]}×{golden.shape[0]} px"
-    if np.array_equal(actual, golden):   # the usual case on the machine that made the goldens
-        return True, "identical"
-    near = near_difference(actual, golden)
-    mean, soft, hard = float(near.mean()), float((near > SOFT).mean()), float((near > HARD).mean())
-    ok = mean < MAX_MEAN and soft < MAX_SOFT_SHARE and hard < MAX_HARD_SHARE
-    return ok, (f"mean {mean:.3f} (limit {MAX_MEAN}), {soft:.4%} off by more than {SOFT} (limit "
-                f"{MAX_SOFT_SHARE:.2%}), {hard:.5%} off by more than {HARD} (limit {MAX_HARD_SHARE:.3%})")
 
 
 def layer_of(template: dict, name: str) -> dict:
