@@ -30,7 +30,7 @@ def _json_part(name: str, example: str):
         return None
     try:
         return json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):   # RecursionError: nested past what can be read
         raise _refused(name, f"must be JSON, e.g. {example}.") from None
 
 

@@ -366,6 +366,13 @@ def test_json_nested_a_hundred_thousand_deep_is_refused_not_a_500(client, alice,
     assert_envelope(answer, answer.status_code, answer.get_json()["error"])
 
 
+@pytest.mark.parametrize("part", ["carousel_slides", "metadata", "output_formats"])
+def test_a_form_part_of_json_nested_too_deep_is_a_422_naming_it(client, alice, part):
+    form = {"output_formats": "og", "file": (io.BytesIO(b"%PDF-1.4\n"), "r.pdf"), part: "[" * 100_000 + "]" * 100_000}
+    answer = client.post("/api/v1/generations", headers=alice.headers, content_type="multipart/form-data", data=form)
+    refused(answer, part)
+
+
 def test_a_body_that_is_not_an_object_is_a_422(client, alice):
     for data in (b"[]", b'"text"', b"42", b"null"):
         answer = client.post("/api/v1/generations", headers={**alice.headers, "Content-Type": "application/json"},
