@@ -118,6 +118,35 @@ def test_pages_of_blank_text_stop_at_the_reading_time(monkeypatch):
     assert pdfs.READ_SECONDS < 30
 
 
+def raw_pdf(*objects: bytes) -> bytes:
+    """A PDF of these objects as written (1 0 obj the catalog), with a correct cross-reference table."""
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+
+
+CATALOG, PAGES = b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"
+PAGE = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] %s >>"
+
+
+@pytest.mark.parametrize("objects", [
+    (CATALOG, b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>", PAGE % b""),   # the page tree holds itself
+    (CATALOG, PAGES, PAGE % b"/Contents 3 0 R"),                                 # a page drawn by itself
+    (CATALOG, PAGES, PAGE % b"/Resources << /XObject << /X 4 0 R >> >> /Contents 5 0 R",
+     b"<< /Type /XObject /Subtype /Form /BBox [0 0 9 9] /Resources << /XObject << /X 4 0 R >> >> /Length 6 >>\n"
+     b"stream\n/X Do\nendstream", b"<< /Length 6 >>\nstream\n/X Do\nendstream"),   # a form drawing itself
+    (CATALOG, b"<< /Type /Pages /Kids [3 0 R] /Count 999999999 >>", PAGE % b""),  # a billion pages, it says
+])
+def test_a_pdf_that_loops_on_itself_is_unreadable_at_once(objects):
+    got, took = timed(from_pdf, raw_pdf(*objects))
+    assert took < 2 and isinstance(got, ExtractionFailed) and got.code == "input_unreadable"
+
+
 @pytest.mark.parametrize("html", [
     b"<html><body>" + b"<div>" * 1_000_000 + b"<p>deep</p></body></html>",
     b"<html><body>" + b"<ul>" * 100_000 + b"<li>x" * 100_000 + b"</body></html>",
