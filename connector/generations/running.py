@@ -78,7 +78,8 @@ def run_generation(conn, generation_id: str, job_id: str | None = None) -> None:
         raise   # not the generation's fault: the worker waits for Redis and runs this job again
     except Exception as exc:
         log.exception("generation %s failed unexpectedly (attempt %s)", generation_id, record.attempts)
-        message = INTERNAL_FAILURE if not str(exc) else f"{INTERNAL_FAILURE[:-10]}: {exc}"
+        said = str(exc).strip().rstrip(".")[:200]
+        message = INTERNAL_FAILURE if not said else INTERNAL_FAILURE.replace("; it has", f" ({said}); it has")
         retry_or_fail(conn, record, message, RETRY_DELAYS[min(record.attempts, len(RETRY_DELAYS)) - 1])
 
 

@@ -15,6 +15,8 @@ import pytest
 from PIL import Image
 
 from connector.fetch.fetcher import Fetcher
+from connector.generations import running
+from connector.generations.running import run_generation
 from tests.conftest import Caller, assert_envelope
 
 BASE = "http://platen.test"
@@ -405,6 +407,21 @@ def test_both_input_content_and_input_url_take_the_one_input_type_names(client, 
     made = post(client, alice, input_url="http://127.0.0.1/private").get_json()
     record = conn.generations.get(alice.account.id, made["id"])
     assert (record.input_type, record.input_url, record.input_content) == ("text", None, TIPS)
+
+
+def test_an_unexpected_error_fails_after_three_starts_with_a_readable_reason(client, alice, conn, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("the layout blew up. " + "x" * 500)
+
+    monkeypatch.setattr(running, "design", broken)
+    made = post(client, alice).get_json()
+    for _ in range(3):
+        run_generation(conn.get(), made["id"])
+    failed = client.get(f"/api/v1/generations/{made['id']}", headers=alice.headers).get_json()
+    assert failed["status"] == "failed" and failed["error"]["error"] == "generation_failed"
+    message = failed["error"]["message"]
+    assert "(the layout blew up" in message and message.endswith("Try again.") and ". :" not in message, message
+    assert len(message) < 400
 
 
 # --- time --------------------------------------------------------------------------------------------------------
