@@ -434,6 +434,15 @@ def test_a_page_that_trickles_fails_at_the_fetch_deadline(client, alice, jobs, p
     assert "took longer than 2 s" in done["error"]["message"]
 
 
+def test_an_og_image_that_trickles_is_given_up_at_the_deadline_and_the_design_made_without_it(client, alice, jobs,
+                                                                                             public):
+    started = time.monotonic()
+    page = f"{public}/og/{quote(public + '/trickle', safe='')}"
+    done = finished(client, alice, jobs, post(client, alice, input_type="url", input_url=page, input_content=None))
+    assert done["status"] == "completed", done["error"]
+    assert time.monotonic() - started < 20
+
+
 def test_bob_cannot_see_alices_generation_in_his_list(client, alice, conn):
     post(client, alice)
     bob = Caller(conn, "Bob")
