@@ -30,7 +30,7 @@ def _card(ctx: Ctx, extracted: Extracted, zone, layers: list[dict], over_image: 
     x, y, w, h = zone
     band = s.decoration == "band"
     footer_colour = WHITE if over_image else s.body
-    footer, footer_h = ctx.footer(extracted, x, y + h, w, footer_colour, logo=not band,
+    footer, footer_h = ctx.footer(extracted, x, y + h, w, footer_colour, logo=not ctx.band_logo,
                                   align="center" if s.align == "center" else "left",
                                   opacity=0.85 if over_image else 1.0)
     if not footer and band:
@@ -43,7 +43,9 @@ def _card(ctx: Ctx, extracted: Extracted, zone, layers: list[dict], over_image: 
     col = Column(kicker="" if band else kicker_text(extracted), title=extracted.title, summary=extracted.summary,
                  points=list(extracted.points) if show_points else [],
                  title_scale=s.title_scale * (1.0 if image else 1.45),
-                 ornament=not (image and s.decoration == "quote" and not ctx.landscape))
+                 ornament=not (image and s.decoration == "quote" and not ctx.landscape),
+                 list_low=max(ctx.floor, round(ctx.px(s.body_scale) * (1.0 if ctx.landscape else 0.8))),
+                 more=_more(extracted))
     if over_image:
         col.title_color = col.body_color = WHITE
     cue = []
@@ -62,22 +64,31 @@ def _card(ctx: Ctx, extracted: Extracted, zone, layers: list[dict], over_image: 
     return layers
 
 
-def grown(ctx: Ctx, col: Column, x: int, y: int, w: int, h: int) -> list[dict]:
+def _more(extracted: Extracted) -> str:
+    """The line under a card's list when points are left out: "+3 more" in English, else "+3"."""
+    language = (extracted.language or "").lower()
+    return "+{} more" if language.startswith("en") or (not language and extracted.title.isascii()) else "+{}"
+
+
+def grown(ctx: Ctx, col: Column, x: int, y: int, w: int, h: int, valign: str | None = None,
+          factors: tuple = (1.6, 1.45, 1.3, 1.15)) -> list[dict]:
     """``place``, with the type set larger (1.6× down to 1.15×) when that still says all it said at the style's
     sizes, whole, inside nine tenths of the zone: short text fills its card instead of floating in it."""
     names = set(ctx.names)
-    base = place(ctx, replace(col), x, y, w, h)
+    base = place(ctx, replace(col), x, y, w, h, valign)
     chosen = (base, set(ctx.names))
     said = {layer["text"] for layer in base if layer["type"] == "text"}
-    for factor in (1.6, 1.45, 1.3, 1.15):
+    for factor in factors:
         ctx.names = set(names)
         bigger = replace(col, title_scale=(col.title_scale or ctx.style.title_scale) * factor,
                          body_scale=(col.body_scale or ctx.style.body_scale) * factor, rest_points=[])
-        layers = place(ctx, bigger, x, y, w, h)
+        layers = place(ctx, bigger, x, y, w, h, valign)
         texts = [layer for layer in layers if layer["type"] == "text"]
         if not texts or not said <= {layer["text"] for layer in texts}:
             continue
-        if max(t["y"] + t["height"] for t in texts) - min(t["y"] for t in texts) <= h * 0.9:
+        title = next((t for t in texts if t["name"] == col.title_name), None)
+        reach = 2 * ctx.pad(ctx.title_type(), title["font_size"]) if title else 0   # not ink: not counted
+        if max(t["y"] + t["height"] for t in texts) - min(t["y"] for t in texts) - reach <= h * 0.9:
             chosen = (layers, set(ctx.names))
             break
     ctx.names = chosen[1]
@@ -106,7 +117,7 @@ def image_area(ctx: Ctx, image: str) -> tuple[tuple[int, int, int, int], list[di
     s, W, H, m = ctx.style, ctx.width, ctx.height, ctx.margin
     full = (m, m, W - 2 * m, H - 2 * m)
     if s.decoration == "band":
-        band = ctx.px(0.11)
+        band = ctx.band
         full = (m, band + m, W - 2 * m, H - band - 2 * m)
     if not image:
         return full, [], False
@@ -132,9 +143,9 @@ def image_area(ctx: Ctx, image: str) -> tuple[tuple[int, int, int, int], list[di
             iw = round(W * 0.42)
             return (fx, fy, W - iw - 2 * m, fh), [ctx.image("image", image, W - iw, 0, iw, H)], False
         ih = round(H * (0.4 if ctx.portrait else 0.36))
-        top = max(fy, ih + m) if s.decoration != "band" else fy + ih + m - ctx.px(0.11)
+        top = max(fy, ih + m) if s.decoration != "band" else fy + ih + m - ctx.band
         if s.decoration == "band":
-            band = ctx.px(0.11)
+            band = ctx.band
             return (fx, band + ih + m, fw, H - band - ih - 2 * m), [ctx.image("image", image, 0, band, W, ih)], \
                 False
         return (fx, top, fw, H - top - m), [ctx.image("image", image, 0, 0, W, ih)], False

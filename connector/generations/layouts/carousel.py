@@ -34,7 +34,7 @@ def carousel(ctx: Ctx, extracted: Extracted, count: int) -> list[list[dict]]:
 def _top_row(ctx: Ctx, extracted: Extracted, n: int, count: int) -> tuple[list[dict], int]:
     """The site's name at the top left and the slide number ("2/5") at the top right; (layers, bottom)."""
     s, m = ctx.style, ctx.margin
-    top = m + (ctx.px(0.11) if s.decoration == "band" else 0)
+    top = m + (ctx.band if s.decoration == "band" else 0)
     number_w = ctx.px(0.14)
     layers = []
     with ctx.over(corner(ctx) if s.decoration != "band" else ctx.ground):
@@ -60,7 +60,7 @@ def body_slide(ctx: Ctx, extracted: Extracted, unit: Body, n: int, count: int,
     row, bottom = _top_row(ctx, extracted, n, count)
     layers += row
     gap = ctx.px(0.06)
-    footer, footer_h = ctx.footer(extracted, m, H - m, W - 2 * m, s.body, logo=s.decoration != "band")
+    footer, footer_h = ctx.footer(extracted, m, H - m, W - 2 * m, s.body, logo=not ctx.band_logo)
     y = bottom + gap
     h = H - m - footer_h - ctx.px(0.05) - y
     lone = not unit.heading
@@ -70,7 +70,7 @@ def body_slide(ctx: Ctx, extracted: Extracted, unit: Body, n: int, count: int,
                  title_name=f"heading_{n}", summary_name=f"text_{n}", point_prefix=f"slide{n}_point",
                  ornament=s.decoration in ("frame", "rule") and not lone, paragraph_split=split,
                  body_scale=s.body_scale * (1.9 if lone else 1.7 if unit.bullets else 1.4))
-    layers += place(ctx, col, m, y, W - 2 * m, h, valign="top" if not lone else "middle")
+    layers += place(ctx, col, m, y, W - 2 * m, h, valign="middle")   # balanced between the top row and footer
     if s.decoration == "rule":
         layers.append(ctx.line(f"rule_{n}", m, H - m - footer_h - ctx.px(0.03), W - 2 * m, s.accent, 1, 0.5))
     layers += footer
@@ -93,14 +93,14 @@ def closing(ctx: Ctx, extracted: Extracted, count: int) -> list[dict]:
     the brand has one."""
     s, m, W, H = ctx.style, ctx.margin, ctx.width, ctx.height
     layers = backdrop(ctx, (m, m, W - 2 * m, H - 2 * m), False)
-    top = m + (ctx.px(0.11) if s.decoration == "band" else 0)
+    top = m + (ctx.band if s.decoration == "band" else 0)
     centre = s.align == "center"
-    footer, footer_h = ctx.footer(extracted, m, H - m, W - 2 * m, s.body, logo=s.decoration != "band",
+    footer, footer_h = ctx.footer(extracted, m, H - m, W - 2 * m, s.body, logo=not ctx.band_logo,
                                   align="center" if centre else "left")
     if ctx.brand.get("logo"):
         size = ctx.px(0.13)
-        layers.append(ctx.logo("closing_logo", (W - size * 3) // 2 if centre else m, top, size * 3, size,
-                               "center" if centre else "left"))
+        layers += ctx.logo("closing_logo", (W - size * 3) // 2 if centre else m, top, size * 3, size,
+                           "center" if centre else "left")
         top += size + ctx.px(0.04)
     with ctx.over(corner(ctx) if s.decoration != "band" else ctx.ground):
         number = ctx.label(f"slide_no_{count}", f"{count}/{count}", W - m - ctx.px(0.14), m, ctx.px(0.14),

@@ -20,13 +20,12 @@ def backdrop(ctx: Ctx, zone, has_image: bool) -> list[dict]:
         return [ctx.rect("frame", inset, inset, W - 2 * inset, H - 2 * inset, "#00000000", stroke=s.accent,
                          stroke_width=max(1, ctx.px(0.003)))]
     if kind == "blobs":
-        big, small = ctx.px(0.55), ctx.px(0.32)
+        big, r = ctx.px(0.55), round(ctx.margin * 1.3)   # the small one stays in the corner's margins
         return [ctx.ellipse("blob", W - big * 0.62, -big * 0.38, big, big, s.accent, opacity=0.2),
-                ctx.ellipse("blob", -small * 0.35, H - small * 0.6, small, small, "@brand.secondary",
-                            opacity=0.18)]
+                ctx.ellipse("blob", -r, H - r, 2 * r, 2 * r, "@brand.secondary", opacity=0.18)]
     if kind == "band":
-        return [ctx.rect("band", 0, 0, W, ctx.px(0.11), s.accent),
-                ctx.rect("band_accent", 0, ctx.px(0.11), W, ctx.px(0.008), "@brand.accent")]
+        return [ctx.rect("band", 0, 0, W, ctx.band, s.accent),
+                ctx.rect("band_accent", 0, ctx.band, W, ctx.px(0.008), "@brand.accent")]
     if kind == "quote":
         size = ctx.px(0.7 if not has_image else 0.45)
         return [ctx.rect("shape", W - size * 0.7, -size * 0.35, size, size, s.accent, opacity=0.14,
@@ -51,9 +50,9 @@ def corner(ctx: Ctx) -> str:
 
 def foreground(ctx: Ctx, zone, extracted: Extracted) -> list[dict]:
     """Shapes and labels drawn over the content: the corporate band's site name and logo."""
-    if ctx.style.decoration != "band":
+    if ctx.style.decoration != "band" or not ctx.band_logo:
         return []
-    band, m = ctx.px(0.11), ctx.margin
+    band, m = ctx.band, ctx.margin
     logo_h = round(band * 0.5)
     logo_w = logo_h * 3
     layers = []
@@ -62,8 +61,8 @@ def foreground(ctx: Ctx, zone, extracted: Extracted) -> list[dict]:
     with ctx.over(ctx.style.accent):
         kicker = ctx.label("kicker", text, m, 0, ctx.width - 2 * m - logo_w - ctx.px(0.03), "on:primary",
                            size=size, align="left", label="Site") if text else None
-    if kicker:
-        kicker["y"] = (band - kicker["height"]) // 2
-        layers.append(kicker)
-    layers.append(ctx.logo("logo", ctx.width - m - logo_w, (band - logo_h) // 2, logo_w, logo_h, "right"))
+        if kicker:
+            kicker["y"] = (band - kicker["height"]) // 2
+            layers.append(kicker)
+        layers += ctx.logo("logo", ctx.width - m - logo_w, (band - logo_h) // 2, logo_w, logo_h, "right")
     return layers

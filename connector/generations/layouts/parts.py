@@ -10,6 +10,7 @@ from urllib.parse import urlparse
 from connector.generations.content import Extracted
 from connector.generations.layouts.styles import Style, blend, brand_values, colour, contrast, readable, value_of
 from connector.generations.planning import Fit, Planner, Type, floor_px, is_rtl
+from renderer.text import TextSpec, layout
 
 SCRIM = {"type": "linear", "angle": 180, "stops": [{"color": "#00000059", "offset": 0},
                                                    {"color": "#00000099", "offset": 0.45},
@@ -30,6 +31,9 @@ class Ctx:
     rtl: bool = False
     names: set = field(default_factory=set)
     ground: str = ""               # the colour under the text being laid out (the canvas unless set)
+    pads: dict = field(default_factory=dict)
+    band: int = 0                  # corporate's band: its height (tall with a site name or logo, else a strip)
+    band_logo: bool = False        # the site name and logo sit in the band (else the logo is in the footer)
 
     @classmethod
     def of(cls, width: int, height: int, style: Style, extracted: Extracted, fonts, brand: dict | None) -> Ctx:
@@ -37,6 +41,9 @@ class Ctx:
         sample = " ".join([extracted.title, extracted.summary, *extracted.points[:3]])
         ctx = cls(width, height, style, Planner(fonts), values, (extracted.language or "")[:35], is_rtl(sample))
         ctx.ground = value_of(ctx.colour(style.background), values)
+        if style.decoration == "band":
+            ctx.band_logo = bool(kicker_text(extracted) or values.get("logo"))
+            ctx.band = ctx.px(0.11 if ctx.band_logo else 0.03)
         return ctx
 
     @property
@@ -104,12 +111,30 @@ class Ctx:
         return Type(self.body_font()[1], 700, False, 1.2, self.style.kicker_spacing if spacing is None else spacing,
                     "uppercase", self.language, 1)
 
+    def pad(self, t: Type, size: int) -> int:
+        """How far a face's ascent and descent reach past tightly led lines (``line_height`` under the face's
+        own), above the first and below the last: a text box is that much taller at each end, so letter tails
+        (g, y, p) on the last line are not cut flat."""
+        key = (t.family, t.weight, t.italic, t.line_height, size)
+        if key not in self.pads:
+            spec = TextSpec("Hg", t.family, t.weight, t.italic, size, size, t.line_height, 0.0, None, "start", "top",
+                            "shrink", "ltr", "", 100_000, 100_000)
+            lay = layout(spec, self.planner.registry)
+            self.pads[key] = max(0, math.ceil((lay.ascent + lay.descent - size * t.line_height) / 2))
+        return self.pads[key]
+
     # --- layers ----------------------------------------------------------------------------------------------
     def text(self, base: str, fit: Fit, x: int, y: int, width: int, t: Type, color: str, *, heading=False,
              align: str | None = None, label: str = "", opacity: float = 1.0, low: int | None = None,
-             valign: str = "top") -> dict:
+             valign: str = "top", pad: bool = True) -> dict:
+        """A text layer whose lines start at ``y``; a tightly led face's box reaches ``pad`` beyond them (its
+        height is then ``fit.height + 2 * pad``, the lines centred in it)."""
         font = self.heading_font()[0] if heading else self.body_font()[0]
-        layer = {"type": "text", "name": self.name(base), "x": x, "y": y, "width": width, "height": fit.height,
+        extra = self.pad(t, fit.size) if pad else 0
+        if extra:
+            y, valign = y - extra, "middle"
+        layer = {"type": "text", "name": self.name(base), "x": x, "y": y, "width": width,
+                 "height": fit.height + 2 * extra,
                  "text": fit.text, "font": font, "font_weight": t.weight, "font_size": fit.size,
                  "min_font_size": min(fit.size, low or self.floor), "line_height": t.line_height,
                  "color": self.ink(color, fit.size, opacity), "align": align or self.style.align,
@@ -190,12 +215,20 @@ class Ctx:
             layer["focus_y"] = focus_y
         return layer
 
-    def logo(self, base: str, x, y, w, h, align: str = "right") -> dict:
+    def logo(self, base: str, x, y, w, h, align: str = "right") -> list[dict]:
         """The brand's logo, drawn contained in its box against ``align``; nothing at all when the brand has none
-        (an empty source draws nothing) or it cannot be loaded (hidden, not a failed render)."""
-        return {"type": "image", "name": self.name(base), "x": round(x), "y": round(y), "width": round(w),
+        (an empty source draws nothing) or it cannot be loaded (hidden, not a failed render). A logo is made for
+        the brand's background: where the ground is another colour (bold's primary canvas, corporate's band,
+        dark's canvas, a photo) it sits on a plate of the background colour, shown only with the logo."""
+        logo = {"type": "image", "name": self.name(base), "x": round(x), "y": round(y), "width": round(w),
                 "height": round(h), "src": "@brand.logo", "fit": "contain", "on_error": "hide",
                 "focus_x": {"left": 0.0, "center": 0.5, "right": 1.0}[align], "label": "Logo"}
+        if contrast(self.ground, self.brand["background"]) < 1.5:
+            return [logo]
+        pad = max(2, round(h * 0.2))
+        plate = self.rect(f"{logo['name']}_plate", x - pad, y - pad, w + 2 * pad, h + 2 * pad, "@brand.background",
+                          radius=pad, shown_with=logo["name"])
+        return [plate, logo]
 
     # --- common blocks ---------------------------------------------------------------------------------------
     def label(self, base: str, text: str, x: int, y: int, width: int, color: str, *, size: int | None = None,
@@ -239,12 +272,11 @@ class Ctx:
                 layers[0]["y"] = bottom - layers[0]["height"]
             text_h = layers[0]["height"] if layers else 0
             top = bottom - text_h - self.px(0.015) - logo_h
-            layers.append(self.logo("logo", x + (width - logo_w) // 2, top, logo_w, logo_h, "center"))
+            layers += self.logo("logo", x + (width - logo_w) // 2, top, logo_w, logo_h, "center")
             return layers, bottom - top
         if logo:
             lx = x + width - logo_w if align == "left" else x
-            layers.append(self.logo("logo", lx, bottom - logo_h, logo_w, logo_h,
-                                    "right" if align == "left" else "left"))
+            layers += self.logo("logo", lx, bottom - logo_h, logo_w, logo_h, "right" if align == "left" else "left")
         return layers, logo_h
 
 

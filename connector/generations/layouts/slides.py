@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 from connector.generations.content import Extracted
@@ -83,8 +82,14 @@ def key_sentences(paragraph: str, count: int = 2) -> str:
 
 def _shared(heading: str, points: list[str], count: int) -> list[Body]:
     """Points shared out evenly over ``count`` slides as lists under ``heading``, numbered on across them."""
-    share = math.ceil(len(points) / count)
-    return [Body(heading, points[i:i + share], continued=i > 0, start=i + 1) for i in range(0, len(points), share)]
+    slides = max(1, min(count, len(points)))   # 7 over 3: 3, 2, 2 (not 3, 3, 1)
+    base, extra = divmod(len(points), slides)
+    out, start = [], 0
+    for n in range(slides):
+        share = base + (n < extra)
+        out.append(Body(heading, points[start:start + share], continued=n > 0, start=start + 1))
+        start += share
+    return out
 
 
 def restatements(extracted: Extracted) -> list[Body]:

@@ -30,6 +30,8 @@ class Column:
     paragraph_split: bool = False  # a carousel: give back what does not fit instead of cutting it
     rest: str = ""                 # filled by place(): the summary text that did not fit
     rest_points: list[str] = field(default_factory=list)
+    list_low: int = 0              # a card's smallest size for points (0: the floor): fewer, larger points
+    more: str = ""                 # a card's line for points left out, "+{} more" (empty: none)
 
 
 def place(ctx: Ctx, col: Column, x: int, y: int, w: int, h: int, valign: str | None = None) -> list[dict]:
@@ -61,15 +63,22 @@ def place(ctx: Ctx, col: Column, x: int, y: int, w: int, h: int, valign: str | N
     title_low = max(ctx.floor, round(top * 0.5))
     body_top = max(ctx.floor, ctx.px(col.body_scale or s.body_scale))
     reserve = round(body_top * 1.35 * 2 + gap) if (col.summary or col.points) else 0
+    if col.points and col.list_low:   # a card keeps room for three points at its list size under the title
+        k = min(3, len(col.points)) + (len(col.points) > 3 and bool(col.more))   # and a "+N more" line
+        reserve = (round(body_top * 1.35 * 2 + gap) if col.summary else 0) + gap + \
+            round(k * col.list_low * 1.35 + (k - 1) * round(0.45 * col.list_low))
     t = ctx.title_type()
+    reserve += 2 * ctx.pad(t, top)   # the title box's reach past its lines, at its largest
     fit = ctx.planner.fit(col.title, w, room - reserve, t, top, title_low) if col.title else None
     if fit is None and col.title:
         fit = ctx.planner.fit_or_cut(col.title, w, max(room - reserve, ctx.floor * 2), t, top, ctx.floor)
     if fit is not None:
         fit, tw = ctx.planner.unorphaned(fit, w, t, title_low)
         tx = x + (w - tw) // 2 if s.align == "center" else x
-        add(fit.height, lambda yy, f=fit: [ctx.text(col.title_name, f, tx, yy, tw, t, col.title_color or s.title,
-                                                    heading=True, label="Title")], round(gap * 1.1))
+        tp = ctx.pad(t, fit.size)   # a tightly led title's box reaches past its lines (letter tails)
+        add(fit.height + 2 * tp, lambda yy, f=fit: [ctx.text(col.title_name, f, tx, yy + tp, tw, t,
+                                                             col.title_color or s.title, heading=True,
+                                                             label="Title")], round(gap * 1.1))
     body = ctx.body_type()
     body_top = max(ctx.floor, ctx.px(col.body_scale or s.body_scale))
     if col.summary and room >= ctx.floor * 2:
@@ -79,11 +88,12 @@ def place(ctx: Ctx, col: Column, x: int, y: int, w: int, h: int, valign: str | N
         else:
             sfit = ctx.planner.fit_or_cut(col.summary, w, room, body, body_top, ctx.floor)
         if sfit is not None:
-            add(sfit.height, lambda yy, f=sfit: [ctx.text(col.summary_name, f, x, yy, w, body,
+            sp = ctx.pad(body, sfit.size)
+            add(sfit.height + 2 * sp, lambda yy, f=sfit: [ctx.text(col.summary_name, f, x, yy + sp, w, body,
                                                           col.body_color or s.body, opacity=s.body_opacity,
                                                           label="Summary")])
     if col.points and room >= ctx.floor * 2:
-        built = _points(ctx, col, x, w, room, body, body_top)
+        built = _points(ctx, col, x, w, room, ctx.body_type(italic=False), body_top)
         if built:
             add(built[0], built[1])
     if not parts:
@@ -128,34 +138,43 @@ def _ornament(ctx: Ctx, x: int, w: int):
         t = Type(ctx.heading_font()[1], 700, False, 0.62, 0.0, "none", "", 1)
         fit = Fit("“", size, 1, round(size * 0.62))
         return fit.height, lambda yy: [{**ctx.text("quote_mark", fit, x, yy, w, t, s.accent, heading=True,
-                                                   low=size, align="left"), "editable": False}]
+                                                   low=size, align="left", pad=False), "editable": False}]
     return None
 
 
 def _points(ctx: Ctx, col: Column, x: int, w: int, room: int, body: Type, top: int):
-    """Bullets (a marker and a text box each), as many as fit at the floor or more; (height, builder)."""
-    indent = round(top * 1.8) if ctx.style.numerals else max(ctx.px(0.045), round(top * 0.9))
-    gap = 0.45
-    items = list(col.points)
-    found = None
-    while items:
-        found = ctx.planner.block(items, w - indent, room, body, top, ctx.floor, gap)
+    """Bullets (a marker and a text box each; centred styles: centred items, no marker), as many as fit at the
+    column's list size (a card's ``list_low``, else the floor) or more, then "+N more" when some are left out
+    on a card; (height, builder)."""
+    centre = ctx.style.align == "center"
+    indent = 0 if centre else round(top * 1.8) if ctx.style.numerals else max(ctx.px(0.045), round(top * 0.9))
+    gap = 0.7 if centre else 0.45
+    found, items, more = None, [], ""
+    for low in dict.fromkeys((col.list_low or ctx.floor, ctx.floor)):
+        items = list(col.points)
+        while items and not found:
+            left = len(col.points) - len(items)
+            more = col.more.format(left) if left and col.more else ""
+            found = ctx.planner.block(items + [more] * bool(more), w - indent, room, body, top, low, gap)
+            if not found:
+                items = items[:-1]
         if found:
             break
-        items = items[:-1]
     if not found:
         col.rest_points = list(col.points)
         return None
     col.rest_points = list(col.points[len(items):])
     size, heights = found
-    total = sum(heights) + round(gap * size) * (len(items) - 1)
+    total = sum(heights) + round(gap * size) * (len(heights) - 1)
 
     def build(yy):
         layers = []
-        for n, (item, height) in enumerate(zip(items, heights, strict=True), col.point_start):
+        for n, (item, height) in enumerate(zip(items, heights, strict=False), col.point_start):
             dot = max(6, round(size * 0.32))
             line_mid = yy + round(size * body.line_height / 2)
-            if ctx.style.numerals:
+            if centre:
+                pass
+            elif ctx.style.numerals:
                 mark = ctx.text("bullet", Fit(f"{n:02d}", size, 1, round(size * body.line_height)), x, yy,
                                 indent, Type(body.family, 700, False, body.line_height), ctx.style.accent,
                                 align="left")
@@ -165,9 +184,14 @@ def _points(ctx: Ctx, col: Column, x: int, w: int, room: int, body: Type, top: i
             else:
                 layers.append(ctx.ellipse("bullet", x + 2, line_mid - dot // 2, dot, dot, ctx.style.accent))
             item_w = ctx.planner.balanced(item, w - indent, body, size)   # no lone last word when it can
-            layers.append(ctx.text(f"{col.point_prefix}_{n}", Fit(item, size, 0, height), x + indent, yy,
-                                   item_w, body, col.body_color or ctx.style.body, align="start",
+            ix = x + (w - item_w) // 2 if centre else x + indent
+            layers.append(ctx.text(f"{col.point_prefix}_{n}", Fit(item, size, 0, height), ix, yy, item_w, body,
+                                   col.body_color or ctx.style.body, align="center" if centre else "start",
                                    label=f"Point {n}"))
             yy += height + round(gap * size)
+        if more:
+            layers.append(ctx.text("more_points", Fit(more, size, 1, heights[-1]), x + indent, yy, w - indent,
+                                   ctx.body_type(weight=700, italic=False), ctx.style.accent,
+                                   align="center" if centre else "left", label="More points"))   # mirrored in RTL
         return layers
     return total, build

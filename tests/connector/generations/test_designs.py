@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import io
 import os
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from PIL import Image
 from connector.fetch.sources import local_loader
 from connector.generations.content import Extracted, Section
 from connector.generations.designs import DEFAULT_SLIDES, STYLES, design
+from connector.generations.layouts.styles import brand_values, contrast, value_of
 from connector.generations.planning import floor_px
 from connector.templates.formats import BY_NAME, FORMATS
 from renderer import Template, render
@@ -230,3 +232,125 @@ def test_the_lead_image_is_drawn_in_every_style(fmt):
     for style in STYLES:
         result = render(design(TIPS, fmt, style), load_image=LOAD, cache=False)
         assert not [w for w in result.warnings if w["code"] == "image_hidden"], (style, result.warnings)
+
+
+SEVEN = Extracted(title="7 habits of teams that run better meetings",
+                  points=["Keep a fixed start and end to your day", "Set up a desk that is only for work",
+                          "Write things down: decisions, plans, questions", "Take a real lunch break away from it",
+                          "Say hello on the team chat every morning", "Keep meetings to 25 minutes",
+                          "Demo something every Friday afternoon"])
+RED_LOGO = Image.new("RGBA", (300, 100), (0, 0, 0, 0))
+RED_LOGO.paste((0xdc, 0x26, 0x26, 255), (0, 10, 290, 90))
+RED = {"primary": "#dc2626", "background": "#fdf6e3", "text": "#1f2937", "accent": "#f59e0b",
+       "heading": "Noto Serif Display", "logo": "data:image/png;base64," + base64.b64encode(
+           (lambda b: (RED_LOGO.save(b, "PNG"), b.getvalue())[1])(io.BytesIO())).decode()}
+
+
+def _pixels(png: bytes, box) -> Counter:
+    x, y, w, h = (round(v) for v in box)
+    crop = Image.open(io.BytesIO(png)).convert("RGB").crop((x, y, x + w, y + h))
+    return Counter({colour: count for count, colour in crop.getcolors(w * h)})
+
+
+def _hex(rgb) -> str:
+    return "#{:02x}{:02x}{:02x}".format(*rgb)
+
+
+@pytest.mark.parametrize("style", ["creative", "bold", "modern"])
+def test_letter_tails_stay_inside_their_boxes(style):
+    """Tightly led titles (creative 1.0, bold 1.02) in a serif brand face: every line's ascent-to-descent box is
+    inside its layer's box, so a g or y on the last line is not cut flat."""
+    tails = Extracted(title="The quiet art of remote meetings", summary="Churn fell by 52% in a year.",
+                      points=["Keep meetings shy of 25 minutes, agenda first"])
+    for fmt in MAIN:
+        result = render(design(tails, fmt, style, brand=RED, slides=3), cache=False, brand=RED)
+        for entry in (e for page in result.layout for e in page if e["type"] == "text" and e["drawn"]):
+            if entry["name"].startswith("quote_mark"):
+                continue
+            _, top, _, height = entry["box"]
+            for line in entry["lines"]:
+                assert line["box"][1] >= top - 0.5 and line["box"][1] + line["box"][3] <= top + height + 0.5, \
+                    (fmt, entry["name"], line)
+
+
+@pytest.mark.parametrize("style", ["corporate", "playful", "creative", "dark"])
+def test_slide_numbers_read_on_what_is_under_them(style):
+    for brand in (None, RED):
+        data = design(SEVEN, "linkedin_carousel", style, brand=brand)
+        result = render(data, cache=False, brand=brand)
+        values = brand_values(brand)
+        for n in (2, 3):
+            layer = next(la for la in data["pages"][n - 1] if la["name"] == f"slide_no_{n}")
+            pixels = _pixels(result.pages[n - 1], (layer["x"], layer["y"], layer["width"], layer["height"]))
+            under = _hex(pixels.most_common(1)[0][0])
+            assert contrast(value_of(layer["color"], values), under) >= 4.5, (style, brand and "red", n, under)
+
+
+def test_a_logo_in_the_primary_colour_shows_on_primary_areas():
+    """Bold's primary canvas, corporate's band, dark's canvas: the logo sits on a plate of the brand's background,
+    drawn only with the logo; elsewhere it sits on the background itself."""
+    for style in STYLES:
+        for fmt, page in (("og", 0), ("linkedin_carousel", 1)):
+            data = design(SEVEN, fmt, style, brand=RED)
+            result = render(data, load_image=LOAD, cache=False, brand=RED)
+            layers = data["pages"][page] if page else data["layers"]
+            for logo in (la for la in layers if la["name"].startswith("logo") and la["type"] == "image"):
+                pixels = _pixels(result.pages[page], (logo["x"], logo["y"], logo["width"], logo["height"]))
+                counts = pixels
+                assert any(contrast(_hex(p), "#dc2626") < 1.1 for p in counts), (style, fmt, "no logo drawn")
+                ground = next(_hex(p) for p, _ in counts.most_common() if contrast(_hex(p), "#dc2626") >= 1.1)
+                assert contrast(ground, "#dc2626") >= 3, (style, fmt, ground)
+    plain = render(design(SEVEN, "og", "bold"), cache=False)
+    assert not any(la["name"].endswith("_plate") and la["drawn"] for la in plain.layout[0])   # no logo, no plate
+
+
+def _circle_hits(circle: dict, box) -> bool:
+    r = circle["width"] / 2
+    cx, cy = circle["x"] + r, circle["y"] + r
+    x, y, w, h = box
+    nx, ny = min(max(cx, x), x + w), min(max(cy, y), y + h)
+    return (nx - cx) ** 2 + (ny - cy) ** 2 < r * r
+
+
+def test_playfuls_corner_circle_stays_clear_of_text_on_every_format():
+    for fmt in FORMATS:
+        data = design(TIPS, fmt.name, "playful", slides=3)
+        for page in data.get("pages") or [data["layers"]]:
+            circle = next(la for la in page if la["name"].startswith("blob") and la["y"] > 0)
+            for layer in (la for la in page if la["type"] == "text"):
+                box = (layer["x"], layer["y"], layer["width"], layer["height"])
+                assert not _circle_hits(circle, box), (fmt.name, layer["name"])
+
+
+def test_points_are_shared_out_evenly_and_numbered_on():
+    for style in ("modern", "corporate"):
+        data = design(SEVEN, "linkedin_carousel", style, slides=5)
+        counts = [sum(la["name"].startswith(f"slide{n}_point_") for la in page)
+                  for n, page in enumerate(data["pages"][1:-1], 2)]
+        assert counts == [3, 2, 2], (style, counts)
+    numbered = design(SEVEN, "linkedin_carousel", "modern", slides=5)
+    assert [la["text"] for page in numbered["pages"] for la in page if la["name"].startswith("bullet")] == \
+        [f"{n:02d}" for n in range(1, 8)]
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_a_cards_points_are_readable_or_counted(style):
+    """A card's list is set at a readable size for the card (og: at least its body size, not the 14 px floor); the
+    points that do not fit at it are counted ("+3 more") rather than all set tiny."""
+    for fmt, low in (("og", 20), ("instagram_post", 30)):
+        data = design(SEVEN, fmt, style, brand=RED)
+        points = [la for la in data["layers"] if la["name"].startswith("point_")]
+        assert points, (fmt, style)
+        assert min(la["font_size"] for la in points) >= low, (fmt, style, [la["font_size"] for la in points])
+        more = [la["text"] for la in data["layers"] if la["name"] == "more_points"]
+        assert more == ([f"+{7 - len(points)} more"] if len(points) < 7 else []), (fmt, style, more)
+
+
+def test_corporate_without_a_site_name_or_logo_has_a_thin_band():
+    bare = design(BARE, "og", "corporate")
+    band = next(la for la in bare["layers"] if la["name"] == "band")
+    assert band["height"] < 0.05 * 630 and not any(la["name"] == "kicker" for la in bare["layers"])
+    assert any(la["name"] == "logo" and la["y"] > 630 / 2 for la in bare["layers"])   # the logo: in the footer
+    branded = design(BARE, "og", "corporate", brand=RED)
+    assert next(la for la in branded["layers"] if la["name"] == "band")["height"] > 0.1 * 630
+    assert next(la for la in branded["layers"] if la["name"] == "logo")["y"] < 0.11 * 630
