@@ -6,6 +6,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 
+from connector.generations.measuring import Measurer
 from renderer.fonts import FontRegistry, default_registry
 from renderer.script import base_direction, transform
 from renderer.text import TextSpec, layout
@@ -53,7 +54,7 @@ class Planner:
 
     def __init__(self, registry: FontRegistry | None = None):
         self.registry = registry or default_registry()
-        self._lines: dict = {}
+        self.measure = Measurer(self.registry)   # layout's own answers, the repeats remembered
         self._installed: frozenset[str] | None = None
 
     def installed(self) -> frozenset[str]:
@@ -64,13 +65,17 @@ class Planner:
 
     def wrapped(self, text: str, width: int, t: Type, size: int) -> list[str]:
         """The lines ``text`` wraps to at ``size`` in a box ``width`` wide."""
-        spec = self._spec(text, width, 100_000, replace(t, max_lines=None), size, size)
-        return ["".join(unit.text for unit in line) for line in layout(spec, self.registry).lines]
+        if self.measure.free(text, t, size, int(width)).truncated:   # thousands of lines: as the renderer cuts
+            spec = self._spec(text, width, 100_000, replace(t, max_lines=None), size, size)
+            return ["".join(unit.text for unit in line) for line in layout(spec, self.registry).lines]
+        return self.measure.texts(text, t, size, int(width))
 
     def width(self, line: str, t: Type, size: int) -> int:
         """How wide one line of text is drawn at ``size``."""
-        spec = self._spec(line, 100_000, 100_000, replace(t, max_lines=None), size, size)
-        return math.ceil(max((sum(u.width for u in ln) for ln in layout(spec, self.registry).lines), default=0))
+        if self.measure.free(line, t, size, 100_000).truncated:
+            spec = self._spec(line, 100_000, 100_000, replace(t, max_lines=None), size, size)
+            return math.ceil(max((sum(u.width for u in ln) for ln in layout(spec, self.registry).lines), default=0))
+        return math.ceil(self.measure.widest(line, t, size))
 
     def unorphaned(self, fit: Fit, width: int, t: Type, low: int) -> tuple[Fit, int]:
         """(``fit`` or the same text a little smaller, the box width) so the last line is not a lone word: by
@@ -113,11 +118,7 @@ class Planner:
 
     def lines(self, text: str, width: int, t: Type, size: int) -> int:
         """How many lines ``text`` takes at ``size`` in a box ``width`` wide (no height limit)."""
-        key = (text, width, t, size)
-        if key not in self._lines:
-            spec = self._spec(text, width, 100_000, replace(t, max_lines=None), size, size)
-            self._lines[key] = len(layout(spec, self.registry).lines)
-        return self._lines[key]
+        return len(self.measure.free(text, t, size, int(width)).lines)
 
     def fit(self, text: str, width: int, height: int, t: Type, top: int, low: int) -> Fit | None:
         """The largest whole size from ``low`` to ``top`` at which ``text`` fits the box (the renderer's own shrink
@@ -125,8 +126,8 @@ class Planner:
         if not text.strip() or height <= 0 or width <= 0:
             return None
         low = min(low, top)
-        lay = layout(self._spec(text, width, height, t, top, low), self.registry)
-        if any(code == "text_truncated" for code, _ in lay.warnings) or lay.size < low:
+        lay = self.measure.laid(text, t, int(width), int(height), top, low, t.spacing_px(top), t.max_lines)
+        if lay.truncated or lay.size < low:
             return None
         size = int(lay.size)
         while size > low:   # the shrink search's size, checked as the render will draw it (a whole size)
