@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from connector.generations.content import Extracted
-from connector.generations.layouts.card import card
+from connector.generations.layouts.card import card, grown
 from connector.generations.layouts.decor import backdrop, corner, foreground
 from connector.generations.layouts.parts import Ctx, kicker_text
 from connector.generations.layouts.slides import Body, body_units, closing_words, restatements
@@ -113,7 +113,7 @@ def closing(ctx: Ctx, extracted: Extracted, count: int) -> list[dict]:
     bottom = H - m - footer_h - ctx.px(0.05)
     col = Column(kicker=kicker_text(extracted) if s.decoration != "band" else "", title=extracted.title,
                  title_name="closing_title", title_scale=s.title_scale * 1.05)
-    placed = place(ctx, col, m, top, W - 2 * m, bottom - top - pill_h, valign="middle")
+    placed = grown(ctx, col, m, top, W - 2 * m, bottom - top - pill_h, "middle", (1.3, 1.15))
     layers += placed
     if pill:
         below = max((layer["y"] + layer["height"] for layer in placed), default=top) + ctx.px(0.05)
