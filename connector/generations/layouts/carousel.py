@@ -70,7 +70,7 @@ def body_slide(ctx: Ctx, extracted: Extracted, unit: Body, n: int, count: int,
                  title_name=f"heading_{n}", summary_name=f"text_{n}", point_prefix=f"slide{n}_point",
                  ornament=s.decoration in ("frame", "rule") and not lone, paragraph_split=split,
                  body_scale=s.body_scale * (1.9 if lone else 1.7 if unit.bullets else 1.4))
-    layers += place(ctx, col, m, y, W - 2 * m, h, valign="middle")   # balanced between the top row and footer
+    layers += place(ctx, col, m, y, W - 2 * m, h, valign="middle" if lone else s.valign)   # as the style's cards
     if s.decoration == "rule":
         layers.append(ctx.line(f"rule_{n}", m, H - m - footer_h - ctx.px(0.03), W - 2 * m, s.accent, 1, 0.5))
     layers += footer
