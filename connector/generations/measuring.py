@@ -11,19 +11,31 @@ from renderer.text import Paragraph, Shaper, itemize, visual_units, wrap
 from renderer.text import _shrink as renderer_shrink
 
 NO_LIMIT = 100_000      # the box height (and width) a measurement without a limit uses, as the planner always did
-KEPT = 40_000           # entries each of the process's memos keeps (~10 MB each at most), then it starts again
-_lengths: dict = {}     # (text, face, rtl, size, language) → raqm's length: the same in every design of the process
-_chains: dict = {}      # a fallback chain (its faces) → a number never given again, so the memos key on it cheaply
+
+
+class Memo(dict):
+    """A process-wide memo that forgets everything once what it holds weighs ``budget`` (a design refills it)."""
+
+    def __init__(self, budget: int):
+        super().__init__()
+        self.budget, self.used = budget, 0
+
+    def keep(self, key, value, weight: int = 1):
+        if self.used + weight > self.budget:
+            self.clear()
+            self.used = 0
+        self[key] = value
+        self.used += weight
+        return value
+
+
+# One generation of an article (og + carousel) keeps ~2,000 lengths, ~15 paragraphs, ~300 line breakings; each
+# memo's budget holds several (worst cases, long texts in many fonts: ~8 MB each):
+_lengths = Memo(30_000)        # (text, face, rtl, size, language) → raqm's length; entries
+_chains = Memo(1_000)          # a fallback chain (its faces) → a number never given again, for the keys below
 _numbers = itertools.count(1)
-_paragraphs: dict = {}  # (text, chain, case transform, language) → the text's paragraphs, itemized
-_spans: dict = {}       # (text, chain, transform, language, size, letter spacing, width) → (lines, broken)
-
-
-def _keep(memo: dict, key, value):
-    if len(memo) >= KEPT:
-        memo.clear()
-    memo[key] = value
-    return value
+_paragraphs = Memo(250_000)    # (text, chain, case transform, language) → its paragraphs itemized; characters
+_spans = Memo(100_000)         # (text, chain, transform, language, size, spacing, width) → (lines, broken); lines
 
 
 class _Size:
@@ -41,7 +53,7 @@ class _Shaper(Shaper):
         key = (text, face, rtl, self.size, self.language)
         found = _lengths.get(key)
         if found is None:
-            found = _keep(_lengths, key, super()._plain(text, face, rtl))
+            found = _lengths.keep(key, super()._plain(text, face, rtl))
         return found
 
 
@@ -74,7 +86,7 @@ class Measurer:
             faces = tuple(chain)
             number = _chains.get(faces)
             if number is None:
-                number = _keep(_chains, faces, next(_numbers))
+                number = _chains.keep(faces, next(_numbers))
             found = self._chains[key] = (chain, number)
         return found
 
@@ -89,7 +101,7 @@ class Measurer:
             for raw in transform(text, t.transform).split("\n"):
                 kept, faces, _ = itemize(raw, chain, self.registry)
                 found.append(Paragraph(kept, faces, rtl, t.language))
-            _keep(_paragraphs, key, found)
+            _paragraphs.keep(key, found, len(text) + 1)
         return found
 
     def shaper(self, size: float, spacing: float, language: str) -> Shaper:
@@ -110,7 +122,7 @@ class Measurer:
                 spans, cut = wrap(par, shaper, width)
                 broken |= cut
                 lines.extend((index, s, e) for s, e in spans)
-            found = _keep(_spans, key, (lines, broken))
+            found = _spans.keep(key, (lines, broken), len(lines) + 1)
         return found
 
     def laid(self, text: str, t, width: int, height: int, size: float, low: float, spacing: float,

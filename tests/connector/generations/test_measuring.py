@@ -66,8 +66,12 @@ def replace_lines(t: Type) -> Type:
 
 
 def test_the_memos_are_bounded(monkeypatch):
-    monkeypatch.setattr(measuring, "KEPT", 5)
+    memos = (measuring._lengths, measuring._spans, measuring._paragraphs)
+    for memo in memos:
+        monkeypatch.setattr(memo, "budget", 40)
     planner = Planner(default_registry())
     for n in range(40):
         planner.lines(f"word{n} another{n}", 300, Type(), 20 + n)
-    assert max(len(measuring._lengths), len(measuring._spans), len(measuring._paragraphs)) <= 5
+        assert all(memo.used <= 40 for memo in memos)
+    assert 0 < len(measuring._lengths) <= 40 and 0 < len(measuring._spans) <= 20
+    assert planner.lines("word1 another1", 300, Type(), 21) == 1
