@@ -36,6 +36,7 @@ _chains = Memo(1_000)          # a fallback chain (its faces) → a number never
 _numbers = itertools.count(1)
 _paragraphs = Memo(250_000)    # (text, chain, case transform, language) → its paragraphs itemized; characters
 _spans = Memo(100_000)         # (text, chain, transform, language, size, spacing, width) → (lines, broken); lines
+_texts = Memo(100_000)         # the same key → each line's text as drawn (``texts``); lines
 
 
 class _Size:
@@ -154,10 +155,17 @@ class Measurer:
 
     def texts(self, text: str, t, size: int, width: int) -> list[str]:
         """Each line's text as the renderer draws it (its units in visual order), unlimited height."""
-        laid = self.free(text, t, size, width)
-        shaper = self.shaper(size, t.spacing_px(size), t.language)
-        pars = self.paragraphs(text, t)
-        return ["".join(u.text for u in visual_units(pars[i], s, e, shaper, False)) for i, s, e in laid.lines]
+        spacing = t.spacing_px(size)
+        key = (text, self.chain(t.family, t.weight, t.italic)[1], t.transform, t.language, size, spacing, width)
+        found = _texts.get(key)
+        if found is None:
+            laid = self.free(text, t, size, width)
+            shaper = self.shaper(size, spacing, t.language)
+            pars = self.paragraphs(text, t)
+            found = _texts.keep(key, [  # lines as their units join in visual order (right to left text reordered)
+                "".join(u.text for u in visual_units(pars[i], s, e, shaper, False)) for i, s, e in laid.lines],
+                len(laid.lines) + 1)
+        return list(found)
 
     def widest(self, text: str, t, size: int) -> float:
         """The widest line's drawn width (letter spacing not after a line's last letter), unlimited box."""

@@ -37,7 +37,7 @@ def spec(text, t, width, height, size, low):
 @pytest.fixture(params=["cold", "warm"])
 def planner(request):
     if request.param == "cold":
-        for memo in (measuring._lengths, measuring._paragraphs, measuring._spans):
+        for memo in (measuring._lengths, measuring._paragraphs, measuring._spans, measuring._texts):
             memo.clear()
     return Planner(default_registry())
 
