@@ -3,7 +3,11 @@ loopback, against rendering the same 6 pages from ready templates, side by side 
 
 It starts ``make run``'s processes (gunicorn web, one ``python -m connector.jobs.worker``) as http_bench does, and
 serves the article (tests/connector/generations/data/article.html; a synthetic page of the same length while that is
-missing) from a local HTTP server that puts " (run N)" after its title, so no two generations share content.
+missing) from a local HTTP server that replaces every word of it, each round with other real words of the same
+length (seeded by the round), so every round is an article of the same length and shape that the worker has not
+measured before (its words, mostly: the pool is a few thousand words). ``--warm`` serves the same article every
+round with " (run N)" after its title instead: what a worker that made it before does. Either way no two
+generations share content.
 
 1. Generation: ``POST /api/v1/generations`` (``input_type: url``) then ``GET`` every 10 ms until it is completed;
    the time from the POST to the record's ``completed_at`` (and to when the client saw it), and its parts from the
@@ -13,13 +17,15 @@ missing) from a local HTTP server that puts " (run N)" after its title, so no tw
    posted at once; from the first POST to the last ``completed_at``.
 3. In-process, in the same rounds: the same steps as functions in this process — the guarded fetcher,
    ``connector.generations.extracting``, ``designs.design``, ``renderer.render`` — and the same templates rendered
-   again as ready ones.
+   again as ready ones; twice: cold (the measuring memos emptied first, a round's new article) and warm (the same
+   article every round, a new title), both printed.
 
 Rounds alternate which of 1 and 2 goes first; p50 and p95 over the rounds. Targets: extraction + planning under
 20 % of the total; the total under 1.5x the ready templates' rendering.
 
     .venv/bin/python bench/generation_bench.py            # 12 rounds, about a minute
     .venv/bin/python bench/generation_bench.py --quick    # 4 rounds
+    .venv/bin/python bench/generation_bench.py --warm     # the same article every round (remembered measuring)
     .venv/bin/python bench/generation_bench.py --wait-quiet 120 --json out/generation_bench.json
 """
 
@@ -62,7 +68,7 @@ class GenerationBench(Bench):
         super().__init__(stack, {}, None)
         self.article, self.style, self.slides = article_server, style, slides
         self.ready: list[tuple[str, str, str, int]] = []   # (template_id, field, its text with "{tag}", pages)
-        self.rows: dict[str, list] = {"generation": [], "ready": [], "inprocess": []}
+        self.rows: dict[str, list] = {"generation": [], "ready": [], "inprocess": [], "inprocess_warm": []}
 
     def setup(self) -> None:
         _account, _key, self.key = self.s.conn.accounts.create_account("Bench", "bench@localhost", 1_000_000)
@@ -73,8 +79,9 @@ class GenerationBench(Bench):
         return status == 200
 
     def generate(self, run) -> dict:
-        body = {"input_type": "url", "input_url": self.article.url(run), "output_formats": [OG, CAROUSEL],
-                "carousel_slides": {CAROUSEL: self.slides}, "visual_style": self.style}
+        body = {"input_type": "url", "input_url": self.article.url(run, same=run == "warm"),
+                "output_formats": [OG, CAROUSEL], "carousel_slides": {CAROUSEL: self.slides},
+                "visual_style": self.style}
         started = time.time()
         status, gen = self.client.call("POST", "/api/v1/generations", body)
         if status != 202:
@@ -175,15 +182,20 @@ def report(b: GenerationBench, http: bool, machine: dict) -> list[tuple[str, boo
                 f"{pct(shares, 0.95):.1%} (target < {SHARE_TARGET:.0%}) |")
             verdicts.append(("share over HTTP", med(shares) < SHARE_TARGET))
     stand_in = " (extraction: a text stand-in, page reading not built yet)" if local and local[0]["stand_in"] else ""
-    for part in (*PARTS, "total"):
-        say(line(f"in-process {part}{stand_in if part == 'extraction' else ''}", [r[part] for r in local]))
-    say(line(f"in-process ready templates ({local[0]['ready_pages']} pages)", [r["ready"] for r in local]))
-    shares = [share(r) for r in local]
-    ratio = med([r["total"] for r in local]) / med([r["ready"] for r in local])
-    say(f"| **in-process extraction + planning ÷ total** | **{med(shares):.1%}** | {pct(shares, 0.95):.1%} "
-        f"(target < {SHARE_TARGET:.0%}) |")
-    say(f"| **in-process total ÷ ready templates (p50)** | **{ratio:.2f}×** | target < {RATIO_TARGET}× |")
-    verdicts += [("share in-process", med(shares) < SHARE_TARGET), ("ratio in-process", ratio < RATIO_TARGET)]
+    for kind, rows in (("cold", local), ("warm", b.rows["inprocess_warm"])):
+        say(f"| *in-process, {kind}: " + ("memos emptied, a new article each round" if kind == "cold" else
+                                          "the same article each round, a new title") + "* | | |")
+        for part in (*PARTS, "total"):
+            say(line(f"in-process {part}{stand_in if part == 'extraction' else ''}", [r[part] for r in rows]))
+        say(line("  raqm measurements made (not remembered)", [r["measured"] for r in rows], ""))
+        say(line(f"in-process ready templates ({rows[0]['ready_pages']} pages)", [r["ready"] for r in rows]))
+        shares = [share(r) for r in rows]
+        ratio = med([r["total"] for r in rows]) / med([r["ready"] for r in rows])
+        say(f"| **in-process {kind} extraction + planning ÷ total** | **{med(shares):.1%}** | "
+            f"{pct(shares, 0.95):.1%} (target < {SHARE_TARGET:.0%}) |")
+        say(f"| **in-process {kind} total ÷ ready templates (p50)** | **{ratio:.2f}×** | target < {RATIO_TARGET}× |")
+        verdicts += [(f"share in-process {kind}", med(shares) < SHARE_TARGET),
+                     (f"ratio in-process {kind}", ratio < RATIO_TARGET)]
     return verdicts
 
 
@@ -193,6 +205,8 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, help="rounds (default 12; 4 with --quick)")
     ap.add_argument("--style", default="modern", help="visual_style (default modern)")
     ap.add_argument("--slides", type=int, default=5, help="carousel slides (default 5)")
+    ap.add_argument("--warm", action="store_true",
+                    help="serve the same article every round (a new title) instead of a new one")
     ap.add_argument("--redis", help="a Redis URL, or 'embedded' (default as http_bench)")
     ap.add_argument("--wait-quiet", type=float, default=0, metavar="SECONDS",
                     help="first wait up to this long until other processes use less than a quarter of a core")
@@ -204,12 +218,13 @@ def main() -> int:
         say(f"Machine busy before starting: {wait_quiet(args.wait_quiet):.2f} cores.")
     page, source = article()
     tmp = Path(tempfile.mkdtemp(prefix="platen-generation-bench-"))
-    server, assets, stack, verdicts = ArticleServer(page), AssetServer(), None, []
+    server, assets, stack, verdicts = ArticleServer(page, args.warm), AssetServer(), None, []
     try:
         stack = Stack(tmp, choose_redis(args.redis))
         say("# Platen generations end to end\n")
         say(f"Article: {source}, {words_of(page)} words, {len(page) // 1024} KB; 1 {OG} + {args.slides}-slide "
-            f"{CAROUSEL}, style {args.style}; {stack.redis_kind} Redis; {psutil.cpu_count()} CPUs")
+            f"{CAROUSEL}, style {args.style}; {stack.redis_kind} Redis; {psutil.cpu_count()} CPUs; over HTTP "
+            + ("the same article every round (--warm)" if args.warm else "a new article every round (words varied)"))
         stack.start_web()
         stack.start_workers(1)
         bench = GenerationBench(stack, server, args.style, args.slides)
@@ -218,8 +233,10 @@ def main() -> int:
         if not http:
             say("GET /api/v1/generations is not there yet: in-process figures only.")
         local = InProcess(args.style, args.slides)
-        local.run(server.url("warm-local"))
+        local.run(server.url("warm-local", same=True))
+        local.run(server.url("warm-local-varied"))   # extraction loads some data on its first varied page
         if http:
+            bench.generate("warm-varied")
             bench.keep_templates(bench.generate("warm"))
             bench.render_ready("warm")
         meter = bench.meter()
@@ -230,7 +247,8 @@ def main() -> int:
                      lambda i=i: bench.rows["ready"].append(bench.render_ready(i))] if http else []
             for step in steps if i % 2 == 0 else steps[::-1]:
                 step()
-            bench.rows["inprocess"].append(local.run(server.url(f"local{i}")))
+            bench.rows["inprocess"].append(local.run(server.url(f"local{i}"), cold=True))
+            bench.rows["inprocess_warm"].append(local.run(server.url(f"local{i}", same=True)))
             stack.prune_files()
         used = meter.stop()
         machine = {"load_start": load_start, "load_end": loadavg(), "others": used["cpu"]["others"] / used["wall"]}

@@ -58,6 +58,22 @@ class _Shaper(Shaper):
         return found
 
 
+REFERENCE = 96          # the size an estimate measures every word at once, then scales (``estimate``)
+
+
+class _Estimate(Shaper):
+    """A ``Shaper`` that measures nothing new: each run's length at ``REFERENCE`` px (measured once, remembered),
+    scaled to its size. Hinting makes raqm's lengths at whole sizes not quite proportional, so this only guides
+    a size search; the size chosen is then laid out exactly (``Planner.fit``, ``Planner.block``)."""
+
+    def __init__(self, reference: Shaper, size: float, spacing: float, language: str):
+        super().__init__(reference.registry, size, spacing, language)
+        self.reference, self.scale = reference, size / REFERENCE
+
+    def _plain(self, text: str, face, rtl: bool) -> float:
+        return self.reference._plain(text, face, rtl) * self.scale
+
+
 class Laid:
     """What ``layout`` would find for a text in a box: its size, its lines (logical spans) and whether it was cut."""
 
@@ -105,19 +121,23 @@ class Measurer:
             _paragraphs.keep(key, found, len(text) + 1)
         return found
 
-    def shaper(self, size: float, spacing: float, language: str) -> Shaper:
-        key = (size, spacing, language)
+    def shaper(self, size: float, spacing: float, language: str, estimate: bool = False) -> Shaper:
+        key = (size, spacing, language, estimate)
         found = self._shapers.get(key)
         if found is None:
-            found = self._shapers[key] = _Shaper(self.registry, size, spacing, language)
+            found = self._shapers[key] = _Estimate(self.shaper(REFERENCE, 0.0, language), size, spacing, language) \
+                if estimate else _Shaper(self.registry, size, spacing, language)
         return found
 
-    def spans(self, text: str, t, size: float, spacing: float, width: int) -> tuple[list, bool]:
-        """Every line of ``text`` as (paragraph, start, end), and whether a word had to be broken."""
-        key = (text, self.chain(t.family, t.weight, t.italic)[1], t.transform, t.language, size, spacing, width)
+    def spans(self, text: str, t, size: float, spacing: float, width: int,
+              estimate: bool = False) -> tuple[list, bool]:
+        """Every line of ``text`` as (paragraph, start, end), and whether a word had to be broken; with
+        ``estimate``, as the words' lengths at ``REFERENCE`` px scaled would break it (a guide, not exact)."""
+        key = (text, self.chain(t.family, t.weight, t.italic)[1], t.transform, t.language, size, spacing, width,
+               estimate)
         found = _spans.get(key)
         if found is None:
-            shaper = self.shaper(size, spacing, t.language)
+            shaper = self.shaper(size, spacing, t.language, estimate)
             lines, broken = [], False
             for index, par in enumerate(self.paragraphs(text, t)):
                 spans, cut = wrap(par, shaper, width)

@@ -121,22 +121,44 @@ class Planner:
         return len(self.measure.free(text, t, size, int(width)).lines)
 
     def fit(self, text: str, width: int, height: int, t: Type, top: int, low: int) -> Fit | None:
-        """The largest whole size from ``low`` to ``top`` at which ``text`` fits the box (the renderer's own shrink
-        search, so the render finds the very same size), or None when it does not fit even at ``low``."""
+        """The largest whole size from ``low`` to ``top`` at which ``text`` fits the box — no word broken, unless
+        only ``low`` fits that way — or None when it does not fit even at ``low``. The size is searched with the
+        words' lengths at one reference size scaled (``estimate``: nothing measured at each size tried), then laid
+        out exactly there and a size up and down until exact layout agrees: the layer is drawn at this very size,
+        which fits, so the renderer draws what was planned."""
         if not text.strip() or height <= 0 or width <= 0:
             return None
         low = min(low, top)
-        lay = self.measure.laid(text, t, int(width), int(height), top, low, t.spacing_px(top), t.max_lines)
-        if lay.truncated or lay.size < low:
+
+        def count(size: int, whole: bool = True, estimate: bool = False) -> int | None:
+            """The lines at ``size`` when they fit the box (and no word is broken, with ``whole``), else None;
+            without ``whole`` (at ``low``) one line always fits, as the renderer keeps one however short the box."""
+            lines, broken = self.measure.spans(text, t, size, t.spacing_px(size), int(width), estimate)
+            line_px = size * t.line_height
+            capacity = math.floor((height + 0.5) / line_px) if line_px > 0 else 0
+            if t.max_lines:
+                capacity = min(capacity, t.max_lines)
+            if not whole:
+                capacity = max(capacity, 1)
+            elif len(lines) * size * t.line_height > height + 0.5:   # as the layer's height (``Fit``) reckons it
+                return None
+            return len(lines) if lines and len(lines) <= capacity and not (broken and whole) else None
+
+        found = count(top, whole=top > low)
+        if found is not None:
+            return Fit(text, top, found, math.ceil(found * top * t.line_height))
+        size = _longest(top - 1 - low, lambda n: count(low + n, estimate=True) is not None) + low
+        lines = count(size, whole=size > low)
+        if lines is not None and size > low:   # exact: a size up while that fits too (the estimate was short)
+            while size + 1 < top and (bigger := count(size + 1)) is not None:
+                size, lines = size + 1, bigger
+        else:                   # exact: a size down until it fits (the estimate was long)
+            while size > low and lines is None:
+                size -= 1
+                lines = count(size, whole=size > low)
+        if lines is None:
             return None
-        size = int(lay.size)
-        while size > low:   # the shrink search's size, checked as the render will draw it (a whole size)
-            count = self.lines(text, width, t, size)
-            if count * size * t.line_height <= height + 0.5 and (not t.max_lines or count <= t.max_lines):
-                break
-            size -= 1
-        count = self.lines(text, width, t, size) if size > low else len(lay.lines)
-        return Fit(text, size, count, math.ceil(count * size * t.line_height))
+        return Fit(text, size, lines, math.ceil(lines * size * t.line_height))
 
     def fit_or_cut(self, text: str, width: int, height: int, t: Type, top: int, low: int) -> Fit | None:
         """``fit``, or when the text does not fit at ``low``: its longest run of whole sentences that does, else of
@@ -168,19 +190,24 @@ class Planner:
               gap: float) -> tuple[int, list[int]] | None:
         """One size for a list (bullets): the largest from ``low`` to ``top`` at which every item, each in its own
         box ``width`` wide and ``gap`` ems apart, fits ``height`` together; (size, each item's height) or None."""
-        def heights(size):
-            return [math.ceil(self.lines(item, width, t, size) * size * t.line_height) for item in items]
+        def heights(size, estimate=False):
+            return [math.ceil(len(self.measure.spans(item, t, size, t.spacing_px(size), int(width), estimate)[0])
+                              * size * t.line_height) for item in items]
 
-        def fits(size):
-            return sum(heights(size)) + round(gap * size) * (len(items) - 1) <= height
+        def fits(size, estimate=False):
+            return sum(heights(size, estimate)) + round(gap * size) * (len(items) - 1) <= height
 
         if not items or not fits(low):
             return None
-        lo, hi = low, max(low, top)
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            lo, hi = (mid, hi) if fits(mid) else (lo, mid - 1)
-        return lo, heights(lo)
+        top = max(low, top)   # searched with estimated widths, then exact a size up or down (as ``fit``)
+        size = low + _longest(top - low, lambda n: fits(low + n, estimate=True))
+        if fits(size):
+            while size < top and fits(size + 1):
+                size += 1
+        else:
+            while size > low and not fits(size):
+                size -= 1
+        return size, heights(size)
 
 
 def _longest(n: int, ok) -> int:
