@@ -27,6 +27,28 @@ def test_fit_finds_the_size_the_renderer_would_draw_at():
     assert not [code for code, _ in drawn.warnings if code in ("text_truncated", "text_shrunk")]
 
 
+def test_fit_searched_on_estimates_lands_where_exact_layout_says_one_size_more_would_not_fit():
+    """The search scales each word's length at one reference size; the size it settles on is exact: the renderer
+    draws it whole, unshrunk, and the next size up does not fit (boxes and letter spacings of several kinds)."""
+    texts = ("Small rituals beat big processes, every single week",
+             "Write it down: decisions, owners, dates and the reasons beside them, for whoever comes next",
+             "Quiet focus time")
+    for text in texts:
+        for width, height, spacing in ((600, 200, 0.0), (410, 330, -0.02), (900, 120, 0.08), (300, 500, 0.0)):
+            t = Type(line_height=1.2, spacing=spacing)
+            fit = PLAN.fit(text, width, height, t, 96, 20)
+            assert fit is not None, (text, width, height)
+            spec = TextSpec(text, "", 400, False, fit.size, 20, 1.2, t.spacing_px(fit.size), None, "start", "top",
+                            "shrink", "auto", "", width, fit.height)
+            drawn = layout(spec, PLAN.registry)
+            assert drawn.size == fit.size and len(drawn.lines) == fit.lines, (text, width, height, spacing)
+            assert fit.height <= height
+            if 20 < fit.size < 96:
+                up = fit.size + 1
+                lines, broken = PLAN.measure.spans(text, t, up, t.spacing_px(up), width)
+                assert broken or len(lines) * up * 1.2 > height + 0.5, (text, width, height, spacing, fit.size)
+
+
 def test_text_that_does_not_fit_at_the_floor_is_cut_at_a_sentence():
     text = "First sentence is here. Second sentence follows it. Third one is a long one that will not fit."
     fit = PLAN.fit_or_cut(text, 500, 70, BODY, 24, 24)
