@@ -80,33 +80,48 @@ class Planner:
     def unorphaned(self, fit: Fit, width: int, t: Type, low: int) -> tuple[Fit, int]:
         """(``fit`` or the same text a little smaller, the box width) so the last line is not a lone word: by
         narrowing the box (``balanced``), else by setting the text up to a quarter smaller; as it was when neither
-        helps."""
+        helps. The smaller sizes are first looked over on estimated widths (``Measurer.spans``): exact layout
+        starts at the first they find without an orphan (all of them, as before, when they find none)."""
         narrower = self.balanced(fit.text, width, t, fit.size)
         if narrower != width or not self._orphan(fit.text, width, t, fit.size):
             return fit, narrower
-        for size in range(fit.size - 1, max(low, math.floor(fit.size * 0.75)) - 1, -1):
+        sizes = range(fit.size - 1, max(low, math.floor(fit.size * 0.75)) - 1, -1)
+        guess = next((size for size in sizes for w in (width, self.balanced(fit.text, width, t, size, True))
+                      if not self._orphan(fit.text, w, t, size, True)), None)
+        for size in sizes if guess is None else [guess, *(s for s in sizes if s < guess)]:
             for w in (width, self.balanced(fit.text, width, t, size)):
                 if not self._orphan(fit.text, w, t, size):
                     count = len(self.wrapped(fit.text, w, t, size))
                     return Fit(fit.text, size, count, math.ceil(count * size * t.line_height)), w
         return fit, width
 
-    def _orphan(self, text: str, width: int, t: Type, size: int) -> bool:
-        lines = self.wrapped(text, width, t, size)
-        return len(lines) > 1 and len(lines[-1].split()) < 2 and not _CJK.search(text)
+    def _last(self, text: str, width: int, t: Type, size: int, estimate: bool) -> tuple[int, int]:
+        """(lines, words on the last line) of ``text`` at ``size`` in a box ``width`` wide."""
+        if not estimate:
+            lines = self.wrapped(text, width, t, size)
+            return len(lines), len(lines[-1].split()) if lines else 0
+        spans, _ = self.measure.spans(text, t, size, t.spacing_px(size), int(width), True)
+        if not spans:
+            return 0, 0
+        index, start, end = spans[-1]
+        return len(spans), len(self.measure.paragraphs(text, t)[index].text[start:end].split())
 
-    def balanced(self, text: str, width: int, t: Type, size: int) -> int:
+    def _orphan(self, text: str, width: int, t: Type, size: int, estimate: bool = False) -> bool:
+        count, last = self._last(text, width, t, size, estimate)
+        return count > 1 and last < 2 and not _CJK.search(text)
+
+    def balanced(self, text: str, width: int, t: Type, size: int, estimate: bool = False) -> int:
         """A box width at most ``width`` at which ``text`` takes as many lines as at ``width`` but its last line is
         not a lone word (an orphan), when narrowing to as little as 58 % allows; else ``width``."""
-        lines = self.wrapped(text, width, t, size)
-        if len(lines) < 2 or len(lines[-1].split()) > 1 or _CJK.search(text):
+        count, last = self._last(text, width, t, size, estimate)
+        if count < 2 or last > 1 or _CJK.search(text):
             return width
         for share in (0.94, 0.88, 0.82, 0.76, 0.7, 0.64, 0.58):
             narrower = round(width * share)
-            again = self.wrapped(text, narrower, t, size)
-            if len(again) != len(lines):
+            again, last = self._last(text, narrower, t, size, estimate)
+            if again != count:
                 break
-            if len(again[-1].split()) > 1:
+            if last > 1:
                 return narrower
         return width
 
