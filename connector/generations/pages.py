@@ -16,6 +16,9 @@ from connector.generations.pagemeta import absolute, lead_image, person, read_me
 
 MAX_HTML = 2_000_000       # characters of a page's HTML read (the fetcher takes at most 5 MB)
 MAX_PAGE_TEXT = 60_000     # characters of a page's main text kept
+# Platen shows no date, and htmldate's search for one in a page that has none runs every dateparser locale (~2-5 s
+# the first time in a process): its extensive search is off.
+NO_DATE_SEARCH = {"extensive_search": False, "original_date": False}
 # elements past which trafilatura skips its fallbacks (justext's time grows with the square of the paragraphs: a
 # 2 MB page of 100,000 tiny ones held a worker for minutes; without them, seconds)
 MAX_FULL_TREE = 15_000
@@ -48,7 +51,8 @@ def from_html(html: bytes, url: str | None, content_type: str | None = None) -> 
     meta = read_meta(tree, url)
     fast = sum(1 for _ in tree.iter()) > MAX_FULL_TREE
     document = trafilatura.bare_extraction(tree, url=url, fast=fast, include_images=True, include_tables=False,
-                                           include_comments=False, include_links=False, with_metadata=True)
+                                           include_comments=False, include_links=False, with_metadata=True,
+                                           date_extraction_params=NO_DATE_SEARCH)
     blocks, sources, headline = _blocks(document.body if document is not None else None)
     title = meta.title or (document.title if document is not None else None) or headline
     headings = [b.text for b in blocks if b.kind == "heading"]

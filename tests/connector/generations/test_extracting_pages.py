@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import dateparser.date
 import pytest
 
 from connector.generations.extracting import ExtractionFailed, from_html
@@ -207,3 +208,17 @@ def test_a_page_with_only_a_description_gives_title_and_summary():
 def test_the_same_page_gives_the_same_result(article):
     again = from_html(page("article.html"), URL, "text/html; charset=utf-8")
     assert again == article and again.to_dict() == article.to_dict()
+
+
+def test_a_page_without_a_date_is_not_searched_for_one_in_every_language(monkeypatch):
+    # htmldate's extensive search runs every dateparser locale over such a page (seconds, the first time in a
+    # process); Platen shows no date, so it never starts.
+    called: list = []
+    real = dateparser.date.DateDataParser.get_date_data
+    monkeypatch.setattr(dateparser.date.DateDataParser, "get_date_data",
+                        lambda self, *a, **k: called.append(a) or real(self, *a, **k))
+    words = " ".join(["Quiet teams write things down and meet less often than loud ones."] * 30)
+    got = from_html(html("<title>Quiet teams</title>", f"<article><h1>Quiet teams</h1><p>{words}</p>"
+                                                         f"<p class='byline'>By Word Word · Cls 1, 2026</p></article>"),
+                    URL)
+    assert got.title == "Quiet teams" and called == []
