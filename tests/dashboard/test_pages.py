@@ -25,7 +25,8 @@ def test_copy_a_starter_and_see_it_in_the_gallery_with_its_preview(page, instanc
     [copied] = instance.api("GET", "/templates", key=key).json()
     expect(card.locator(".card-title")).to_have_text(copied["name"])
     expect(card.locator("img.thumb-img[src^='blob:']")).to_be_visible()   # fetched with the key
-    assert card.locator("img.thumb-img").evaluate("img => img.naturalWidth") > 0
+    # visible is not loaded: decode() waits for the image (and fails the test if it cannot load)
+    assert card.locator("img.thumb-img").evaluate("img => img.decode().then(() => img.naturalWidth)") > 0
     # shown, and its blob given back: a gallery visited again and again does not pile up the images' bytes
     watch.allow("ERR_FILE_NOT_FOUND @ {'url': 'blob:")   # the probe below, loading the freed blob: URL again
     expect(card.locator(".thumb")).not_to_have_class(re.compile("loading-thumb"))
@@ -46,7 +47,7 @@ def test_starter_cards_show_their_thumbnails_sorted_by_title(page, instance):
     for i in range(len(starters)):   # each drawn from GET /templates/examples/{name}/preview.jpg, with the key
         expect(thumbs.nth(i)).to_have_attribute("src", re.compile("^blob:"), timeout=60_000)
         expect(cards.nth(i).locator(".thumb")).not_to_have_class(re.compile("loading-thumb|thumb-failed"))
-    widths = thumbs.evaluate_all("imgs => imgs.map(img => img.naturalWidth)")
+    widths = thumbs.evaluate_all("imgs => Promise.all(imgs.map(img => img.decode().then(() => img.naturalWidth)))")
     assert all(0 < w <= 640 for w in widths), widths
     expect(thumbs.first).to_have_attribute("alt", titles[0])
 
@@ -167,7 +168,8 @@ def test_a_csv_batch_runs_to_completion_and_its_results_download(page, instance,
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Renders").click()
     expect(page.locator(".list-row")).to_have_count(3)
     expect(page.locator(".list-row img").first).to_be_visible()
-    assert page.locator(".list-row img").first.evaluate("img => img.naturalWidth") == 200
+    # visible is not loaded (a race the CI lost once): decode() waits for the image, or fails if it cannot load
+    assert page.locator(".list-row img").first.evaluate("img => img.decode().then(() => img.naturalWidth)") == 200
     # "Open file" opens the rendered file itself, in a new tab
     newest = instance.api("GET", "/renders?limit=1", key=key).json()[0]
     with page.expect_popup() as popup:
