@@ -89,7 +89,7 @@ def make(conn, record: GenerationRecord) -> None:
     timings = record.timings = dict(record.timings or {})   # on the record: a failure keeps what was measured
     if record.extracted is None:
         extracted = extract(conn, record, timings)
-        record.extracted, record.timings = extracted.to_dict(), timings
+        record.extracted = extracted.to_dict()
         store.update(record, "extracted", "timings")
         store.alive(record.id)
     else:
@@ -110,8 +110,7 @@ def make(conn, record: GenerationRecord) -> None:
     record.credits = sum(render_output(conn, principal, record, output) for output in record.outputs)
     timings["render_ms"] = ms(started)
     timings["total_ms"] = ms(clock)
-    record.status, record.completed_at, record.timings = GenerationStatus.COMPLETED.value, isoformat(utcnow()), \
-        timings
+    record.status, record.completed_at = GenerationStatus.COMPLETED.value, isoformat(utcnow())
     store.finish(record)
 
 
@@ -120,7 +119,6 @@ def extract(conn, record: GenerationRecord, timings: dict) -> Extracted:
     started = time.perf_counter()
     timings["fetch_ms"] = 0
     if record.input_type == "text":
-        timings["extract_ms"] = 0
         extracted = extracting.from_text(record.input_content or "")
     else:
         try:
@@ -182,12 +180,12 @@ def render_output(conn, principal: Principal, record: GenerationRecord, output: 
                                 metadata={"generation_id": record.id, "format": output["format"], "page": page})
             for _, _, exc in create_many(conn, principal, [(render_id, req)], resolved, None):
                 raise GenerationFailed(exc.code, f"{output['format']} page {page}: {exc.message}")
+        found = conn.render_store.load(render_id)
         for _ in range(3):   # a render tried again after an unexpected error is queued again: drawn here at once
-            found = conn.render_store.load(render_id)
             if found is None or found.status in RENDER_TERMINAL:
                 break
             run_render(conn, render_id, account_id)
-        found = conn.render_store.load(render_id)
+            found = conn.render_store.load(render_id)
         if found is None or found.status != "completed":
             reason = found.error["message"] if found is not None and found.error else "it did not finish"
             raise GenerationFailed("render_failed", f"{output['format']} page {page} did not render: {reason}")
